@@ -1,0 +1,33 @@
+// Builds the client with Vite when client/dist is missing or older than the client's sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../../client');
+export const clientDist = path.join(root, 'dist');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the built client is missing or older than a source file. */
+export function clientIsStale(): boolean {
+  const index = path.join(clientDist, 'index.html');
+  if (!existsSync(root)) return false;
+  if (!existsSync(index)) return true;
+  return newestSource(root) > statSync(index).mtimeMs;
+}
+
+/** Builds the client if needed. */
+export async function ensureClientBuilt(log: (line: string) => void): Promise<void> {
+  if (!clientIsStale()) return;
+  log('building the client (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  log('client built');
+}

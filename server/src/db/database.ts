@@ -1,0 +1,201 @@
+// The one module that owns the Neo4j driver. Everything else runs named, parameterised queries through
+// `read`/`write`, and sees Neo4j's failures only as the project's error codes (mapped here and nowhere else).
+import neo4j, {
+  Neo4jError,
+  isDate,
+  isDateTime,
+  isLocalDateTime,
+  isNode,
+  isRelationship,
+  type Driver,
+  type ManagedTransaction,
+} from 'neo4j-driver';
+import { AppError } from '../errors.ts';
+
+/** A Cypher query with a name, so that logs, errors and the EXPLAIN test can refer to it. */
+export interface NamedQuery {
+  readonly name: string;
+  readonly text: string;
+}
+
+const registry = new Map<string, NamedQuery>();
+
+/** Declares a named query. Names are unique across the project; every declared query is EXPLAINed in tests. */
+export function cypher(name: string, text: string): NamedQuery {
+  if (registry.has(name)) throw new Error(`duplicate query name ${name}`);
+  const q = { name, text };
+  registry.set(name, q);
+  return q;
+}
+
+/** Every query declared so far (the EXPLAIN test imports all query modules first). */
+export function declaredQueries(): NamedQuery[] {
+  return [...registry.values()];
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface DbOptions {
+  uri: string;
+  user?: string;
+  password?: string | undefined;
+  database?: string | undefined;
+  /** Upper bound for one transaction, in milliseconds (default 15 s). */
+  txTimeoutMs?: number;
+}
+
+export interface Db {
+  /** The driver, for libraries that need it (the generated per-kind GraphQL queries). */
+  readonly driver: Driver;
+  readonly database: string | undefined;
+  /** Runs a read query (routable to followers in a cluster) and returns plain rows. */
+  read(query: NamedQuery, params?: Params): Promise<Row[]>;
+  /** Runs a write query in its own transaction and returns plain rows. */
+  write(query: NamedQuery, params?: Params): Promise<Row[]>;
+  /** Runs several statements in one write transaction: all or nothing. */
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query; throws DATABASE_UNAVAILABLE otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A transaction handle that speaks named queries and plain rows. */
+export interface Tx {
+  run(query: NamedQuery, params?: Params): Promise<Row[]>;
+}
+
+/** A Neo4j integer parameter (JavaScript numbers are sent as floats, which LIMIT and SKIP refuse). */
+export const int = (n: number) => neo4j.int(Math.trunc(n));
+
+/** Creates the driver. It connects lazily: a database that is down now may be up by the first query. */
+export function createDb(options: DbOptions): Db {
+  // No password: no credentials (the project's own Neo4j runs without auth, on loopback only).
+  const auth =
+    options.password === undefined ? undefined : neo4j.auth.basic(options.user ?? 'neo4j', options.password);
+  const driver = neo4j.driver(options.uri, auth, {
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 2_000,
+    userAgent: 'kg-explorer',
+  });
+  const txTimeout = options.txTimeoutMs ?? 15_000;
+  const database = options.database;
+  const sessionFor = (mode: 'READ' | 'WRITE') =>
+    driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      database,
+    });
+
+  const runIn = async (tx: ManagedTransaction, query: NamedQuery, params: Params = {}): Promise<Row[]> => {
+    const result = await tx.run(query.text, params);
+    return result.records.map((r) => toPlain(r.toObject()) as Row);
+  };
+
+  const execute = async <T>(
+    mode: 'READ' | 'WRITE',
+    label: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> => {
+    const session = sessionFor(mode);
+    try {
+      const config = { timeout: txTimeout, metadata: { query: label } };
+      return mode === 'READ'
+        ? await session.executeRead(work, config)
+        : await session.executeWrite(work, config);
+    } catch (e) {
+      throw mapDatabaseError(e, label);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  };
+
+  return {
+    driver,
+    database,
+    read: (query, params) => execute('READ', query.name, (tx) => runIn(tx, query, params)),
+    write: (query, params) => execute('WRITE', query.name, (tx) => runIn(tx, query, params)),
+    writeTransaction: (work) =>
+      execute('WRITE', 'transaction', (tx) => work({ run: (query, params) => runIn(tx, query, params) })),
+    async ping(timeoutMs = 3_000) {
+      const session = sessionFor('READ');
+      try {
+        await Promise.race([
+          session.run('RETURN 1', {}, { timeout: timeoutMs }).then(() => undefined),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs),
+          ),
+        ]);
+      } catch (e) {
+        const mapped = mapDatabaseError(e, 'ping');
+        throw mapped.code === 'DATABASE_UNAVAILABLE'
+          ? mapped
+          : new AppError('DATABASE_UNAVAILABLE', `Neo4j does not answer: ${messageOf(e)}`);
+      } finally {
+        await session.close().catch(() => {});
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Maps anything the driver throws to an AppError; the original stays as `cause` for the server log. */
+export function mapDatabaseError(e: unknown, label: string): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof Neo4jError) {
+    if (
+      UNAVAILABLE_CODES.has(e.code) ||
+      /connection acquisition timed out|failed to connect|ECONNREFUSED|Pool is closed/i.test(e.message)
+    ) {
+      const err = new AppError('DATABASE_UNAVAILABLE', 'The graph database cannot be reached right now.');
+      err.cause = e;
+      return err;
+    }
+    if (e.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+      const err = new AppError('INTERNAL_SERVER_ERROR', `The query ${label} took too long and was stopped.`);
+      err.cause = e;
+      return err;
+    }
+  }
+  const err = new AppError('INTERNAL_SERVER_ERROR', `The database query ${label} failed.`);
+  err.cause = e;
+  return err;
+}
+
+/** Converts driver values (integers, temporal types, nodes, relationships) into plain JSON-ready values. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    const n = value as { toNumber(): number; inSafeRange(): boolean; toString(): string };
+    return n.inSafeRange() ? n.toNumber() : n.toString();
+  }
+  if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) {
+    return String(value);
+  }
+  if (isNode(value as never)) {
+    const node = value as unknown as { labels: string[]; properties: Record<string, unknown> };
+    return { labels: node.labels, properties: toPlain(node.properties) };
+  }
+  if (isRelationship(value as never)) {
+    const rel = value as unknown as { type: string; properties: Record<string, unknown> };
+    return { type: rel.type, properties: toPlain(rel.properties) };
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}

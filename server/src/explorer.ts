@@ -1,0 +1,114 @@
+// Starts the whole explorer: the local Neo4j when no NEO4J_URI is given, the seed on an empty database, the
+// client build, and the HTTP server. `npm start` and the end-to-end tests both come through here.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { seedIfEmpty } from '../../graph-seed/src/index.ts';
+import { clientDist, ensureClientBuilt } from './client-build.ts';
+import type { Config } from './config.ts';
+import { createDb, type Db } from './db/database.ts';
+import { createGraphQLServer } from './graphql/server.ts';
+import { createApp, type Readiness } from './http/app.ts';
+
+export interface Explorer {
+  url: string;
+  db: Db;
+  /** Drains HTTP requests in flight, closes the driver and stops the local Neo4j if this process started it. */
+  stop(): Promise<void>;
+  /** Settles when start-up work (waiting for the database, seeding) is done. */
+  startup: Promise<void>;
+  /** Resolves if the local Neo4j exits on its own. */
+  databaseExited: Promise<number | null> | undefined;
+}
+
+export interface Logger {
+  info(line: string): void;
+  error(line: string, error?: unknown): void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the explorer. Resolves once HTTP listens; database start-up work goes on in `startup`. */
+export async function startExplorer(config: Config, log: Logger): Promise<Explorer> {
+  let local: LocalNeo4j | undefined;
+  if (!config.neo4jUri) {
+    log.info(
+      `starting the local Neo4j on 127.0.0.1:${config.localNeo4jPort} (data in ${config.localNeo4jDataDir})…`,
+    );
+    local = await startLocalNeo4j({
+      port: config.localNeo4jPort,
+      dataDir: config.localNeo4jDataDir,
+      onLine: (line) => {
+        if (line.startsWith('NEO4J_FAILED')) log.error(`[neo4j] ${line}`);
+      },
+    });
+    log.info(`local Neo4j ready at ${local.uri}`);
+  }
+  const uri = config.neo4jUri ?? local!.uri;
+  const db = createDb({
+    uri,
+    user: config.neo4jUser,
+    password: config.neo4jPassword,
+    database: config.neo4jDatabase,
+  });
+
+  try {
+    await ensureClientBuilt(log.info);
+    const readiness: Readiness = { starting: 'waiting for the database' };
+    const graphql = await createGraphQLServer({
+      driver: db.driver,
+      production: config.production,
+      log: log.error,
+    });
+    const app = createApp({ db, graphql, readiness, clientDir: clientDist });
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host}:${port}`;
+    let stopped = false;
+
+    const startup = (async () => {
+      // Wait for the database (a remote one may be down now), then load the seed into an empty database.
+      for (let attempt = 0; !stopped; attempt++) {
+        try {
+          await db.ping(3_000);
+          break;
+        } catch (e) {
+          if (attempt === 0) {
+            log.error(
+              `cannot reach Neo4j at ${uri}: ${(e as Error).message} Retrying every 5 s; /readyz answers 503 until it answers.`,
+            );
+          }
+          await sleep(5_000);
+        }
+      }
+      if (stopped) return;
+      readiness.starting = 'loading the seed graph';
+      try {
+        await seedIfEmpty(db, log.info);
+      } catch (e) {
+        log.error(`could not load the seed graph: ${(e as Error).message}`, e);
+      }
+      readiness.starting = null;
+    })();
+
+    const stop = async () => {
+      stopped = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      });
+      await graphql.stop();
+      await db.close();
+      await local?.stop();
+    };
+    return { url, db, stop, startup, databaseExited: local?.exited };
+  } catch (e) {
+    await db.close();
+    await local?.stop();
+    throw e;
+  }
+}

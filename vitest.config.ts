@@ -1,0 +1,36 @@
+// Three test tiers, each its own project: `npm run test:unit`, `test:integration`, `test:e2e`; `npm test` runs all.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{server,client,graph-seed,neo4j,scripts,test}/**/*.unit.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{server,client,graph-seed,neo4j,scripts,test}/**/*.int.test.ts'],
+          globalSetup: ['test/setup/integration.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['{server,client,graph-seed,neo4j,scripts,test}/**/*.e2e.test.ts'],
+          globalSetup: ['test/setup/e2e.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
