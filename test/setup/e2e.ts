@@ -12,14 +12,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dataDir = '.neo4j/test-e2e';
+  const port = Number(process.env.NEO4J_E2E_PORT ?? 7689);
+  const dataDir = `.neo4j/test-e2e-${port}`;
   rmSync(dataDir, { recursive: true, force: true });
-  const config = {
-    ...loadConfig({}),
-    port: 0,
-    localNeo4jPort: Number(process.env.NEO4J_E2E_PORT ?? 7689),
-    localNeo4jDataDir: dataDir,
-  };
+  const config = { ...loadConfig({}), port: 0, localNeo4jPort: port, localNeo4jDataDir: dataDir };
   const explorer = await startExplorer(config, { info: () => {}, error: (line) => console.error(line) });
   await explorer.startup;
   project.provide('baseUrl', explorer.url);

@@ -14,7 +14,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const port = Number(process.env.NEO4J_TEST_PORT ?? 7688);
-  const dataDir = '.neo4j/test-integration';
+  const dataDir = `.neo4j/test-integration-${port}`;
   rmSync(dataDir, { recursive: true, force: true });
   const neo4j = await startLocalNeo4j({ port, dataDir, heapMiB: 768, pagecacheMiB: 128 });
   const db = createDb({ uri: neo4j.uri });
