@@ -1,19 +1,53 @@
-// The seed's entry points for the rest of the project. (Placeholder until the loader lands: the real loader
-// validates graph-seed/documents and writes each document in one transaction.)
+// The seed's entry points for the rest of the project: `seedIfEmpty` (used by `npm start` and the integration
+// tests) and re-exports of the reader and loader.
 import type { Db } from '../../server/src/db/database.ts';
 import { cypher } from '../../server/src/db/database.ts';
+import { ensureSchema, loadDocuments } from './load.ts';
+import { DEFAULT_DOCUMENTS_DIR, readDocuments } from './read.ts';
+import { formatSeedError } from './schema.ts';
 
-const COUNT = cypher('seedCountEntities', 'MATCH (n) RETURN count(n) AS n');
-const PLACEHOLDER = cypher(
-  'seedPlaceholder',
-  "MERGE (a:Entity:Actor {id: 'actor:xi-jinping'}) SET a.name = 'Xi Jinping', a.kind = 'ACTOR'",
-);
+export { ensureSchema, loadDocument, loadDocuments, resetGraph, countGraph, SeedLoadError } from './load.ts';
+export { writeNodes, writeRelationships, writeCitations } from './load.ts';
+export type { NodeInput, RelationshipInput, BatchOptions, LoadOptions, GraphCounts } from './load.ts';
+export { readDocuments, DEFAULT_DOCUMENTS_DIR } from './read.ts';
+export {
+  KINDS,
+  KIND_LABELS,
+  ALL_KINDS,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_NAMES,
+  CITES,
+  formatSeedError,
+} from './schema.ts';
+export type { Kind, RelationshipType, SeedDocument, SeedError } from './schema.ts';
 
-/** Loads the seed documents when the database holds no node; returns whether it loaded. */
-export async function seedIfEmpty(db: Db, log: (line: string) => void): Promise<boolean> {
-  const [row] = await db.read(COUNT);
-  if (Number(row?.n ?? 0) > 0) return false;
-  await db.write(PLACEHOLDER);
-  log('loaded the placeholder seed');
+const HAS_ENTITY = cypher('seedHasEntity', 'MATCH (n:Entity) RETURN count(n) > 0 AS seeded');
+
+/**
+ * Ensures the constraint and indexes, then loads every document of graph-seed/documents when the database
+ * holds no Entity node; returns whether it loaded. Throws (writing nothing) when the documents do not validate.
+ */
+export async function seedIfEmpty(
+  db: Db,
+  log: (line: string) => void,
+  dir = DEFAULT_DOCUMENTS_DIR,
+): Promise<boolean> {
+  await ensureSchema(db);
+  const [row] = await db.read(HAS_ENTITY);
+  if (row?.seeded === true) return false;
+  const read = readDocuments(dir);
+  if (!read.ok) {
+    throw new Error(
+      `the seed documents do not validate (${read.errors.length} errors; nothing was written):\n` +
+        read.errors.map(formatSeedError).join('\n'),
+    );
+  }
+  const started = Date.now();
+  const results = await loadDocuments(db, read.documents);
+  const nodes = results.reduce((s, r) => s + r.nodes, 0);
+  const rels = results.reduce((s, r) => s + r.relationships, 0);
+  log(
+    `seeded ${results.length} document(s): ${nodes} nodes, ${rels} relationships in ${Date.now() - started} ms`,
+  );
   return true;
 }

@@ -53,8 +53,8 @@ export interface Db {
   read(query: NamedQuery, params?: Params): Promise<Row[]>;
   /** Runs a write query in its own transaction and returns plain rows. */
   write(query: NamedQuery, params?: Params): Promise<Row[]>;
-  /** Runs several statements in one write transaction: all or nothing. */
-  writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs several statements in one write transaction: all or nothing. `timeoutMs` overrides the default limit. */
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** Resolves when the database answers a trivial query; throws DATABASE_UNAVAILABLE otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -96,10 +96,11 @@ export function createDb(options: DbOptions): Db {
     mode: 'READ' | 'WRITE',
     label: string,
     work: (tx: ManagedTransaction) => Promise<T>,
+    timeout = txTimeout,
   ): Promise<T> => {
     const session = sessionFor(mode);
     try {
-      const config = { timeout: txTimeout, metadata: { query: label } };
+      const config = { timeout, metadata: { query: label } };
       return mode === 'READ'
         ? await session.executeRead(work, config)
         : await session.executeWrite(work, config);
@@ -115,8 +116,13 @@ export function createDb(options: DbOptions): Db {
     database,
     read: (query, params) => execute('READ', query.name, (tx) => runIn(tx, query, params)),
     write: (query, params) => execute('WRITE', query.name, (tx) => runIn(tx, query, params)),
-    writeTransaction: (work) =>
-      execute('WRITE', 'transaction', (tx) => work({ run: (query, params) => runIn(tx, query, params) })),
+    writeTransaction: (work, options) =>
+      execute(
+        'WRITE',
+        'transaction',
+        (tx) => work({ run: (query, params) => runIn(tx, query, params) }),
+        options?.timeoutMs,
+      ),
     async ping(timeoutMs = 3_000) {
       const session = sessionFor('READ');
       try {

@@ -1,0 +1,354 @@
+// Writes validated documents to Neo4j: the schema first (constraint and indexes, each in its own transaction),
+// then each document in ONE write transaction, so a failure leaves no partial document. Everything is MERGEd on
+// `id`, so loading twice changes nothing; items removed from a file are removed from the graph. Labels and
+// relationship types come from the fixed lists in schema.ts, never from the files; data travels as parameters.
+import { cypher, int, type Db, type NamedQuery, type Tx } from '../../server/src/db/database.ts';
+import {
+  CITES,
+  KIND_LABELS,
+  RELATIONSHIP_TYPE_NAMES,
+  type Kind,
+  type PropValue,
+  type RelationshipType,
+  type SeedDocument,
+} from './schema.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schema
+// ---------------------------------------------------------------------------------------------------------------
+
+const SCHEMA: NamedQuery[] = [
+  cypher(
+    'seedConstraintEntityId',
+    'CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  ),
+  cypher(
+    'seedIndexEntityDocument',
+    'CREATE INDEX entity_document IF NOT EXISTS FOR (n:Entity) ON (n.document)',
+  ),
+  cypher(
+    'seedIndexEntitySearch',
+    'CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS FOR (n:Entity) ' +
+      'ON EACH [n.name, n.aliases, n.text, n.originalText, n.title, n.publisher, n.url]',
+  ),
+];
+const AWAIT_INDEXES = cypher('seedAwaitIndexes', 'CALL db.awaitIndexes(120)');
+
+/** Creates the uniqueness constraint on Entity.id and the indexes (if missing), and waits until they are online. */
+export async function ensureSchema(db: Db): Promise<void> {
+  for (const q of SCHEMA) await db.write(q);
+  await db.write(AWAIT_INDEXES);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Batch writers (also for the synthetic-graph generator)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A node to write: `props` must hold `id`; the kind decides the labels; `sources` become CITES. */
+export interface NodeInput {
+  id: string;
+  kind: Kind;
+  props: Record<string, PropValue>;
+  sources?: string[];
+  /** The document the node's CITES belong to (defaults to props.document). */
+  document?: string;
+}
+
+/** A relationship to write between two existing nodes; `props` must hold `id`. */
+export interface RelationshipInput {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Record<string, PropValue>;
+}
+
+export interface BatchOptions {
+  /** Rows per query (default 1000). */
+  batchSize?: number;
+  /** Called after each batch with the rows written so far. */
+  onBatch?: (done: number, total: number) => void;
+}
+
+/** Thrown when a write does not do what the files promised (a relationship whose end is not in the graph). */
+/** Upper bound for writing one document (one transaction). */
+export const SEED_TRANSACTION_TIMEOUT_MS = 300_000;
+
+export class SeedLoadError extends Error {}
+
+// Date fields arrive as `YYYY-MM-DD` text and are stored as Neo4j dates.
+const DATES = 'n.date = date(n.date), n.endDate = date(n.endDate), n.accessed = date(n.accessed)';
+
+// One query for every kind and one for every type (few queries to plan: a cold database plans each one once).
+// The label and the type are parameters, but their values come only from KIND_LABELS and RELATIONSHIP_TYPES.
+const MERGE_NODES = cypher(
+  'seedMergeNodes',
+  `UNWIND $rows AS row
+   MERGE (n:Entity {id: row.id})
+   SET n = row.props
+   SET n:$(row.label), ${DATES}
+   RETURN count(n) AS written`,
+);
+
+const MERGE_RELATIONSHIPS = cypher(
+  'seedMergeRelationships',
+  `UNWIND $rows AS row
+   MATCH (a:Entity {id: row.from})
+   MATCH (b:Entity {id: row.to})
+   MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+   SET r = row.props
+   SET ${DATES.replaceAll('n.', 'r.')}
+   RETURN count(r) AS written`,
+);
+
+const PRUNE_CITES = cypher(
+  'seedPruneCitations',
+  `UNWIND $rows AS row
+   MATCH (n:Entity {id: row.id})-[c:${CITES}]->(s:Source)
+   WHERE NOT s.id IN row.sources
+   DELETE c
+   RETURN count(c) AS removed`,
+);
+
+const MERGE_CITES = cypher(
+  'seedMergeCitations',
+  `UNWIND $rows AS row
+   MATCH (n:Entity {id: row.id})
+   UNWIND row.sources AS sourceId
+   MATCH (s:Entity {id: sourceId}) WHERE s:Source
+   MERGE (n)-[c:${CITES}]->(s)
+   SET c.document = row.document
+   RETURN count(c) AS written`,
+);
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+const written = (rows: Array<Record<string, unknown>>) => Number(rows[0]?.written ?? 0);
+
+/** MERGEs nodes on `id` in batches; a node's properties become exactly `props`, its labels Entity + its kind's. */
+export async function writeNodes(tx: Tx, nodes: NodeInput[], options: BatchOptions = {}): Promise<number> {
+  const size = options.batchSize ?? 1000;
+  let done = 0;
+  for (const batch of chunks(nodes, size)) {
+    const rows = batch.map((n) => {
+      const label = KIND_LABELS[n.kind];
+      if (!label) throw new SeedLoadError(`unknown kind ${String(n.kind)} for ${n.id}`);
+      return { id: n.id, label, props: { ...n.props, id: n.id, kind: n.kind } };
+    });
+    done += written(await tx.run(MERGE_NODES, { rows }));
+    options.onBatch?.(done, nodes.length);
+  }
+  return done;
+}
+
+/** MERGEs relationships on `id` in batches; throws SeedLoadError if an end is not in the graph. */
+export async function writeRelationships(
+  tx: Tx,
+  relationships: RelationshipInput[],
+  options: BatchOptions = {},
+): Promise<number> {
+  const size = options.batchSize ?? 1000;
+  let done = 0;
+  for (const batch of chunks(relationships, size)) {
+    const rows = batch.map((r) => {
+      if (!TYPES.has(r.type)) throw new SeedLoadError(`unknown relationship type ${String(r.type)}`);
+      return { type: r.type, from: r.from, to: r.to, id: r.props.id, props: r.props };
+    });
+    const n = written(await tx.run(MERGE_RELATIONSHIPS, { rows }));
+    if (n !== batch.length) {
+      throw new SeedLoadError(
+        `${batch.length - n} of ${batch.length} relationships were not written: an end is not in the graph`,
+      );
+    }
+    done += n;
+    options.onBatch?.(done, relationships.length);
+  }
+  return done;
+}
+
+const TYPES = new Set<string>(RELATIONSHIP_TYPE_NAMES);
+
+/** Makes each node's CITES match its `sources` exactly (removes the others); throws if a source is missing. */
+export async function writeCitations(
+  tx: Tx,
+  nodes: NodeInput[],
+  options: BatchOptions = {},
+): Promise<number> {
+  const size = options.batchSize ?? 1000;
+  const citing = nodes.map((n) => ({
+    id: n.id,
+    sources: [...new Set(n.sources ?? [])],
+    document: n.document ?? n.props.document ?? null,
+  }));
+  const total = citing.reduce((sum, r) => sum + r.sources.length, 0);
+  let done = 0;
+  for (const batch of chunks(citing, size)) {
+    await tx.run(PRUNE_CITES, { rows: batch });
+    const expected = batch.reduce((sum, r) => sum + r.sources.length, 0);
+    const n = expected === 0 ? 0 : written(await tx.run(MERGE_CITES, { rows: batch }));
+    if (n !== expected) {
+      throw new SeedLoadError(
+        `${expected - n} of ${expected} citations were not written: a source is not in the graph`,
+      );
+    }
+    done += n;
+    options.onBatch?.(done, total);
+  }
+  return done;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------------------------------
+
+const PRUNE_NODES = cypher(
+  'seedPruneNodes',
+  `MATCH (n:Entity {document: $document})
+   WHERE NOT n.id IN $ids
+   DETACH DELETE n
+   RETURN count(*) AS removed`,
+);
+
+// A relationship of the document that is no longer in its file, or whose id now names another type or other ends.
+const PRUNE_RELATIONSHIPS = cypher(
+  'seedPruneRelationships',
+  `MATCH (a)-[r]->(b)
+   WHERE r.document = $document AND type(r) <> '${CITES}'
+   WITH r, a, b, $keep[r.id] AS k
+   WHERE k IS NULL OR k.type <> type(r) OR k.from <> a.id OR k.to <> b.id
+   DELETE r
+   RETURN count(*) AS removed`,
+);
+
+export type LoadStep = 'nodes' | 'relationships' | 'citations';
+
+/** Progress of a load: the document, the step, and the rows written so far of `total`. */
+export interface LoadProgress {
+  document: string;
+  step: LoadStep;
+  done: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  batchSize?: number;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+export interface DocumentLoadResult {
+  document: string;
+  nodes: number;
+  relationships: number;
+  citations: number;
+  removedNodes: number;
+  removedRelationships: number;
+}
+
+/** Writes one document in one write transaction: all of it, or (on any failure) nothing. */
+export async function loadDocument(
+  db: Db,
+  doc: SeedDocument,
+  options: LoadOptions = {},
+): Promise<DocumentLoadResult> {
+  const progress = (step: LoadStep) => (done: number, total: number) =>
+    options.onProgress?.({ document: doc.name, step, done, total });
+  const batch = { batchSize: options.batchSize ?? 1000 };
+  try {
+    return await db.writeTransaction(
+      async (tx) => {
+        const nodes: NodeInput[] = doc.nodes.map((n) => ({ ...n, document: doc.name }));
+        const removedNodes = Number(
+          (await tx.run(PRUNE_NODES, { document: doc.name, ids: nodes.map((n) => n.id) }))[0]?.removed ?? 0,
+        );
+        const keep = Object.fromEntries(
+          doc.relationships.map((r) => [r.id, { type: r.type, from: r.from, to: r.to }]),
+        );
+        const removedRelationships = Number(
+          (await tx.run(PRUNE_RELATIONSHIPS, { document: doc.name, keep }))[0]?.removed ?? 0,
+        );
+        const nodeCount = await writeNodes(tx, nodes, { ...batch, onBatch: progress('nodes') });
+        const relCount = await writeRelationships(tx, doc.relationships, {
+          ...batch,
+          onBatch: progress('relationships'),
+        });
+        const citations = await writeCitations(tx, nodes, { ...batch, onBatch: progress('citations') });
+        return {
+          document: doc.name,
+          nodes: nodeCount,
+          relationships: relCount,
+          citations,
+          removedNodes,
+          removedRelationships,
+        };
+        // A document is one transaction; a large one on a cold database (every query planned for the first time)
+        // needs more than the API's default limit.
+      },
+      { timeoutMs: SEED_TRANSACTION_TIMEOUT_MS },
+    );
+  } catch (e) {
+    const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new SeedLoadError(`document ${doc.name} was not written (nothing of it changed): ${reason}`, {
+      cause: e,
+    });
+  }
+}
+
+/** Writes the documents in order (each in its own transaction); stops at the first that fails. */
+export async function loadDocuments(
+  db: Db,
+  docs: SeedDocument[],
+  options: LoadOptions = {},
+): Promise<DocumentLoadResult[]> {
+  const results: DocumentLoadResult[] = [];
+  for (const doc of docs) results.push(await loadDocument(db, doc, options));
+  return results;
+}
+
+const RESET_BATCH = cypher(
+  'seedResetBatch',
+  'MATCH (n:Entity) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted',
+);
+
+/** Deletes every seeded node (all :Entity nodes and their relationships) in batches; saved views stay. */
+export async function resetGraph(db: Db, onProgress?: (deleted: number) => void): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [row] = await db.write(RESET_BATCH, { limit: int(10_000) });
+    const n = Number(row?.deleted ?? 0);
+    if (n === 0) return total;
+    total += n;
+    onProgress?.(total);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Counts
+// ---------------------------------------------------------------------------------------------------------------
+
+const COUNT_NODES = cypher('seedCountNodesByKind', 'MATCH (n:Entity) RETURN n.kind AS kind, count(*) AS n');
+const COUNT_RELATIONSHIPS = cypher(
+  'seedCountRelationshipsByType',
+  'MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS n',
+);
+
+/** What the graph holds: nodes per kind and relationships per type (seeded data only). */
+export interface GraphCounts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+/** Counts the seeded graph, per kind and per relationship type (sorted by name). */
+export async function countGraph(db: Db): Promise<GraphCounts> {
+  const sorted = (rows: Array<Record<string, unknown>>, key: string) =>
+    Object.fromEntries(
+      rows.map((r) => [String(r[key]), Number(r.n)] as const).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  return {
+    nodes: sorted(await db.read(COUNT_NODES), 'kind'),
+    relationships: sorted(await db.read(COUNT_RELATIONSHIPS), 'type'),
+  };
+}

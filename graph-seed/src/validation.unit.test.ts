@@ -1,0 +1,350 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readDocuments, type ReadResult } from './read.ts';
+import { formatSeedError, parseSeedDate, type SeedError } from './schema.ts';
+import { MEMO, prefixedMemoCopy, tempSeed, type TempSeed } from './test-copies.ts';
+
+let seed: TempSeed | undefined;
+afterEach(() => {
+  seed?.remove();
+  seed = undefined;
+});
+
+function errorsOf(result: ReadResult): SeedError[] {
+  if (result.ok) throw new Error('expected the copy to be rejected, but it validated');
+  return result.errors;
+}
+
+/** The errors, as the CLI prints them, with the temporary folder cut off. */
+function printed(result: ReadResult, root: string): string[] {
+  return errorsOf(result).map((e) => formatSeedError(e).replace(`${root}/`, ''));
+}
+
+const copy = () => (seed = tempSeed());
+
+describe('the memo as shipped', () => {
+  it('validates, with every kind of node and all 21 footnotes', () => {
+    const result = readDocuments();
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    const [memo] = result.documents;
+    const count = (kind: string) => memo!.nodes.filter((n) => n.kind === kind).length;
+    expect(result.documents.map((d) => d.name)).toEqual([MEMO]);
+    expect(count('ACTOR')).toBeGreaterThan(40);
+    expect(count('MEETING')).toBeGreaterThan(15);
+    expect(count('STATEMENT')).toBeGreaterThan(30);
+    expect(count('AGREEMENT')).toBeGreaterThan(5);
+    expect(count('FIGURE')).toBeGreaterThan(10);
+    const footnotes = new Set(memo!.nodes.map((n) => n.props.footnote).filter((f) => f !== undefined));
+    expect([...footnotes].sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: 21 }, (_, i) => i + 1),
+    );
+  });
+
+  it('normalises dates to a day with their precision, and footnotes to source ids', () => {
+    const result = readDocuments();
+    if (!result.ok) throw new Error('memo does not validate');
+    const byId = new Map(result.documents[0]!.nodes.map((n) => [n.id, n]));
+    expect(byId.get('meeting:xi-visit-myanmar-2020-01')!.props).toMatchObject({
+      date: '2020-01-01',
+      datePrecision: 'month',
+    });
+    expect(byId.get('meeting:ccp-sixth-plenum-2021')!.props).toMatchObject({
+      date: '2021-01-01',
+      datePrecision: 'year',
+    });
+    // footnote 16 holds two references
+    expect(byId.get('figure:china-russia-trade-growth-jan-jul-2022')!.sources).toContain(
+      'source:no-limits-memo',
+    );
+    expect(byId.get('figure:china-biggest-market-russian-energy-2022')?.sources).toEqual([
+      'source:no-limits-memo-fn16a',
+      'source:no-limits-memo-fn16b',
+      'source:no-limits-memo',
+    ]);
+    const rel = result.documents[0]!.relationships.find(
+      (r) =>
+        r.type === 'ATTENDED' &&
+        r.from === 'actor:li-zhanshu' &&
+        r.to === 'meeting:li-zhanshu-visit-russia-2022-09',
+    );
+    expect(rel?.id).toBe('rel:actor:li-zhanshu-ATTENDED->meeting:li-zhanshu-visit-russia-2022-09');
+    expect(rel?.props.sourceIds).toContain('source:no-limits-memo-fn07');
+  });
+});
+
+describe('dates', () => {
+  it('reads a day, a month and a year (a YAML number), keeping the precision', () => {
+    expect(parseSeedDate('2022-09-15')).toEqual({ date: '2022-09-15', precision: 'day' });
+    expect(parseSeedDate('2022-09')).toEqual({ date: '2022-09-01', precision: 'month' });
+    expect(parseSeedDate(2022)).toEqual({ date: '2022-01-01', precision: 'year' });
+    expect(parseSeedDate('2024-02-29')).toEqual({ date: '2024-02-29', precision: 'day' });
+  });
+
+  it('refuses impossible and foreign forms with a reason', () => {
+    expect(parseSeedDate('2022-13')).toMatch(/no month 13/);
+    expect(parseSeedDate('2022-02-30')).toMatch(/no day 30/);
+    expect(parseSeedDate('15/09/2022')).toMatch(/write YYYY-MM-DD/);
+    expect(parseSeedDate(20220915.5)).toMatch(/bad date/);
+  });
+});
+
+describe('each kind of mistake gets its own message with file and path', () => {
+  it('a bad id', () => {
+    const s = copy();
+    s.edit(MEMO, 'actors.yaml', 'id: actor:karine-jean-pierre', 'id: actor:Karine Jean-Pierre');
+    expect(printed(readDocuments(s.root), s.root)).toContain(
+      `${MEMO}/actors.yaml: actors[6].id: bad id "actor:Karine Jean-Pierre": an id is actor:<slug>, the slug in ` +
+        'lower-case letters, digits and single hyphens',
+    );
+  });
+
+  it('an id with the prefix of another kind', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'meetings.yaml',
+      'id: meeting:xi-visit-myanmar-2020-01',
+      'id: actor:xi-visit-myanmar-2020-01',
+    );
+    const errors = errorsOf(readDocuments(s.root));
+    expect(errors[0]).toMatchObject({
+      path: 'meetings[5].id',
+      reason: expect.stringMatching(/^bad id .*meeting:<slug>/),
+    });
+  });
+
+  it('an unknown reference, and nothing else', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'relationships.yaml',
+      /to: actor:ccp-politburo-standing-committee/,
+      'to: actor:ccp-politbureau',
+    );
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/relationships.yaml: relationships[5].to: unknown node "actor:ccp-politbureau": no document defines it`,
+    ]);
+  });
+
+  it('an unknown source id and an unknown footnote', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'actors.yaml',
+      'sources: [source:no-limits-memo, 7]',
+      'sources: [source:no-limits-mem0, 99]',
+    );
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/actors.yaml: actors[2].sources[0]: unknown source "source:no-limits-mem0": no document defines it ` +
+        '(in sources.yaml or document.yaml)',
+      `${MEMO}/actors.yaml: actors[2].sources[1]: unknown footnote 99: no source in this document's sources.yaml ` +
+        'has footnote: 99',
+    ]);
+  });
+
+  it('a bad date', () => {
+    const s = copy();
+    s.edit(MEMO, 'meetings.yaml', 'date: 2020-01\n', 'date: 2020-13\n');
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/meetings.yaml: meetings[5].date: bad date "2020-13": there is no month 13`,
+    ]);
+  });
+
+  it('a missing date where one is required', () => {
+    const s = copy();
+    s.edit(MEMO, 'meetings.yaml', '    date: 2020-01\n', '');
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/meetings.yaml: meetings[5].date: missing date (YYYY-MM-DD, YYYY-MM or YYYY)`,
+    ]);
+  });
+
+  it('missing sources, and empty sources', () => {
+    const s = copy();
+    const actors = s.read(MEMO, 'actors.yaml');
+    s.write(
+      MEMO,
+      'actors.yaml',
+      actors
+        .replace('    sources: [7]\n\n  - id: actor:western-press', '\n  - id: actor:western-press')
+        .replace('sources: [source:no-limits-memo, 3, 4]', 'sources: []'),
+    );
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/actors.yaml: actors[57].sources: missing sources: every item names at least one source ` +
+        '(a footnote number or a source id)',
+      `${MEMO}/actors.yaml: actors[58].sources: empty sources: every item names at least one source ` +
+        '(a footnote number or a source id)',
+    ]);
+  });
+
+  it('a relationship whose ends have the wrong kinds', () => {
+    const s = copy();
+    s.write(
+      MEMO,
+      'relationships.yaml',
+      s.read(MEMO, 'relationships.yaml') +
+        '\n  - type: ATTENDED\n    from: meeting:xi-visit-myanmar-2020-01\n    to: actor:myanmar\n    sources: [21]\n',
+    );
+    const errors = errorsOf(readDocuments(s.root));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]!.path).toMatch(/^relationships\[\d+\]\.from$/);
+    expect(errors[0]!.reason).toBe(
+      'wrong kind for ATTENDED: it goes from Actor to Meeting, but "meeting:xi-visit-myanmar-2020-01" is a Meeting',
+    );
+    expect(errors[1]!.reason).toBe(
+      'wrong kind for ATTENDED: it goes from Actor to Meeting, but "actor:myanmar" is a Actor',
+    );
+  });
+
+  it('a duplicate id within a file and across documents', () => {
+    const s = copy();
+    s.edit(MEMO, 'actors.yaml', 'id: actor:western-press', 'id: actor:haohong-cfa');
+    prefixedMemoCopy(s, 'second-memo', 'copy');
+    s.edit(
+      'second-memo',
+      'figures.yaml',
+      'id: figure:copy-china-russia-trade-growth-jan-jul-2022',
+      'id: figure:china-russia-trade-growth-jan-jul-2022',
+    );
+    const lines = printed(readDocuments(s.root), s.root);
+    expect(lines).toContain(
+      `${MEMO}/actors.yaml: actors[58].id: duplicate id "actor:haohong-cfa": already defined in ` +
+        `${s.root}/${MEMO}/actors.yaml at actors[57]`,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^second-memo\/figures\.yaml: figures\[0\]\.id: duplicate id "figure:china-russia-trade-growth-jan-jul-2022": already defined in .*no-limits-memo\/figures\.yaml at figures\[0\]$/,
+      ),
+    );
+  });
+
+  it('the same link written twice without ids', () => {
+    const s = copy();
+    s.write(
+      MEMO,
+      'relationships.yaml',
+      s.read(MEMO, 'relationships.yaml') +
+        '\n  - type: LEADS\n    from: actor:vladimir-putin\n    to: actor:russia\n    sources: [1]\n',
+    );
+    expect(errorsOf(readDocuments(s.root))).toEqual([
+      expect.objectContaining({
+        reason: expect.stringMatching(
+          /^duplicate relationship: actor:vladimir-putin LEADS actor:russia is already in .* at relationships\[2\]; give each an explicit id/,
+        ),
+      }),
+    ]);
+  });
+
+  it('a YAML syntax error, with its line', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'meetings.yaml',
+      "    name: Xi Jinping's trip to Myanmar\n",
+      "    name: Xi Jinping's trip to Myanmar\n   meetingType: [visit\n",
+    );
+    const [error, ...rest] = errorsOf(readDocuments(s.root));
+    expect(rest).toEqual([]);
+    expect(error!.file).toMatch(/no-limits-memo\/meetings\.yaml$/);
+    expect(error!.path).toMatch(/^line 58, column \d+$/);
+    expect(error!.reason).toMatch(/^YAML syntax error: /);
+  });
+
+  it('an unknown field, an unknown relationship type and an unknown actorType', () => {
+    const s = copy();
+    s.edit(MEMO, 'actors.yaml', '    name: Western press', '    nmae: Western press');
+    s.edit(MEMO, 'relationships.yaml', '  - type: SENT\n', '  - type: SEND\n');
+    s.edit(MEMO, 'actors.yaml', /(id: actor:tass\n(?:.*\n)*?\s+actorType:) outlet/, '$1 newspaper');
+    const lines = printed(readDocuments(s.root), s.root);
+    expect(lines).toContain(
+      `${MEMO}/actors.yaml: actors[58].nmae: unknown field "nmae" (check its spelling against graph-seed/README.md)`,
+    );
+    expect(lines).toContain(`${MEMO}/actors.yaml: actors[58].name: missing: this field is required`);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /actors\.yaml: actors\[\d+\]\.actorType: unknown actorType "newspaper": one of person, state,/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /relationships\.yaml: relationships\[\d+\]\.type: unknown relationship type "SEND": one of ATTENDED,/,
+      ),
+    );
+    expect(lines).toHaveLength(4);
+  });
+
+  it('a bad explicit relationship id', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'relationships.yaml',
+      'id: rel:xi-jinping-met-with-vladimir-putin-2022-09-15',
+      'id: Xi meets Putin',
+    );
+    expect(errorsOf(readDocuments(s.root))).toEqual([
+      expect.objectContaining({
+        reason:
+          'bad relationship id "Xi meets Putin": write rel:<slug> (lower-case letters, digits, hyphens) or leave it out',
+      }),
+    ]);
+  });
+
+  it('document.yaml as a list, and a folder without document.yaml', () => {
+    const s = copy();
+    s.write(MEMO, 'document.yaml', 'document:\n  - id: source:no-limits-memo\n    title: x\n');
+    prefixedMemoCopy(s, 'other-memo', 'other');
+    s.write('other-memo', 'document.yaml', '');
+    const errors = errorsOf(readDocuments(s.root));
+    expect(errors.map((e) => `${e.path}: ${e.reason}`)).toEqual([
+      'document: "document:" holds one mapping (id, title, …), not a list',
+      '(top level): the file is empty: it holds "document:" with one mapping',
+    ]);
+  });
+
+  it('documents that link to each other in a circle', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'second-memo', 'copy');
+    s.write(
+      'second-memo',
+      'relationships.yaml',
+      s.read('second-memo', 'relationships.yaml') +
+        '\n  - type: SUPPORTS\n    from: actor:copy-china\n    to: actor:russia\n    sources: [1]\n',
+    );
+    s.write(
+      MEMO,
+      'relationships.yaml',
+      s.read(MEMO, 'relationships.yaml') +
+        '\n  - type: SUPPORTS\n    from: actor:russia\n    to: actor:copy-china\n    sources: [1]\n',
+    );
+    expect(errorsOf(readDocuments(s.root))).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/^documents link to each other in a circle/) }),
+    ]);
+  });
+});
+
+describe('every mistake at once', () => {
+  it('reports three mistakes in three files, not only the first', () => {
+    const s = copy();
+    s.edit(MEMO, 'meetings.yaml', 'date: 2020-01\n', 'date: 2020-1\n');
+    s.edit(MEMO, 'relationships.yaml', /to: actor:ccp-politburo-standing-committee/, 'to: actor:nobody');
+    s.edit(MEMO, 'statements.yaml', '    sources: [1]\n', '');
+    const errors = errorsOf(readDocuments(s.root));
+    expect(errors.map((e) => `${e.file.split('/').pop()}: ${e.path}`)).toEqual([
+      'meetings.yaml: meetings[5].date',
+      'relationships.yaml: relationships[5].to',
+      'statements.yaml: statements[0].sources',
+    ]);
+  });
+
+  it('orders documents so that one is written after the documents it links to', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'a-later-memo', 'later');
+    s.write(
+      'a-later-memo',
+      'relationships.yaml',
+      s.read('a-later-memo', 'relationships.yaml') +
+        '\n  - type: SUPPORTS\n    from: actor:later-china\n    to: actor:russia\n    sources: [source:no-limits-memo]\n',
+    );
+    const result = readDocuments(s.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    expect(result.documents.map((d) => d.name)).toEqual([MEMO, 'a-later-memo']);
+  });
+});
