@@ -1,20 +1,23 @@
 // Three test tiers, each its own project: `npm run test:unit`, `test:integration`, `test:e2e`; `npm test` runs all.
 import { defineConfig } from 'vitest/config';
 
+// As in server/src/main.ts: calendar dates must not shift with the machine's time zone.
+process.env.TZ = 'UTC';
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['{server,client,graph-seed,neo4j,scripts,test}/**/*.unit.test.{ts,tsx}'],
+          include: ['{server,client,graph-seed,neo4j,scripts,test,bench}/**/*.unit.test.{ts,tsx}'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['{server,client,graph-seed,neo4j,scripts,test}/**/*.int.test.ts'],
+          include: ['{server,client,graph-seed,neo4j,scripts,test,bench}/**/*.int.test.ts'],
           globalSetup: ['test/setup/integration.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
@@ -24,7 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['{server,client,graph-seed,neo4j,scripts,test}/**/*.e2e.test.ts'],
+          include: ['{server,client,graph-seed,neo4j,scripts,test,bench}/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e.ts'],
           fileParallelism: false,
           testTimeout: 90_000,

@@ -1,5 +1,6 @@
 // `npm run db`: runs the local Neo4j in the foreground until Ctrl-C (or SIGTERM), then shuts it down cleanly.
-// `npm run db:fetch`: only fetches the jars. Settings: NEO4J_PORT (7687), NEO4J_DATA_DIR (.neo4j/dev).
+// `npm run db:fetch`: only fetches the jars. Settings: NEO4J_PORT (7687), NEO4J_DATA_DIR (.neo4j/dev),
+// NEO4J_HEAP_MIB (1024), NEO4J_PAGECACHE_MIB (256).
 import { LocalNeo4jError, fetchJars, startLocalNeo4j } from './local.ts';
 
 const log = (line: string) => console.log(`[neo4j] ${line}`);
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   const db = await startLocalNeo4j({
     port: Number(process.env.NEO4J_PORT ?? 7687),
     dataDir: process.env.NEO4J_DATA_DIR ?? '.neo4j/dev',
+    // Optional sizes for big graphs (the benchmark): NEO4J_HEAP_MIB, NEO4J_PAGECACHE_MIB.
+    ...(process.env.NEO4J_HEAP_MIB ? { heapMiB: Number(process.env.NEO4J_HEAP_MIB) } : {}),
+    ...(process.env.NEO4J_PAGECACHE_MIB ? { pagecacheMiB: Number(process.env.NEO4J_PAGECACHE_MIB) } : {}),
     onLine: (line) => {
       if (!line.startsWith('NEO4J_')) log(line);
     },

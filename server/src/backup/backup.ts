@@ -22,7 +22,10 @@ const RELS_PAGE = cypher(
    RETURN elementId(r) AS eid, type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props,
           [k IN keys(r) | valueType(r[k])] AS types, keys(r) AS keys`,
 );
-const COUNT_ALL = cypher('backupCountAll', 'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships');
+const COUNT_ALL = cypher(
+  'backupCountAll',
+  'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships',
+);
 const CLEAR_BATCH = cypher(
   'backupClearBatch',
   'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted',
@@ -73,7 +76,11 @@ export function decodeValue(value: Encoded): unknown {
   return value;
 }
 
-function encodeProps(props: Record<string, unknown>, keys: string[], types: string[]): Record<string, Encoded> {
+function encodeProps(
+  props: Record<string, unknown>,
+  keys: string[],
+  types: string[],
+): Record<string, Encoded> {
   const out: Record<string, Encoded> = {};
   keys.forEach((k, i) => (out[k] = encodeValue(props[k], types[i] ?? 'ANY')));
   return out;
@@ -99,7 +106,7 @@ export async function backup(db: Db, file: string, onProgress: (c: BackupCounts)
     );
   const counts: BackupCounts = { nodes: 0, relationships: 0 };
   await write({ format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString() });
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const rows = await db.read(NODES_PAGE, { after, limit: int(5000) });
     for (const r of rows) {
       const props = encodeProps(r.props as Record<string, unknown>, r.keys as string[], r.types as string[]);
@@ -110,7 +117,7 @@ export async function backup(db: Db, file: string, onProgress: (c: BackupCounts)
     if (rows.length < 5000) break;
     after = String(rows.at(-1)!.eid);
   }
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const rows = await db.read(RELS_PAGE, { after, limit: int(5000) });
     for (const r of rows) {
       const props = encodeProps(r.props as Record<string, unknown>, r.keys as string[], r.types as string[]);
@@ -187,10 +194,16 @@ export async function restore(db: Db, file: string, onProgress: (c: BackupCounts
       if (nodes.length >= 2000) await flushNodes();
     } else if (entry.relationship) {
       await flushNodes();
-      const r = entry.relationship as { type: string; from: string; to: string; props: Record<string, Encoded> };
+      const r = entry.relationship as {
+        type: string;
+        from: string;
+        to: string;
+        props: Record<string, Encoded>;
+      };
       const fromEid = eidById.get(r.from);
       const toEid = eidById.get(r.to);
-      if (!fromEid || !toEid) throw new Error(`${file}: relationship ${r.type} names a node that is not in the file`);
+      if (!fromEid || !toEid)
+        throw new Error(`${file}: relationship ${r.type} names a node that is not in the file`);
       rels.push({ type: r.type, fromEid, toEid, props: decodeProps(r.props) });
       if (rels.length >= 2000) await flushRels();
     }

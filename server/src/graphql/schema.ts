@@ -4,16 +4,55 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { kinds } from '../kinds/index.ts';
+import { graphModule } from '../graph/index.ts';
+import { searchModule } from '../search/index.ts';
+import { nodesModule } from '../nodes/index.ts';
+import { neighborhoodModule } from '../neighborhood/index.ts';
+import { pathsModule } from '../paths/index.ts';
+import { statsModule } from '../stats/index.ts';
+import { viewsModule } from '../views/index.ts';
+import { graphql } from './graphql-runtime.ts';
 import type { GraphQLModule } from './module.ts';
 
-const modules: GraphQLModule[] = [kinds];
+const modules: GraphQLModule[] = [
+  kinds,
+  graphModule,
+  searchModule,
+  nodesModule,
+  neighborhoodModule,
+  pathsModule,
+  statsModule,
+  viewsModule,
+];
 
-/** Builds the GraphQL schema served at /graphql. */
-export async function buildSchema(driver: Driver): Promise<GraphQLSchema> {
+/**
+ * Builds the GraphQL schema served at /graphql; without a driver it is only good for printing and codegen.
+ * `extraModules` (tests only) adds modules beside the registered ones.
+ */
+export async function buildSchema(
+  driver?: Driver,
+  extraModules: GraphQLModule[] = [],
+): Promise<GraphQLSchema> {
+  const all = [...modules, ...extraModules];
   const neo4jGraphQL = new Neo4jGraphQL({
-    typeDefs: modules.map((m) => m.typeDefs),
-    resolvers: modules.map((m) => m.resolvers) as never,
-    driver,
+    typeDefs: all.map((m) => m.typeDefs),
+    resolvers: all.map((m) => m.resolvers) as never,
+    ...(driver ? { driver } : {}),
+    features: {
+      // Only the current filter and aggregation names: the deprecated aliases would double the schema.
+      excludeDeprecatedFields: {
+        mutationOperations: true,
+        aggregationFilters: true,
+        aggregationFiltersOutsideConnection: true,
+        relationshipFilters: true,
+        attributeFilters: true,
+      },
+    },
   });
   return neo4jGraphQL.getSchema();
+}
+
+/** The schema as SDL, types in alphabetical order so that a change shows as a small diff (server/schema.graphql). */
+export async function printedSchema(): Promise<string> {
+  return graphql.printSchema(graphql.lexicographicSortSchema(await buildSchema()));
 }

@@ -1,46 +1,63 @@
-// The Apollo Server instance: schema, error normaliser, and the plugin that turns DATABASE_UNAVAILABLE into
-// HTTP 503. Knows nothing of Express (server/src/http does the mounting).
+// The Apollo Server instance: schema, error normaliser, request limits, and the plugin that turns
+// DATABASE_UNAVAILABLE into HTTP 503. Knows nothing of Express (server/src/http does the mounting).
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Driver } from 'neo4j-driver';
 import type { Context } from './context.ts';
+import type { GraphQLModule } from './module.ts';
 import { makeFormatError } from './errors.ts';
+import { DEFAULT_LIMITS, armorRules, costLimitPlugin, type Limits } from './limits.ts';
 import { buildSchema } from './schema.ts';
 
-/** Sets the HTTP status from the errors' codes: 503 when the database is unavailable. */
+/** Sets the HTTP status from the (formatted) errors' codes: 503 when the database is unavailable. */
 const httpStatusFromErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response, errors }) {
-        if (errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE' || hasUnavailableCause(e))) {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) {
           response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
         }
       },
     };
   },
 };
 
-function hasUnavailableCause(e: unknown): boolean {
-  const original = (e as { originalError?: { code?: unknown } }).originalError;
-  return original?.code === 'DATABASE_UNAVAILABLE';
-}
-
 export interface GraphQLServerOptions {
   driver: Driver;
   production: boolean;
   log: (message: string, error: unknown) => void;
+  /** Request limits (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<Limits>;
+  /** Modules added beside the registered ones (tests only). */
+  extraModules?: GraphQLModule[];
 }
 
 /** Creates and starts the Apollo Server (not yet bound to HTTP). */
 export async function createGraphQLServer(options: GraphQLServerOptions): Promise<ApolloServer<Context>> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const armor = armorRules(limits, options.production);
   const server = new ApolloServer<Context>({
-    schema: await buildSchema(options.driver),
+    schema: await buildSchema(options.driver, options.extraModules),
     formatError: makeFormatError(options.production, options.log),
     includeStacktraceInErrorResponses: !options.production,
     introspection: true,
+    allowBatchedHttpRequests: false,
+    // The contract promises GET for queries to any client (curl, scripts), which Apollo's CSRF prevention would
+    // refuse without a special header. Turning it off opens nothing: GET runs queries only (mutations get 405),
+    // a POST must be application/json (a cross-site form cannot send that without a CORS preflight, and no
+    // CORS is allowed), and there are no uploads. See docs/decisions/2026-11-29-graphql-layer.md.
+    csrfPrevention: false,
+    validationRules: armor.validationRules,
     // main.ts owns the signals and stops HTTP, GraphQL, the driver and Neo4j in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), httpStatusFromErrors],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...armor.plugins,
+      costLimitPlugin(limits),
+      httpStatusFromErrors,
+    ],
   });
   await server.start();
   return server;

@@ -1,0 +1,28 @@
+// The console's example queries are valid against the schema the server serves (built here without a database).
+import { describe, expect, it } from 'vitest';
+import { buildSchema } from '../../../server/src/graphql/schema.ts';
+import { graphql } from '../../../server/src/graphql/graphql-runtime.ts';
+import { EXAMPLES } from './examples.ts';
+
+describe('GraphQL console examples', () => {
+  it('cover the memo: search, statements with sources, September 2022, paths Modi → Xi, Xi’s neighbourhood', () => {
+    const text = EXAMPLES.map((e) => e.query).join('\n');
+    for (const expected of [
+      'search(text: "Patrushev"',
+      'actor:li-zhanshu',
+      'saidAt: { some: { date:',
+      'paths(sourceId: "actor:narendra-modi", targetId: "actor:xi-jinping"',
+      'neighborhood(id: "actor:xi-jinping"',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('validate against the schema', async () => {
+    const schema = await buildSchema();
+    for (const example of EXAMPLES) {
+      const errors = graphql.validate(schema, graphql.parse(example.query)).map((e) => e.message);
+      expect(errors, example.title).toEqual([]);
+    }
+  });
+});

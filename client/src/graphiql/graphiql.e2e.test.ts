@@ -1,0 +1,54 @@
+// The GraphQL console in Chromium: it loads from the explorer alone (every request goes to the app's own
+// origin, so it works with no internet), opens with the memo examples, and runs one.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../../test/support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the GraphQL console', () => {
+  for (const path of ['/graphiql', '/graphql']) {
+    it(`at ${path} makes no request outside the app and opens with the memo examples`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const origin = new URL(baseUrl).origin;
+      const outside: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) {
+          return route.continue();
+        }
+        outside.push(url);
+        return route.abort();
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+
+      await page.goto(`${baseUrl}${path}`);
+      const editor = page.locator('.graphiql-query-editor .view-lines');
+      // Monaco renders spaces as no-break spaces.
+      const editorText = async () => (await editor.innerText()).replace(/\u00a0/g, ' ');
+      await expect.poll(editorText, { timeout: 30_000 }).toContain('search(text: "Patrushev"');
+      const tabs = await page.locator('.graphiql-tab').allInnerTexts();
+      expect(tabs.join(' ')).toContain('StatementsAtMeetingsSeptember2022');
+      expect(tabs.join(' ')).toContain('PathsModiToXi');
+
+      await page.locator('.graphiql-execute-button').click();
+      await expect
+        .poll(() => page.locator('.graphiql-response').innerText(), { timeout: 30_000 })
+        .toContain('actor:nikolai-patrushev');
+
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,122 @@
+// Cypher shared by the explorer operations: how a node and a relationship are projected, the time-window test,
+// and the queries that load nodes by id and the edges among them. Fragments are fixed text; user input only
+// ever arrives as parameters.
+import { cypher, int, type Db, type Tx } from '../db/database.ts';
+import { toGraphEdge, toGraphNode, type StoredEdge, type StoredNode } from './mapping.ts';
+import type { GraphEdge, GraphNode, ResolvedFilter } from './model.ts';
+
+/** A Source node's properties, all of them: the `Source` type's other scalar fields (kind, authors…) resolve too. */
+const SOURCE_FIELDS = '.*';
+
+/** The degree of node `v` without CITES and saved views' INCLUDES (each term is a cheap degree lookup). */
+export function degreeOf(v: string): string {
+  return `COUNT { (${v})--() } - COUNT { (${v})-[:CITES]-() } - COUNT { (${v})<-[:INCLUDES]-() }`;
+}
+
+/**
+ * Projects node `v` for `toGraphNode`: all its properties, the sources it CITES (by footnote), and its degree.
+ */
+export function nodeProjection(v: string): string {
+  return `{
+    props: properties(${v}),
+    sources: COLLECT { MATCH (${v})-[:CITES]->(s:Source) WITH s ORDER BY s.footnote, s.id RETURN s {${SOURCE_FIELDS}} },
+    degree: ${degreeOf(v)}
+  }`;
+}
+
+/** The stable id of relationship `r`: its stored id, or the seed format's default `rel:<from>-<TYPE>-><to>`. */
+export function edgeId(r: string): string {
+  return `coalesce(${r}.id, 'rel:' + startNode(${r}).id + '-' + type(${r}) + '->' + endNode(${r}).id)`;
+}
+
+/** Projects relationship `r` for `toGraphEdge`: direction as stored, and the sources named in `sourceIds`. */
+export function edgeProjection(r: string): string {
+  return `{
+    id: ${edgeId(r)},
+    type: type(${r}),
+    source: startNode(${r}).id,
+    target: endNode(${r}).id,
+    props: properties(${r}),
+    sources: COLLECT { UNWIND coalesce(${r}.sourceIds, []) AS sid MATCH (s:Entity {id: sid}) WHERE s:Source RETURN s {${SOURCE_FIELDS}} }
+  }`;
+}
+
+/**
+ * True when `x` (node or relationship) has no date or its period overlaps [$since, $until]. The stored date is
+ * the first day of its period, so a "September 2022" item counts as lasting the whole month.
+ */
+export function inWindow(x: string): string {
+  const periodEnd = `CASE ${x}.datePrecision
+      WHEN 'year' THEN coalesce(${x}.endDate, ${x}.date) + duration('P1Y') - duration('P1D')
+      WHEN 'month' THEN coalesce(${x}.endDate, ${x}.date) + duration('P1M') - duration('P1D')
+      ELSE coalesce(${x}.endDate, ${x}.date) END`;
+  return `(${x}.date IS NULL OR (
+      ($until IS NULL OR ${x}.date <= date($until)) AND ($since IS NULL OR ${periodEnd} >= date($since))))`;
+}
+
+const NODES_BY_IDS = cypher(
+  'graphNodesByIds',
+  `UNWIND $ids AS id
+   MATCH (n:Entity {id: id})
+   RETURN ${nodeProjection('n')} AS node`,
+);
+
+const EXISTING_IDS = cypher(
+  'graphExistingIds',
+  `UNWIND $ids AS id
+   OPTIONAL MATCH (n:Entity {id: id})
+   WITH id, n WHERE n IS NULL
+   RETURN collect(id) AS missing`,
+);
+
+const EDGES_AMONG = cypher(
+  'graphEdgesAmong',
+  `UNWIND $ids AS id
+   MATCH (a:Entity {id: id})-[r]->(b:Entity)
+   WHERE b.id IN $ids AND type(r) IN $types AND ${inWindow('r')}
+   WITH r, ${edgeId('r')} AS eid
+   ORDER BY eid
+   LIMIT $limit
+   RETURN ${edgeProjection('r')} AS edge`,
+);
+
+/** Loads the GraphNodes with these ids, in the order given; unknown ids are left out. */
+export async function loadNodes(db: Db, ids: readonly string[]): Promise<GraphNode[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.read(NODES_BY_IDS, { ids });
+  const byId = new Map<string, GraphNode>();
+  for (const row of rows) {
+    const node = toGraphNode(row.node as StoredNode);
+    byId.set(node.id, node);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The ids among `ids` that name no node (checked inside `tx` when given, so a write can rely on it). */
+export async function missingNodeIds(db: Db | Tx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = 'read' in db ? await db.read(EXISTING_IDS, { ids }) : await db.run(EXISTING_IDS, { ids });
+  return (rows[0]?.missing as string[] | undefined) ?? [];
+}
+
+/**
+ * The relationships of the given types among the given nodes, by id, at most `limit` + 1 of them (so the caller
+ * can tell that more exist).
+ */
+export async function edgesAmong(
+  db: Db,
+  ids: readonly string[],
+  types: readonly string[],
+  filter: ResolvedFilter,
+  limit: number,
+): Promise<GraphEdge[]> {
+  if (ids.length === 0 || types.length === 0) return [];
+  const rows = await db.read(EDGES_AMONG, {
+    ids,
+    types,
+    since: filter.since,
+    until: filter.until,
+    limit: int(limit + 1),
+  });
+  return rows.map((row) => toGraphEdge(row.edge as StoredEdge));
+}

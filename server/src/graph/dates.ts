@@ -1,0 +1,69 @@
+// Dates as readers write them, at the precision the source gives: "16 September 2022", "September 2022", "2022".
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function parse(iso: string): Parts | null {
+  const m = /^(-?\d{4,})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+function precisionOf(value: unknown): DatePrecision {
+  return value === 'year' || value === 'month' ? value : 'day';
+}
+
+function one(p: Parts, precision: DatePrecision): string {
+  const month = MONTHS[p.month - 1] ?? '';
+  if (precision === 'year') return String(p.year);
+  if (precision === 'month') return `${month} ${p.year}`;
+  return `${p.day} ${month} ${p.year}`;
+}
+
+/**
+ * Formats a stored date (ISO, first day of its period) at its precision, and a range when `endDate` is later:
+ * "15–16 September 2022", "September–October 2022", "2021–2022". Returns null for a missing or unreadable date.
+ */
+export function formatDate(
+  date: unknown,
+  precision?: unknown,
+  endDate?: unknown,
+  endPrecision?: unknown,
+): string | null {
+  if (typeof date !== 'string') return null;
+  const start = parse(date);
+  if (!start) return null;
+  const p = precisionOf(precision);
+  const end = typeof endDate === 'string' ? parse(endDate) : null;
+  const ep = endPrecision === undefined || endPrecision === null ? p : precisionOf(endPrecision);
+  const first = one(start, p);
+  if (!end) return first;
+  const last = one(end, ep);
+  if (last === first) return first;
+  if (p === ep && start.year === end.year) {
+    if (p === 'day' && start.month === end.month) return `${start.day}–${last}`;
+    if (p === 'day') return `${start.day} ${MONTHS[start.month - 1]} – ${last}`;
+    if (p === 'month') return `${MONTHS[start.month - 1]}–${last}`;
+  }
+  return `${first} – ${last}`;
+}

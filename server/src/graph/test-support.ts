@@ -1,0 +1,50 @@
+// For the explorer's integration tests: the real GraphQL server (schema, limits, error normaliser) against the
+// integration tier's Neo4j, run through Apollo's executeOperation. Not part of the server.
+import type { GraphQLFormattedError } from 'graphql';
+import { createDb, type Db } from '../db/database.ts';
+import { createGraphQLServer } from '../graphql/server.ts';
+
+/** One GraphQL response: data and formatted errors (with their contract codes). */
+export interface Result<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+export interface TestGraphQL {
+  db: Db;
+  /** Runs an operation and returns its single result. */
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<Result<T>>;
+  /** Runs an operation that must succeed and returns its data. */
+  data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The codes of a result's errors, e.g. ["BAD_USER_INPUT"]. */
+export const codes = (r: Result<unknown>) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** Starts the GraphQL server on the database at `uri`. */
+export async function startTestGraphQL(uri: string): Promise<TestGraphQL> {
+  const db = createDb({ uri });
+  const server = await createGraphQLServer({ driver: db.driver, production: false, log: () => {} });
+  const run = async <T>(query: string, variables?: Record<string, unknown>): Promise<Result<T>> => {
+    const response = await server.executeOperation<T & Record<string, unknown>>(
+      { query, variables: variables ?? {} },
+      { contextValue: { db } },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as Result<T>;
+  };
+  return {
+    db,
+    run,
+    async data<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await run<T>(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as T;
+    },
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

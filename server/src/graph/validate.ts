@@ -1,0 +1,78 @@
+// Checks for the explorer operations' arguments, as pure functions: every bad argument becomes BAD_USER_INPUT
+// with a message that says what is allowed, before any query runs.
+import { badInput } from '../errors.ts';
+import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type ResolvedFilter } from './model.ts';
+
+/** Node ids are `<kind>:<slug>` (graph-seed/README.md); view ids are `view:<uuid>`. */
+const ID_PATTERN = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*$/;
+const MAX_ID_LENGTH = 300;
+
+/** Throws BAD_USER_INPUT unless `id` looks like a stable node or view id. */
+export function checkId(id: unknown, argument = 'id'): string {
+  if (typeof id !== 'string' || id.length > MAX_ID_LENGTH || !ID_PATTERN.test(id)) {
+    throw badInput(
+      `${argument} ${JSON.stringify(id)} is not a valid id: expected "<kind>:<slug>" in lower case, e.g. "actor:li-zhanshu".`,
+      { argument },
+    );
+  }
+  return id;
+}
+
+/** Throws BAD_USER_INPUT unless `value` is an integer in [min, max]; returns it. */
+export function checkInt(value: unknown, argument: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${argument} must be a whole number from ${min} to ${max} (got ${String(value)}).`, {
+      argument,
+    });
+  }
+  return value;
+}
+
+/** Converts a Date scalar's value (a driver Date or a string) into an ISO calendar date, or null. */
+export function isoDate(value: unknown, argument: string): string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'string' ? value : String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  const valid = m !== null && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  if (!valid) throw badInput(`${argument} must be a calendar date such as "2022-09-15".`, { argument });
+  return text;
+}
+
+/** The GraphQL `GraphFilter` input as the resolvers receive it. */
+export interface GraphFilterInput {
+  kinds?: readonly string[] | null;
+  relationshipTypes?: readonly string[] | null;
+  since?: unknown;
+  until?: unknown;
+}
+
+/** Validates a GraphFilter: known kinds and relationship types, dates, and `since` not after `until`. */
+export function resolveFilter(input: GraphFilterInput | null | undefined): ResolvedFilter {
+  if (!input) return { kinds: null, relationshipTypes: null, since: null, until: null };
+  let kinds: NodeKind[] | null = null;
+  if (input.kinds) {
+    const unknown = input.kinds.filter((k) => !(NODE_KINDS as readonly string[]).includes(k));
+    if (unknown.length > 0)
+      throw badInput(`Unknown node kinds: ${unknown.join(', ')}.`, { argument: 'kinds' });
+    kinds = [...new Set(input.kinds as NodeKind[])];
+  }
+  let relationshipTypes: string[] | null = null;
+  if (input.relationshipTypes) {
+    const unknown = input.relationshipTypes.filter((t) => !RELATIONSHIP_TYPES.includes(t));
+    if (unknown.length > 0) {
+      throw badInput(
+        `Unknown relationship types: ${unknown.join(', ')}. Known types: ${RELATIONSHIP_TYPES.join(', ')}.`,
+        { argument: 'relationshipTypes' },
+      );
+    }
+    relationshipTypes = [...new Set(input.relationshipTypes)];
+  }
+  const since = isoDate(input.since, 'since');
+  const until = isoDate(input.until, 'until');
+  if (since && until && since > until) {
+    throw badInput(`since (${since}) is after until (${until}).`, { argument: 'since' });
+  }
+  return { kinds, relationshipTypes, since, until };
+}

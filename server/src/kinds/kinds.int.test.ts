@@ -1,0 +1,159 @@
+// The typed per-kind queries on the seeded memo, through the real HTTP server: one ordinary GraphQL query
+// answers "statements made at meetings in September 2022, with their speakers and sources".
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestServer, type TestServer } from '../http/test-server.ts';
+import { KIND_LIST_DEFAULT } from './index.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ uri: inject('neo4jUri') });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const r = await server.post(query, variables);
+  expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+  expect(r.status).toBe(200);
+  return r.body.data as T;
+}
+
+interface Statement {
+  id: string;
+  text: string;
+  date: string;
+  speakers: Array<{ id: string; name: string }>;
+  saidAt: Array<{ name: string; date: string }>;
+  sources: Array<{ id: string; title: string; url: string | null; footnote: number | null }>;
+}
+
+describe('typed queries per kind', () => {
+  it('answers "statements made at meetings in September 2022, with their speakers and sources" in one query', async () => {
+    const { statements } = await data<{ statements: Statement[] }>(/* GraphQL */ `
+      {
+        statements(
+          where: { saidAt: { some: { date: { gte: "2022-09-01", lt: "2022-10-01" } } } }
+          sort: [{ date: ASC }]
+        ) {
+          id
+          text
+          date
+          speakers {
+            id
+            name
+          }
+          saidAt {
+            name
+            date
+          }
+          sources {
+            id
+            title
+            url
+            footnote
+          }
+        }
+      }
+    `);
+    const ids = statements.map((s) => s.id);
+    expect(ids).toContain('statement:li-zhanshu-duma-russia-cornered');
+    expect(ids).toContain('statement:putin-balanced-position-questions-and-concerns');
+    expect(ids).toContain('statement:xi-smokeless-war');
+    // Said at meetings outside September 2022.
+    expect(ids).not.toContain('statement:china-russia-no-limits');
+    expect(ids).not.toContain('statement:xi-putin-best-and-most-intimate-friend');
+    for (const s of statements) {
+      expect(
+        s.saidAt.some((m) => m.date >= '2022-09-01' && m.date < '2022-10-01'),
+        s.id,
+      ).toBe(true);
+      expect(s.speakers.length, s.id).toBeGreaterThan(0);
+      expect(s.sources.length, s.id).toBeGreaterThan(0);
+    }
+    const cornered = statements.find((s) => s.id === 'statement:li-zhanshu-duma-russia-cornered')!;
+    expect(cornered.speakers.map((a) => a.name)).toEqual(['Li Zhanshu']);
+    expect(cornered.text).toContain('Russia was cornered');
+    expect(cornered.sources.some((src) => src.url?.startsWith('http'))).toBe(true);
+    expect([...statements.map((s) => s.date)]).toEqual([...statements.map((s) => s.date)].sort());
+  });
+
+  it('gives relationship properties (date, sources) on connection edges', async () => {
+    const { actors } = await data<{
+      actors: Array<{
+        name: string;
+        attendedConnection: {
+          totalCount: number;
+          edges: Array<{ properties: { date: string | null; sourceIds: string[] }; node: { id: string } }>;
+        };
+      }>;
+    }>(`{
+      actors(where: { id: { eq: "actor:narendra-modi" } }) {
+        name
+        attendedConnection { totalCount edges { properties { date sourceIds } node { id } } }
+      }
+    }`);
+    const modi = actors[0]!;
+    expect(modi.name).toBe('Narendra Modi');
+    expect(modi.attendedConnection.totalCount).toBeGreaterThan(0);
+    const samarkand = modi.attendedConnection.edges.find(
+      (e) => e.node.id === 'meeting:sco-summit-samarkand-2022',
+    );
+    expect(samarkand).toBeDefined();
+    expect(samarkand!.properties.sourceIds.length).toBeGreaterThan(0);
+  });
+
+  it('filters, sorts and pages, with a default limit', async () => {
+    const { actors } = await data<{ actors: Array<{ name: string }> }>(
+      '{ actors(where: { actorType: { eq: "person" } }, sort: [{ name: ASC }], limit: 3, offset: 1) { name } }',
+    );
+    expect(actors).toHaveLength(3);
+    expect(actors.map((a) => a.name)).toEqual([...actors.map((a) => a.name)].sort());
+    const all = await data<{ entities: unknown[] }>('{ entities { id } }');
+    expect(all.entities).toHaveLength(KIND_LIST_DEFAULT);
+  });
+
+  it('follows relationships in both directions, also through the Entity interface', async () => {
+    const { sources } = await data<{
+      sources: Array<{
+        publishedBy: Array<{ name: string }>;
+        citedBy: Array<{ __typename: string; id: string }>;
+      }>;
+    }>(`{
+      sources(where: { footnote: { eq: 2 } }) {
+        publishedBy { name }
+        citedBy(limit: 100) { __typename id }
+      }
+    }`);
+    expect(sources[0]!.publishedBy.map((a) => a.name)).toContain('Russian Presidential Administration');
+    const citing = sources[0]!.citedBy;
+    expect(citing).toContainEqual({ __typename: 'Meeting', id: 'meeting:xi-putin-samarkand-2022-09-15' });
+    expect(citing).toContainEqual({ __typename: 'Actor', id: 'actor:vladimir-putin' });
+  });
+
+  it('resolves relationship fields of sources returned by the explorer operations', async () => {
+    const { node } = await data<{
+      node: { sources: Array<{ id: string; citedBy: Array<{ id: string }>; n: { totalCount: number } }> };
+    }>(`{
+      node(id: "actor:li-zhanshu") {
+        sources { id citedBy(limit: 200) { id } n: citedByConnection { totalCount } }
+      }
+    }`);
+    expect(node.sources.length).toBeGreaterThan(0);
+    for (const s of node.sources) {
+      expect(s.citedBy.map((c) => c.id)).toContain('actor:li-zhanshu');
+      expect(s.n.totalCount).toBeGreaterThanOrEqual(s.citedBy.length);
+    }
+  });
+
+  it('offers no mutation on the domain types', async () => {
+    const { __schema } = await data<{
+      __schema: { mutationType: { fields: Array<{ name: string }> } | null };
+    }>('{ __schema { mutationType { fields { name } } } }');
+    const names = (__schema.mutationType?.fields ?? []).map((f) => f.name);
+    expect(
+      names.filter((n) => /^(create|update|delete)(Actor|Meeting|Statement|Agreement|Figure|Source)/.test(n)),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+// The typed kinds in the schema (built without a database): read-only, current names only.
+import { describe, expect, it } from 'vitest';
+import { printedSchema } from '../graphql/schema.ts';
+
+const sdl = await printedSchema();
+
+describe('typed kinds in the schema', () => {
+  it('offers list and connection queries for every kind', () => {
+    for (const q of ['actors', 'meetings', 'statements', 'agreements', 'figures', 'sources', 'entities']) {
+      expect(sdl).toMatch(new RegExp(`\\n  ${q}\\(`));
+      expect(sdl).toMatch(new RegExp(`\\n  ${q}Connection\\(`));
+    }
+  });
+
+  it('generates no create, update or delete mutation for them', () => {
+    expect(sdl).not.toMatch(/\n {2}(create|update|delete)(Actor|Meeting|Statement|Agreement|Figure|Source)/);
+  });
+
+  it('carries no deprecated field (features.excludeDeprecatedFields)', () => {
+    expect(sdl).not.toContain('@deprecated');
+  });
+
+  it("keeps the contract's Source fields", () => {
+    const source = /\ntype Source implements Entity \{([\s\S]*?)\n\}/.exec(sdl)?.[1] ?? '';
+    for (const field of [
+      'id: ID!',
+      'title: String!',
+      'url: String',
+      'publisher: String',
+      'date: Date',
+      'footnote: Int',
+    ]) {
+      expect(source).toContain(`\n  ${field}`);
+    }
+  });
+});

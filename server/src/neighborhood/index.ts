@@ -1,0 +1,106 @@
+// neighborhood(id, depth, filter, limit): the nodes within `depth` steps of a node and the edges among them.
+// A breadth-first search, one bounded query per step: each step asks for at most the room left under `limit`
+// (plus one, to know whether more exist), so a hub with tens of thousands of relationships is never expanded
+// further than the limit needs.
+import { cypher, int, type Db } from '../db/database.ts';
+import { edgesAmong, inWindow, loadNodes } from '../graph/cypher.ts';
+import type { NodeKind, Subgraph } from '../graph/model.ts';
+import { neighborhoodScope } from '../graph/scope.ts';
+import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
+import { notFound } from '../errors.ts';
+import type { GraphQLModule } from '../graphql/module.ts';
+
+/** Most nodes one neighbourhood returns; edges are capped at EDGES_PER_NODE times the limit. */
+export const NEIGHBORHOOD_LIMIT_MAX = 2000;
+export const NEIGHBORHOOD_DEPTH_MAX = 3;
+const EDGES_PER_NODE = 5;
+
+const START = cypher('neighborhoodStart', 'MATCH (n:Entity {id: $id}) RETURN n.kind AS kind');
+
+// No ORDER BY before LIMIT: the step stops as soon as it has enough nodes (the caller sorts what it keeps).
+const STEP = cypher(
+  'neighborhoodStep',
+  `UNWIND $frontier AS fid
+   MATCH (f:Entity {id: fid})-[r]-(m:Entity)
+   WHERE type(r) IN $types AND m.kind IN $kinds AND NOT m.id IN $known AND ${inWindow('r')} AND ${inWindow('m')}
+   WITH DISTINCT m.id AS id
+   LIMIT $cap
+   RETURN id`,
+);
+
+/** The neighbourhood of node `id`: nodes by distance then id (the node itself first), edges by id. */
+export async function neighborhood(
+  db: Db,
+  id: string,
+  depth: number,
+  filterInput: GraphFilterInput | null | undefined,
+  limit: number,
+): Promise<Subgraph> {
+  checkId(id);
+  checkInt(depth, 'depth', 1, NEIGHBORHOOD_DEPTH_MAX);
+  checkInt(limit, 'limit', 1, NEIGHBORHOOD_LIMIT_MAX);
+  const filter = resolveFilter(filterInput);
+  const [start] = await db.read(START, { id });
+  if (!start) throw notFound(`No node has the id ${JSON.stringify(id)}.`);
+  const scope = neighborhoodScope(filter, (start.kind as NodeKind | null) ?? null);
+
+  const known: string[] = [id];
+  let frontier: string[] = [id];
+  let truncated = false;
+  for (let step = 1; step <= depth && frontier.length > 0; step++) {
+    const room = limit - known.length;
+    const rows = await db.read(STEP, {
+      frontier,
+      known,
+      kinds: scope.kinds,
+      types: scope.types,
+      since: filter.since,
+      until: filter.until,
+      cap: int(room + 1),
+    });
+    const found = rows.map((r) => String(r.id)).sort();
+    if (found.length > room) {
+      truncated = true;
+      known.push(...found.slice(0, room));
+      break;
+    }
+    known.push(...found);
+    frontier = found;
+  }
+
+  const edgeLimit = limit * EDGES_PER_NODE;
+  const edges = await edgesAmong(db, known, scope.types, filter, edgeLimit);
+  if (edges.length > edgeLimit) {
+    truncated = true;
+    edges.length = edgeLimit;
+  }
+  return { nodes: await loadNodes(db, known), edges, truncated };
+}
+
+const typeDefs = /* GraphQL */ `
+  type Query {
+    """
+    The nodes within depth (1 to 3) steps of a node and the relationships among them: nodes by distance then id,
+    the node itself first. CITES and sources are left out unless the filter names CITES or SOURCE (or the node
+    is a source). At most limit nodes (up to 2000) and 5 x limit edges; truncated tells that more exist.
+    """
+    neighborhood(id: ID!, depth: Int = 1, filter: GraphFilter, limit: Int = 200): Subgraph!
+  }
+`;
+
+interface NeighborhoodArgs {
+  id: string;
+  depth?: number | null;
+  filter?: GraphFilterInput | null;
+  limit?: number | null;
+}
+
+export const neighborhoodModule: GraphQLModule = {
+  typeDefs,
+  resolvers: {
+    Query: {
+      neighborhood: (_: unknown, args: NeighborhoodArgs, ctx) =>
+        neighborhood(ctx.db, args.id, args.depth ?? 1, args.filter, args.limit ?? 200),
+    },
+  },
+};

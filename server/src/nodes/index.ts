@@ -1,0 +1,81 @@
+// node(id) and nodes(kind, filter, limit, offset): single nodes and pages of nodes, in id order.
+import { cypher, int, type Db } from '../db/database.ts';
+import { inWindow, loadNodes, nodeProjection } from '../graph/cypher.ts';
+import { toGraphNode, type StoredNode } from '../graph/mapping.ts';
+import { NODE_KINDS, type GraphNode, type NodeKind } from '../graph/model.ts';
+import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
+import type { GraphQLModule } from '../graphql/module.ts';
+
+/** Most nodes one page returns, and the furthest a page may start. */
+export const NODES_LIMIT_MAX = 1000;
+export const NODES_OFFSET_MAX = 1_000_000;
+
+const NODES = cypher(
+  'nodesPage',
+  `MATCH (n:Entity)
+   WHERE n.kind IN $kinds AND ${inWindow('n')}
+     AND ($types IS NULL OR EXISTS { (n)-[r]-() WHERE type(r) IN $types })
+   WITH n ORDER BY n.id SKIP $offset LIMIT $limit
+   RETURN ${nodeProjection('n')} AS node`,
+);
+
+/** The node with this id, or null when there is none. */
+export async function node(db: Db, id: string): Promise<GraphNode | null> {
+  const [found] = await loadNodes(db, [checkId(id)]);
+  return found ?? null;
+}
+
+/** A page of nodes in id order: of one kind (and/or the filter's kinds), dated within the filter's window. */
+export async function nodes(
+  db: Db,
+  kind: NodeKind | null | undefined,
+  filterInput: GraphFilterInput | null | undefined,
+  limit: number,
+  offset: number,
+): Promise<GraphNode[]> {
+  checkInt(limit, 'limit', 1, NODES_LIMIT_MAX);
+  checkInt(offset, 'offset', 0, NODES_OFFSET_MAX);
+  const filter = resolveFilter(filterInput);
+  let kinds: readonly NodeKind[] = filter.kinds ?? NODE_KINDS;
+  if (kind) kinds = kinds.filter((k) => k === kind);
+  if (kinds.length === 0) return [];
+  const rows = await db.read(NODES, {
+    kinds,
+    types: filter.relationshipTypes,
+    since: filter.since,
+    until: filter.until,
+    offset: int(offset),
+    limit: int(limit),
+  });
+  return rows.map((r) => toGraphNode(r.node as StoredNode));
+}
+
+const typeDefs = /* GraphQL */ `
+  type Query {
+    "The node with this id, or null when there is none."
+    node(id: ID!): GraphNode
+    """
+    Nodes in id order, of one kind and/or the filter's kinds (all kinds by default, sources included). With
+    relationshipTypes, only nodes that have such a relationship. At most 1000 per page.
+    """
+    nodes(kind: NodeKind, filter: GraphFilter, limit: Int = 100, offset: Int = 0): [GraphNode!]!
+  }
+`;
+
+interface NodesArgs {
+  kind?: NodeKind | null;
+  filter?: GraphFilterInput | null;
+  limit?: number | null;
+  offset?: number | null;
+}
+
+export const nodesModule: GraphQLModule = {
+  typeDefs,
+  resolvers: {
+    Query: {
+      node: (_: unknown, args: { id: string }, ctx) => node(ctx.db, args.id),
+      nodes: (_: unknown, args: NodesArgs, ctx) =>
+        nodes(ctx.db, args.kind, args.filter, args.limit ?? 100, args.offset ?? 0),
+    },
+  },
+};

@@ -1,0 +1,67 @@
+// search(text, kinds, limit): full-text over names, aliases, quotes, titles, publishers and addresses (the
+// `entitySearch` index), typo-tolerant, in any language the data has; exact names first, then aliases, then
+// everything else.
+import { cypher, int, type Db } from '../db/database.ts';
+import { loadNodes } from '../graph/cypher.ts';
+import { NODE_KINDS, type GraphNode, type NodeKind } from '../graph/model.ts';
+import { checkInt } from '../graph/validate.ts';
+import type { GraphQLModule } from '../graphql/module.ts';
+import { buildLuceneQuery, rankCandidates, searchTerms, type Candidate } from './lucene.ts';
+
+/** Most hits one search returns. */
+export const SEARCH_LIMIT_MAX = 100;
+
+const SEARCH = cypher(
+  'searchEntities',
+  `CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $candidates}) YIELD node, score
+   WHERE node.kind IN $kinds
+   RETURN node.id AS id, coalesce(node.name, node.title) AS name, coalesce(node.aliases, []) AS aliases, score
+   LIMIT $candidates`,
+);
+
+/** Runs a search: validated arguments, the escaped Lucene query, ranking, then the hits as GraphNodes. */
+export async function search(
+  db: Db,
+  text: string,
+  kinds: readonly NodeKind[] | null | undefined,
+  limit: number,
+): Promise<GraphNode[]> {
+  checkInt(limit, 'limit', 1, SEARCH_LIMIT_MAX);
+  const query = buildLuceneQuery(searchTerms(text));
+  if (query === null) return [];
+  const wanted = kinds && kinds.length > 0 ? kinds : NODE_KINDS;
+  // The index answers before the kinds are filtered: ask it for more when only some kinds are wanted.
+  const candidates = wanted.length === NODE_KINDS.length ? Math.max(200, limit * 4) : 1000;
+  const rows = await db.read(SEARCH, { query, kinds: wanted, candidates: int(candidates) });
+  const hits: Candidate[] = rows.map((r) => ({
+    id: String(r.id),
+    name: typeof r.name === 'string' ? r.name : null,
+    aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
+    score: Number(r.score),
+  }));
+  const top = rankCandidates(text, hits).slice(0, limit);
+  return loadNodes(
+    db,
+    top.map((h) => h.id),
+  );
+}
+
+const typeDefs = /* GraphQL */ `
+  type Query {
+    """
+    Full-text search over names, aliases (any language and script), quotes, titles, publishers and addresses.
+    Typo-tolerant; best first: exact name, exact alias, then other matches. At most 100 hits.
+    """
+    search(text: String!, kinds: [NodeKind!], limit: Int = 20): [GraphNode!]!
+  }
+`;
+
+export const searchModule: GraphQLModule = {
+  typeDefs,
+  resolvers: {
+    Query: {
+      search: (_: unknown, args: { text: string; kinds?: NodeKind[] | null; limit?: number | null }, ctx) =>
+        search(ctx.db, args.text, args.kinds, args.limit ?? 20),
+    },
+  },
+};

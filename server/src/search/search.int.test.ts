@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { codes, startTestGraphQL, type TestGraphQL } from '../graph/test-support.ts';
+
+let api: TestGraphQL;
+beforeAll(async () => {
+  api = await startTestGraphQL(inject('neo4jUri'));
+});
+afterAll(() => api.close());
+
+interface Hit {
+  id: string;
+  kind: string;
+  label: string;
+  properties: Record<string, unknown>;
+}
+
+const SEARCH = /* GraphQL */ `
+  query ($text: String!, $kinds: [NodeKind!], $limit: Int) {
+    search(text: $text, kinds: $kinds, limit: $limit) {
+      id
+      kind
+      label
+      properties
+    }
+  }
+`;
+
+const search = async (text: string, kinds?: string[], limit?: number) =>
+  (await api.data<{ search: Hit[] }>(SEARCH, { text, kinds, limit })).search;
+
+describe('search', () => {
+  it('finds Patrushev from the misspelling "Patrushef", first', async () => {
+    const hits = await search('Patrushef');
+    expect(hits[0]).toMatchObject({ id: 'actor:nikolai-patrushev', label: 'Nikolai Patrushev' });
+  });
+
+  it('finds people by their names in other scripts', async () => {
+    expect((await search('习近平'))[0]?.id).toBe('actor:xi-jinping');
+    expect((await search('栗战书'))[0]?.id).toBe('actor:li-zhanshu');
+    expect((await search('Путин'))[0]?.id).toBe('actor:vladimir-putin');
+  });
+
+  it('ranks the exact name first, then items whose names contain it, then quotes', async () => {
+    const hits = await search('Xi Jinping', undefined, 30);
+    expect(hits[0]?.id).toBe('actor:xi-jinping');
+    const firstStatement = hits.findIndex((h) => h.kind === 'STATEMENT');
+    const lastNamed = hits.map((h) => h.label.includes('Xi Jinping')).lastIndexOf(true);
+    if (firstStatement >= 0) expect(lastNamed).toBeLessThan(firstStatement);
+  });
+
+  it('ranks an exact alias above items that merely mention it', async () => {
+    const hits = await search('Putin');
+    expect(hits[0]?.id).toBe('actor:vladimir-putin');
+  });
+
+  it('finds quotes by their words', async () => {
+    const hits = await search('not a bluff', ['STATEMENT']);
+    expect(hits[0]?.id).toBe('statement:putin-not-a-bluff');
+  });
+
+  it('keeps to the kinds asked for', async () => {
+    const hits = await search('Samarkand', ['MEETING']);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.kind === 'MEETING')).toBe(true);
+  });
+
+  it('matches a source by title, publisher and address', async () => {
+    const byTitle = await search('Meeting with Chinese President Xi Jinping', ['SOURCE']);
+    expect(byTitle[0]?.id).toBe('source:no-limits-memo-fn02');
+    const byPublisher = await search('Russian Presidential Administration', ['SOURCE']);
+    expect(byPublisher.map((h) => h.id)).toContain('source:no-limits-memo-fn01');
+    const byAddress = await search('kremlin.ru', ['SOURCE']);
+    expect(byAddress.length).toBeGreaterThan(0);
+    expect(byAddress.every((h) => String(h.properties.url).includes('kremlin.ru'))).toBe(true);
+  });
+
+  it('treats query syntax as plain text', async () => {
+    for (const text of [
+      'Xi AND (Putin',
+      'name:Xi',
+      '"unbalanced',
+      'Putin~~ ^2',
+      '*',
+      '\\',
+      'OR',
+      '/[a-z]+/',
+    ]) {
+      const result = await api.run(SEARCH, { text });
+      expect(result.errors).toBeUndefined();
+    }
+    // "AND" is a plain word here: the best hit names Xi, Putin and "and".
+    const best = (await search('Xi AND (Putin'))[0]?.label ?? '';
+    for (const word of ['Xi', ' and ', 'Putin']) expect(best).toContain(word);
+  });
+
+  it('answers BAD_USER_INPUT for blank text and a bad limit', async () => {
+    expect(codes(await api.run(SEARCH, { text: '   ' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await api.run(SEARCH, { text: '' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await api.run(SEARCH, { text: 'Xi', limit: -1 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await api.run(SEARCH, { text: 'Xi', limit: 101 }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('returns at most limit hits', async () => {
+    expect(await search('China', undefined, 3)).toHaveLength(3);
+  });
+});
