@@ -1,8 +1,11 @@
 // The explorer's entry point.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import './app/app.css';
 
-function App() {
-  return <h1>Knowledge-graph explorer</h1>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

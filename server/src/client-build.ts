@@ -1,5 +1,5 @@
 // Builds the client with Vite when client/dist is missing or older than the client's sources.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../../client');
@@ -23,11 +23,21 @@ export function clientIsStale(): boolean {
   return newestSource(root) > statSync(index).mtimeMs;
 }
 
-/** Builds the client if needed. */
+/**
+ * Builds the client if needed, into a folder of its own that then replaces client/dist, so a server already
+ * serving client/dist never sees it half-written.
+ */
 export async function ensureClientBuilt(log: (line: string) => void): Promise<void> {
   if (!clientIsStale()) return;
   log('building the client (vite build)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const staging = `${clientDist}.build-${process.pid}`;
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: staging, emptyOutDir: true },
+  });
+  rmSync(clientDist, { recursive: true, force: true });
+  renameSync(staging, clientDist);
   log('client built');
 }

@@ -1,0 +1,359 @@
+// The explorer in headless Chromium, doing what an analyst does on the memo's graph: search and read a quote
+// with its source, expand and prune, find paths, narrow the time window, save and reopen a view, resolve a
+// conflicting update, and see a clear message when the API is down. No script error, no outside request.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../test/support/browser.ts';
+import {
+  graphql,
+  modelPositions,
+  openExplorer,
+  renderedPositions,
+  searchAndChoose,
+  visibleNodeIds,
+  waitForGraph,
+  waitForLayout,
+} from './support.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const selectedIds = (page: import('playwright-core').Page) =>
+  page.evaluate(() => window.cy!.$('node.selected').map((n) => n.id()));
+
+describe('the explorer', () => {
+  it('opens on the memo’s graph with a legend, and makes no outside request', async () => {
+    const { page, errors, outside } = await openExplorer(browser, baseUrl);
+    const count = (await visibleNodeIds(page)).length;
+    expect(count).toBeGreaterThan(100);
+    await expect(page.getByRole('checkbox', { name: /Actors/ }).isChecked()).resolves.toBe(true);
+    await expect(page.locator('.legend').innerText()).resolves.toMatch(/Actors\s+\d+ \/ \d+/);
+    await expect(page.getByRole('link', { name: 'GraphQL console' }).getAttribute('href')).resolves.toBe(
+      '/graphiql',
+    );
+
+    // Turning a kind off hides it; on again brings it back.
+    await page.getByRole('checkbox', { name: /Statements/ }).uncheck();
+    const kinds = await page.evaluate(() =>
+      window.cy!.nodes(':visible').map((n) => n.data('kind') as string),
+    );
+    expect(kinds).not.toContain('STATEMENT');
+    await page.getByRole('checkbox', { name: /Statements/ }).check();
+    expect((await visibleNodeIds(page)).length).toBe(count);
+
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('finds Li Zhanshu and shows his quote with its source and link', async () => {
+    const { page, errors } = await openExplorer(browser, baseUrl);
+    await searchAndChoose(page, 'Li Zhanshu', /^Li Zhanshu\b.*Actor/);
+    const details = page.getByTestId('details');
+    await expect(details.locator('h3').innerText()).resolves.toBe('Li Zhanshu');
+    expect(await selectedIds(page)).toEqual(['actor:li-zhanshu']);
+    // Centred: the selected node comes to the middle of the canvas.
+    const offCentre = () =>
+      page.evaluate(() => {
+        const cy = window.cy!;
+        const p = cy.getElementById('actor:li-zhanshu').renderedPosition();
+        return Math.round(Math.max(Math.abs(p.x - cy.width() / 2), Math.abs(p.y - cy.height() / 2)));
+      });
+    await expect.poll(offCentre, { timeout: 5_000 }).toBeLessThan(5);
+
+    await details.getByRole('button', { name: /^For example, as to the current Ukraine problem/ }).click();
+    await expect(details.getByTestId('quote').innerText()).resolves.toContain(
+      'I think it can be said that Russia was cornered.',
+    );
+    // Every source with an address is listed with its footnote number and a link that opens it.
+    const { node } = await graphql<{
+      node: { sources: { title: string; footnote: number | null; url: string | null }[] };
+    }>(
+      baseUrl,
+      '{ node(id: "statement:li-zhanshu-duma-russia-cornered") { sources { title footnote url } } }',
+    );
+    const linked = node.sources.filter((s) => s.url && s.footnote !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const s of linked) {
+      const item = details.locator('.sources li', { hasText: s.title });
+      await expect(item.locator('.footnote').innerText()).resolves.toBe(`[${s.footnote}]`);
+      const link = item.getByRole('link');
+      await expect(link.getAttribute('href')).resolves.toBe(s.url);
+      await expect(link.getAttribute('target')).resolves.toBe('_blank');
+      await expect(link.getAttribute('rel')).resolves.toContain('noopener');
+    }
+
+    // Escape clears the selection.
+    await page.locator('body').press('Escape');
+    expect(await selectedIds(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('expands a node: removed neighbours come back near it, others stay put, undo reverts', async () => {
+    const { page, errors } = await openExplorer(browser, baseUrl);
+    await searchAndChoose(page, 'Li Zhanshu', /^Li Zhanshu\b.*Actor/);
+    const details = page.getByTestId('details');
+    // Remove two of his neighbours.
+    for (const name of ['NATO', 'State Duma']) {
+      await details.getByRole('button', { name, exact: true }).click();
+      await details.getByRole('button', { name: 'Remove' }).click();
+      await searchAndChoose(page, 'Li Zhanshu', /^Li Zhanshu\b.*Actor/);
+    }
+    const before = await visibleNodeIds(page);
+    expect(before).not.toContain('actor:nato');
+    const still = await modelPositions(page);
+
+    await details.getByRole('button', { name: 'Expand neighbours' }).click();
+    await page.waitForFunction(() => window.cy!.getElementById('actor:nato').nonempty());
+    await waitForLayout(page);
+    const after = await visibleNodeIds(page);
+    expect(after).toContain('actor:nato');
+    expect(after).toContain('actor:state-duma');
+    const moved = await modelPositions(page);
+    for (const id of ['actor:xi-jinping', 'actor:vladimir-putin', 'actor:li-zhanshu']) {
+      expect(Math.abs(moved[id]!.x - still[id]!.x)).toBeLessThan(0.5);
+      expect(Math.abs(moved[id]!.y - still[id]!.y)).toBeLessThan(0.5);
+    }
+
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => visibleNodeIds(page)).toEqual(before);
+
+    // A hub expands one page at a time.
+    await searchAndChoose(page, 'Xi Jinping', /^Xi Jinping\b.*Actor/);
+    await details.getByRole('button', { name: 'Expand neighbours' }).click();
+    await details.getByRole('button', { name: 'Show 25 more' }).waitFor();
+    await details.getByRole('button', { name: 'Show 25 more' }).click();
+    await details.getByRole('button', { name: 'Expand again' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds paths from Narendra Modi to Xi Jinping and highlights one at a time', async () => {
+    const { page, errors } = await openExplorer(browser, baseUrl);
+    const panel = page.locator('.paths');
+    await panel.getByRole('combobox', { name: 'From' }).fill('Narendra Modi');
+    await panel
+      .getByRole('option', { name: /Narendra Modi/ })
+      .first()
+      .click();
+    await panel.getByRole('combobox', { name: 'To' }).fill('Xi Jinping');
+    await panel
+      .getByRole('option', { name: /^Xi Jinping\b.*Actor/ })
+      .first()
+      .click();
+    await panel.getByRole('button', { name: 'Find paths' }).click();
+    const first = page.getByTestId('path-explanation').first();
+    await first.waitFor();
+    await expect(first.innerText()).resolves.toMatch(/Narendra Modi.*Xi Jinping/s);
+    await waitForLayout(page);
+    const highlighted = () =>
+      page.evaluate(() =>
+        window
+          .cy!.$('.on-path')
+          .map((e) => e.id())
+          .sort(),
+      );
+    const one = await highlighted();
+    expect(one).toContain('actor:narendra-modi');
+    expect(one).toContain('actor:xi-jinping');
+    expect(one.some((id) => id.startsWith('rel:'))).toBe(true);
+    await expect(panel.getByRole('button', { name: 'Shown on graph' }).count()).resolves.toBe(1);
+
+    // The second path replaces the first on the graph.
+    await panel.getByRole('button', { name: 'Show on graph' }).first().click();
+    await expect.poll(highlighted).not.toEqual(one);
+    await expect(panel.getByRole('button', { name: 'Shown on graph' }).count()).resolves.toBe(1);
+    await expect(
+      panel
+        .getByTestId('path')
+        .nth(1)
+        .getByText(/Citations/)
+        .count(),
+    ).resolves.toBe(1);
+
+    // Filters: only MET_WITH and CRITICIZED relationships.
+    await panel.getByText(/^Filters/).click();
+    await panel.getByRole('checkbox', { name: 'MET_WITH' }).check();
+    await panel.getByRole('checkbox', { name: 'CRITICIZED' }).check();
+    await panel.getByRole('button', { name: 'Find paths' }).click();
+    await expect.poll(() => first.innerText()).toMatch(/criticized/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('narrows the time window and the graph follows; lays dated nodes out by date', async () => {
+    const { page, errors } = await openExplorer(browser, baseUrl);
+    const all = await visibleNodeIds(page);
+    const since = page.getByTestId('time-since');
+    await since.focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await visibleNodeIds(page)).length).toBeLessThan(all.length);
+    await expect(page.getByTestId('timeline-summary').innerText()).resolves.not.toMatch(/^All dates/);
+    const dates = await page.evaluate(() => window.cy!.nodes(':visible').map((n) => n.id()));
+    expect(dates).not.toContain('meeting:xi-visit-myanmar-2020-01');
+
+    await page.getByRole('button', { name: 'Lay out by date' }).click();
+    await waitForLayout(page);
+    const order = await page.evaluate(() => {
+      const pick = (id: string) => window.cy!.getElementById(id).position('x');
+      return [pick('meeting:sco-summit-samarkand-2022'), pick('meeting:ccp-20th-party-congress-2022')];
+    });
+    expect(order[0]).toBeLessThan(order[1]!);
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await expect.poll(async () => (await visibleNodeIds(page)).length).toBe(all.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves a view that reopens from its link with the same nodes at the same places', async () => {
+    const { page, errors } = await openExplorer(browser, baseUrl);
+    await searchAndChoose(page, 'Li Zhanshu', /^Li Zhanshu\b.*Actor/);
+    await page.getByTestId('details').getByRole('button', { name: 'Hide' }).click();
+    await page.getByRole('tab', { name: 'Saved views' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('E2E: Samarkand');
+    await page.getByLabel('Description').fill('Saved by the end-to-end test');
+    await page.getByRole('button', { name: 'Save as new view' }).click();
+    await page.getByText('Saved “E2E: Samarkand”.').waitFor();
+    expect(new URL(page.url()).searchParams.get('view')).toMatch(/\S/);
+    const link = await page.getByLabel('Link to this view').inputValue();
+    const ids = await visibleNodeIds(page);
+    const positions = await renderedPositions(page);
+    expect(ids).not.toContain('actor:li-zhanshu');
+
+    const other = await openExplorer(browser, baseUrl, link.slice(baseUrl.length));
+    expect(await visibleNodeIds(other.page)).toEqual(ids);
+    const reopened = await renderedPositions(other.page);
+    for (const id of ids) {
+      expect(Math.abs(reopened[id]!.x - positions[id]!.x)).toBeLessThanOrEqual(1);
+      expect(Math.abs(reopened[id]!.y - positions[id]!.y)).toBeLessThanOrEqual(1);
+    }
+    // The details say which saved views hold a node.
+    await searchAndChoose(other.page, 'Xi Jinping', /^Xi Jinping\b.*Actor/);
+    await expect(other.page.getByTestId('in-views').innerText()).resolves.toContain('E2E: Samarkand');
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+
+    // Rename, then delete with confirmation.
+    const list = page.getByTestId('view-list');
+    await list.getByRole('button', { name: 'Rename E2E: Samarkand' }).click();
+    await page.getByLabel('New name').fill('E2E: Samarkand (renamed)');
+    await list.getByRole('button', { name: 'Rename', exact: true }).click();
+    await list.getByText('E2E: Samarkand (renamed)').waitFor();
+    await list.getByRole('button', { name: 'Delete E2E: Samarkand (renamed)' }).click();
+    await list.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('Deleted “E2E: Samarkand (renamed)”.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when someone else updated the view first, and lets the analyst choose', async () => {
+    const { page, errors } = await openExplorer(browser, baseUrl);
+    await page.getByRole('tab', { name: 'Saved views' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('E2E: contested');
+    await page.getByRole('button', { name: 'Save as new view' }).click();
+    await page.getByText('Saved “E2E: contested”.').waitFor();
+    const id = new URL(page.url()).searchParams.get('view')!;
+
+    // A colleague changes it behind the page's back.
+    const { view } = await graphql<{ view: { version: number; nodeIds: string[] } }>(
+      baseUrl,
+      'query($id: ID!) { view(id: $id) { version nodeIds } }',
+      { id },
+    );
+    await graphql(
+      baseUrl,
+      'mutation($id: ID!, $v: Int!, $input: SavedViewInput!) { updateView(id: $id, expectedVersion: $v, input: $input) { version } }',
+      { id, v: view.version, input: { name: 'E2E: contested (theirs)', nodeIds: view.nodeIds.slice(0, 5) } },
+    );
+
+    await page.getByRole('button', { name: /^Update “E2E: contested”/ }).click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    await expect(conflict.innerText()).resolves.toMatch(/Someone else changed “E2E: contested”/);
+    await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await page.getByText(/Overwrote “E2E: contested” with your version \(now version 3\)/).waitFor();
+
+    // And again from a stale version; this time load theirs.
+    await graphql(
+      baseUrl,
+      'mutation($id: ID!, $input: SavedViewInput!) { updateView(id: $id, expectedVersion: 3, input: $input) { version } }',
+      { id, input: { name: 'E2E: contested (theirs again)', nodeIds: view.nodeIds.slice(0, 5) } },
+    );
+    await page.getByRole('button', { name: /^Update “E2E: contested”/ }).click();
+    await conflict.getByRole('button', { name: 'Load their version' }).click();
+    await waitForGraph(page);
+    await expect.poll(async () => (await visibleNodeIds(page)).length).toBe(5);
+    await expect(page.getByTestId('current-view').innerText()).resolves.toContain(
+      'E2E: contested (theirs again)',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the picture as PNG and JSON', async () => {
+    const { page, errors } = await openExplorer(browser, baseUrl);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const pngBytes = readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const doc = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
+      nodes: { id: string; position: unknown }[];
+      edges: unknown[];
+    };
+    expect(doc.nodes.length).toBe((await visibleNodeIds(page)).length);
+    expect(doc.nodes[0]!.position).toBeTruthy();
+    expect(doc.edges.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says clearly when the API is down, and recovers with Retry', async () => {
+    const { page } = await openExplorer(browser, baseUrl);
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (e) => scriptErrors.push(e.message));
+
+    // The server cannot be reached at all.
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.reload();
+    const alert = page.getByTestId('load-error');
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toMatch(/cannot be reached/);
+
+    // The database is down: the API answers 503 DATABASE_UNAVAILABLE.
+    await page.unroute('**/graphql');
+    await page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          errors: [{ message: 'Neo4j is unavailable', extensions: { code: 'DATABASE_UNAVAILABLE' } }],
+        }),
+      }),
+    );
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => alert.innerText()).toMatch(/database is not answering/);
+
+    await page.unroute('**/graphql');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await waitForGraph(page);
+    expect((await visibleNodeIds(page)).length).toBeGreaterThan(100);
+    expect(scriptErrors).toEqual([]);
+    await page.close();
+  });
+});

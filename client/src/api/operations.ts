@@ -1,0 +1,250 @@
+// The explorer's GraphQL operations, one place for all of them. Each document carries the `/* GraphQL */`
+// marker so graphql-codegen can pluck it and generate operation types.
+import { request } from './client.ts';
+import type {
+  GraphFilter,
+  GraphNode,
+  GraphStats,
+  NodeKind,
+  Path,
+  SavedView,
+  SavedViewInput,
+  SavedViewSummary,
+  Subgraph,
+} from './types.ts';
+
+const SOURCE_FIELDS = /* GraphQL */ `
+  fragment SourceFields on Source {
+    id
+    title
+    url
+    publisher
+    date
+    footnote
+  }
+`;
+
+const NODE_FIELDS = /* GraphQL */ `
+  fragment NodeFields on GraphNode {
+    id
+    kind
+    label
+    date
+    summary
+    properties
+    degree
+    sources {
+      ...SourceFields
+    }
+  }
+  ${SOURCE_FIELDS}
+`;
+
+const EDGE_FIELDS = /* GraphQL */ `
+  fragment EdgeFields on GraphEdge {
+    id
+    type
+    source
+    target
+    properties
+    sources {
+      ...SourceFields
+    }
+  }
+`;
+
+const SUBGRAPH_FIELDS = `${NODE_FIELDS}${EDGE_FIELDS}`;
+
+export const STATS = /* GraphQL */ `
+  query ExplorerStats {
+    stats {
+      nodeCount
+      edgeCount
+      countsByKind
+      countsByRelationshipType
+    }
+  }
+`;
+
+export const NODES = /* GraphQL */ `
+  query ExplorerNodes($filter: GraphFilter, $limit: Int, $offset: Int) {
+    nodes(filter: $filter, limit: $limit, offset: $offset) {
+      ...NodeFields
+    }
+  }
+  ${NODE_FIELDS}
+`;
+
+export const NODE = /* GraphQL */ `
+  query ExplorerNode($id: ID!) {
+    node(id: $id) {
+      ...NodeFields
+    }
+  }
+  ${NODE_FIELDS}
+`;
+
+export const NODE_VIEWS = /* GraphQL */ `
+  query ExplorerNodeViews($id: ID!) {
+    node(id: $id) {
+      id
+      savedViews {
+        id
+        name
+      }
+    }
+  }
+`;
+
+export const SEARCH = /* GraphQL */ `
+  query ExplorerSearch($text: String!, $kinds: [NodeKind!], $limit: Int) {
+    search(text: $text, kinds: $kinds, limit: $limit) {
+      id
+      kind
+      label
+      date
+      summary
+      degree
+    }
+  }
+`;
+
+export const NEIGHBORHOOD = /* GraphQL */ `
+  query ExplorerNeighborhood($id: ID!, $depth: Int, $filter: GraphFilter, $limit: Int) {
+    neighborhood(id: $id, depth: $depth, filter: $filter, limit: $limit) {
+      truncated
+      nodes {
+        ...NodeFields
+      }
+      edges {
+        ...EdgeFields
+      }
+    }
+  }
+  ${SUBGRAPH_FIELDS}
+`;
+
+export const PATHS = /* GraphQL */ `
+  query ExplorerPaths($sourceId: ID!, $targetId: ID!, $maxLength: Int, $filter: GraphFilter, $limit: Int) {
+    paths(sourceId: $sourceId, targetId: $targetId, maxLength: $maxLength, filter: $filter, limit: $limit) {
+      length
+      explanation
+      citations {
+        ...SourceFields
+      }
+      nodes {
+        ...NodeFields
+      }
+      edges {
+        ...EdgeFields
+      }
+    }
+  }
+  ${SUBGRAPH_FIELDS}
+`;
+
+const VIEW_SUMMARY = /* GraphQL */ `
+  fragment ViewSummaryFields on SavedView {
+    id
+    name
+    description
+    version
+    createdAt
+    updatedAt
+    nodeIds
+  }
+`;
+
+export const VIEWS = /* GraphQL */ `
+  query ExplorerViews {
+    views {
+      ...ViewSummaryFields
+    }
+  }
+  ${VIEW_SUMMARY}
+`;
+
+export const VIEW = /* GraphQL */ `
+  query ExplorerView($id: ID!) {
+    view(id: $id) {
+      ...ViewSummaryFields
+      edgeIds
+      layout
+      filter
+      subgraph {
+        truncated
+        nodes {
+          ...NodeFields
+        }
+        edges {
+          ...EdgeFields
+        }
+      }
+    }
+  }
+  ${VIEW_SUMMARY}
+  ${SUBGRAPH_FIELDS}
+`;
+
+export const SAVE_VIEW = /* GraphQL */ `
+  mutation ExplorerSaveView($input: SavedViewInput!) {
+    saveView(input: $input) {
+      ...ViewSummaryFields
+    }
+  }
+  ${VIEW_SUMMARY}
+`;
+
+export const UPDATE_VIEW = /* GraphQL */ `
+  mutation ExplorerUpdateView($id: ID!, $expectedVersion: Int!, $input: SavedViewInput!) {
+    updateView(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      ...ViewSummaryFields
+    }
+  }
+  ${VIEW_SUMMARY}
+`;
+
+export const DELETE_VIEW = /* GraphQL */ `
+  mutation ExplorerDeleteView($id: ID!) {
+    deleteView(id: $id)
+  }
+`;
+
+/** The search suggestion: a node without its properties and sources. */
+export type SearchHit = Pick<GraphNode, 'id' | 'kind' | 'label' | 'date' | 'summary' | 'degree'>;
+
+/** Typed calls, one per operation. */
+export const api = {
+  stats: (signal?: AbortSignal) => request<{ stats: GraphStats }>(STATS, {}, { signal }).then((d) => d.stats),
+  nodes: (vars: { filter?: GraphFilter; limit?: number; offset?: number }, signal?: AbortSignal) =>
+    request<{ nodes: GraphNode[] }>(NODES, vars, { signal }).then((d) => d.nodes),
+  node: (id: string, signal?: AbortSignal) =>
+    request<{ node: GraphNode | null }>(NODE, { id }, { signal }).then((d) => d.node),
+  nodeViews: (id: string, signal?: AbortSignal) =>
+    request<{ node: { id: string; savedViews: { id: string; name: string }[] } | null }>(
+      NODE_VIEWS,
+      { id },
+      { signal },
+    ).then((d) => d.node?.savedViews ?? []),
+  search: (text: string, kinds?: NodeKind[], limit = 10, signal?: AbortSignal) =>
+    request<{ search: SearchHit[] }>(SEARCH, { text, kinds, limit }, { signal }).then((d) => d.search),
+  neighborhood: (
+    vars: { id: string; depth?: number; filter?: GraphFilter; limit?: number },
+    signal?: AbortSignal,
+  ) => request<{ neighborhood: Subgraph }>(NEIGHBORHOOD, vars, { signal }).then((d) => d.neighborhood),
+  paths: (
+    vars: { sourceId: string; targetId: string; maxLength?: number; filter?: GraphFilter; limit?: number },
+    signal?: AbortSignal,
+  ) => request<{ paths: Path[] }>(PATHS, vars, { signal }).then((d) => d.paths),
+  views: (signal?: AbortSignal) =>
+    request<{ views: SavedViewSummary[] }>(VIEWS, {}, { signal }).then((d) => d.views),
+  view: (id: string, signal?: AbortSignal) =>
+    request<{ view: SavedView | null }>(VIEW, { id }, { signal }).then((d) => d.view),
+  saveView: (input: SavedViewInput) =>
+    request<{ saveView: SavedViewSummary }>(SAVE_VIEW, { input }).then((d) => d.saveView),
+  updateView: (id: string, expectedVersion: number, input: SavedViewInput) =>
+    request<{ updateView: SavedViewSummary }>(UPDATE_VIEW, { id, expectedVersion, input }).then(
+      (d) => d.updateView,
+    ),
+  deleteView: (id: string) => request<{ deleteView: boolean }>(DELETE_VIEW, { id }).then((d) => d.deleteView),
+};

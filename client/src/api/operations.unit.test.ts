@@ -1,0 +1,38 @@
+// Every operation the explorer sends must be valid against the API's printed schema (server/schema.graphql),
+// so a renamed field fails here rather than in an analyst's browser.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import * as operations from './operations.ts';
+
+const schema = buildSchema(
+  readFileSync(path.resolve(import.meta.dirname, '../../../server/schema.graphql'), 'utf8'),
+);
+const documents = Object.entries(operations as Record<string, unknown>).filter(
+  (e): e is [string, string] => typeof e[1] === 'string',
+);
+
+describe('the explorer’s GraphQL operations', () => {
+  it('are all there', () => {
+    expect(documents.map(([name]) => name).sort()).toEqual(
+      [
+        'DELETE_VIEW',
+        'NEIGHBORHOOD',
+        'NODE',
+        'NODES',
+        'NODE_VIEWS',
+        'PATHS',
+        'SAVE_VIEW',
+        'SEARCH',
+        'STATS',
+        'UPDATE_VIEW',
+        'VIEW',
+        'VIEWS',
+      ].sort(),
+    );
+  });
+  it.each(documents)('%s validates against server/schema.graphql', (_name, doc) => {
+    expect(validate(schema, parse(doc)).map((e) => e.message)).toEqual([]);
+  });
+});

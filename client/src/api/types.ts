@@ -1,0 +1,63 @@
+// The API's shapes as the client uses them, derived from the operation types graphql-codegen generates from
+// server/schema.graphql (client/src/generated/graphql.ts), so a schema change that breaks the client fails
+// `tsc`. JSON fields (properties, layout, filter, countsByKind) are narrowed from `unknown` here.
+import type {
+  EdgeFieldsFragment,
+  ExplorerPathsQuery,
+  ExplorerStatsQuery,
+  ExplorerViewQuery,
+  GraphFilter as GeneratedGraphFilter,
+  NodeFieldsFragment,
+  NodeKind as GeneratedNodeKind,
+  SavedViewInput as GeneratedSavedViewInput,
+  SourceFieldsFragment,
+  ViewSummaryFieldsFragment,
+} from '../generated/graphql.ts';
+
+export type NodeKind = GeneratedNodeKind;
+
+/** Every kind, in the order the legend shows them; `satisfies` fails the build if the API adds or drops one. */
+export const NODE_KINDS = [
+  'ACTOR',
+  'MEETING',
+  'STATEMENT',
+  'AGREEMENT',
+  'FIGURE',
+  'SOURCE',
+] as const satisfies readonly NodeKind[];
+type MissingKind = Exclude<NodeKind, (typeof NODE_KINDS)[number]>;
+export const ALL_KINDS_LISTED: MissingKind extends never ? true : false = true;
+
+export type Source = SourceFieldsFragment;
+
+export type GraphNode = Omit<NodeFieldsFragment, 'properties'> & { properties: Record<string, unknown> };
+
+export type GraphEdge = Omit<EdgeFieldsFragment, 'properties'> & { properties: Record<string, unknown> };
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+type GeneratedPath = ExplorerPathsQuery['paths'][number];
+export type Path = Omit<GeneratedPath, 'nodes' | 'edges' | 'citations'> & {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Every source the path's relationships rest on, in order of first appearance. */
+  citations?: Source[];
+};
+
+export type GraphStats = Omit<ExplorerStatsQuery['stats'], 'countsByKind' | 'countsByRelationshipType'> & {
+  countsByKind: Record<string, number>;
+  countsByRelationshipType: Record<string, number>;
+};
+
+export type GraphFilter = GeneratedGraphFilter;
+
+export type SavedViewSummary = ViewSummaryFieldsFragment;
+
+type GeneratedView = NonNullable<ExplorerViewQuery['view']>;
+export type SavedView = Omit<GeneratedView, 'subgraph'> & { subgraph: Subgraph };
+
+export type SavedViewInput = GeneratedSavedViewInput;

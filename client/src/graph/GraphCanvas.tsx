@@ -1,0 +1,167 @@
+// The graph canvas: a Cytoscape instance that mirrors the explorer state. Elements and classes come from
+// project.ts; layouts from the registry; user input goes back as actions through the controllers.
+import cytoscape, { type Core } from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
+import type { Action, ExplorerState } from '../state/explorer.ts';
+import { centreOn, fitShapes } from './canvas.ts';
+import { expandController, hoverController, selectionController } from './controllers.ts';
+import { LAYOUTS } from './layouts/registry.ts';
+import { placeNear, type Point } from './layouts/placement.ts';
+import { labelController } from './labels.ts';
+import { TimelineAxis } from './TimelineAxis.tsx';
+import { applyClasses, syncElements } from './project.ts';
+import { stylesheet } from './stylesheet.ts';
+
+declare global {
+  interface Window {
+    /** The canvas's Cytoscape instance, for tests and for analysts at the console. */
+    cy?: Core;
+  }
+}
+
+interface Props {
+  state: ExplorerState;
+  dispatch: (a: Action) => void;
+  onExpand: (id: string) => void;
+  onReady: (cy: Core | null) => void;
+}
+
+/** The Cytoscape canvas. */
+export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [cy, setCy] = useState<Core | null>(null);
+  const labels = useRef<ReturnType<typeof labelController> | null>(null);
+  const remembered = useRef(new Map<string, Point>());
+  const lastEpoch = useRef(-1);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const [busy, setBusy] = useState(0);
+  const running = useRef(0);
+  const expandRef = useRef(onExpand);
+  expandRef.current = onExpand;
+
+  useEffect(() => {
+    const instance = cytoscape({
+      container: container.current,
+      style: stylesheet(),
+      minZoom: 0.05,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      autoungrabify: false,
+    });
+    // Selection is the explorer's, shown through classes; Cytoscape's own would fight it.
+    instance.autounselectify(true);
+    window.cy = instance;
+    setCy(instance);
+    onReady(instance);
+    labels.current = labelController(instance);
+    const controllers = [
+      selectionController(instance, dispatch),
+      hoverController(instance, dispatch),
+      expandController(instance, (id) => expandRef.current(id)),
+      labels.current,
+    ];
+    return () => {
+      controllers.forEach((c) => c.dispose());
+      onReady(null);
+      if (window.cy === instance) delete window.cy;
+      instance.destroy();
+    };
+    // The instance lives as long as the component; dispatch and onReady are stable.
+  }, []);
+
+  useEffect(() => {
+    if (!cy) return;
+    const memo = remembered.current;
+    cy.nodes().forEach((n) => {
+      memo.set(n.id(), { ...n.position() });
+    });
+    const epochChanged = state.layout.epoch !== lastEpoch.current;
+    lastEpoch.current = state.layout.epoch;
+    const preset = epochChanged ? state.layout.preset : undefined;
+    if (epochChanged) memo.clear();
+
+    // Where each arriving node starts: its preset or remembered place, else next to a placed neighbour.
+    const placed: Record<string, Point> = {};
+    cy.nodes().forEach((n) => {
+      if (state.graph.nodes[n.id()]) placed[n.id()] = { ...n.position() };
+    });
+    const arriving = Object.keys(state.graph.nodes).filter((id) => cy.getElementById(id).empty());
+    const known = (id: string) => preset?.positions[id] ?? memo.get(id);
+    const unplaced = arriving.filter((id) => !known(id));
+    const computed =
+      epochChanged && !preset ? {} : placeNear(unplaced, state.graph, { ...placed, ...preset?.positions });
+    const added = syncElements(cy, state, (id) => known(id) ?? computed[id]);
+    applyClasses(cy, state);
+    labels.current?.refresh();
+
+    const name = state.layout.name;
+    let job: ((c: Core) => Promise<void>) | null = null;
+    if (epochChanged && cy.nodes().nonempty()) {
+      if (preset) {
+        const { zoom, pan } = preset;
+        const missing = unplaced.length > 0;
+        job = async (c) => {
+          if (missing) await LAYOUTS[name].incremental(c, state.graph, unplaced);
+          if (zoom !== undefined && pan) c.viewport({ zoom, pan });
+          else fitShapes(c);
+        };
+      } else job = (c) => LAYOUTS[name].full(c, state.graph);
+    } else if (!epochChanged && added.some((id) => !memo.has(id))) {
+      const fresh = added.filter((id) => !memo.has(id));
+      job = (c) => LAYOUTS[name].incremental(c, state.graph, fresh);
+    }
+    if (job) {
+      const run = job;
+      // Set at once (not on the next render) so tests and screenshots can wait for layouts to settle.
+      running.current += 1;
+      container.current?.parentElement?.setAttribute('data-layout', 'running');
+      setBusy((b) => b + 1);
+      queue.current = queue.current
+        .then(() => run(cy))
+        .catch((e: unknown) => console.warn('layout failed', e))
+        .finally(() => {
+          running.current -= 1;
+          if (running.current === 0) container.current?.parentElement?.setAttribute('data-layout', 'idle');
+          setBusy((b) => b - 1);
+          labels.current?.refresh();
+        });
+    }
+  }, [cy, state]);
+
+  const focusSeq = state.focus?.seq;
+  useEffect(() => {
+    if (!cy || !state.focus) return;
+    const id = state.focus.id;
+    void queue.current.then(() => centreOn(cy, id));
+    // Centre once per search choice (focusSeq), not on every state change.
+  }, [cy, focusSeq]);
+
+  const path = state.path;
+  useEffect(() => {
+    if (!cy || !path) return;
+    void queue.current.then(() => {
+      let eles = cy.collection();
+      for (const id of path.nodeIds) eles = eles.union(cy.getElementById(id));
+      fitShapes(cy, eles, 90, 1.1);
+    });
+  }, [cy, path]);
+
+  return (
+    <div className="canvas-wrap" data-layout="idle">
+      <div
+        ref={container}
+        className="canvas"
+        role="img"
+        aria-label={`Graph of ${Object.keys(state.graph.nodes).length} nodes. Use the search box, the details panel and the lists to explore it with the keyboard.`}
+        data-testid="graph-canvas"
+      />
+      {cy && state.layout.name === 'timeline' && <TimelineAxis cy={cy} state={state} />}
+      {busy > 0 && (
+        <div className="canvas-status" role="status">
+          Laying out…
+        </div>
+      )}
+    </div>
+  );
+}

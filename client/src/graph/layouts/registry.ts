@@ -1,0 +1,103 @@
+// The layouts, one entry each: the force layout (fcose) for exploring and the timeline layout for dates.
+// Each runs on a Cytoscape instance and resolves when nodes are in place.
+import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { LayoutName } from '../../state/explorer.ts';
+import type { GraphData } from '../../state/graph.ts';
+import { fitShapes, fitTimeline } from '../canvas.ts';
+import { placeNear, type Point } from './placement.ts';
+import { timelineLayout } from './timeline.ts';
+
+cytoscape.use(fcose);
+
+const forceOptions = {
+  name: 'fcose',
+  quality: 'proof',
+  animate: false,
+  nodeDimensionsIncludeLabels: false,
+  nodeRepulsion: () => 6000,
+  idealEdgeLength: () => 60,
+  edgeElasticity: () => 0.45,
+  gravity: 0.25,
+  gravityRange: 3.8,
+  numIter: 2500,
+  nodeSeparation: 75,
+  packComponents: true,
+  padding: 30,
+};
+
+function run(cy: Core, options: LayoutOptions): Promise<void> {
+  return new Promise((resolve) => {
+    const layout = cy.elements().layout(options);
+    layout.one('layoutstop', () => resolve());
+    layout.run();
+  });
+}
+
+export interface LayoutEntry {
+  label: string;
+  /** Lays out every node and fits the viewport. */
+  full(cy: Core, graph: GraphData): Promise<void>;
+  /** Places `added` nodes (already at starting positions) while the others stay where they are. */
+  incremental(cy: Core, graph: GraphData, added: string[]): Promise<void>;
+}
+
+export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
+  force: {
+    label: 'Force layout',
+    async full(cy, graph) {
+      await run(cy, { ...forceOptions, randomize: true, fit: false } as LayoutOptions);
+      // fcose leaves out nodes that are not drawn (filtered out): put them next to their neighbours, so that
+      // widening a filter later brings them back where they belong rather than where an old layout left them.
+      const shown: Record<string, Point> = {};
+      const filtered: string[] = [];
+      cy.nodes().forEach((n: NodeSingular) => {
+        if (n.hasClass('filtered')) filtered.push(n.id());
+        else shown[n.id()] = { ...n.position() };
+      });
+      if (filtered.length) {
+        const places = placeNear(filtered, graph, shown);
+        cy.batch(() => {
+          for (const [id, p] of Object.entries(places)) cy.getElementById(id).position(p);
+        });
+      }
+      fitShapes(cy);
+    },
+    async incremental(cy, _graph, added) {
+      const fresh = new Set(added);
+      const fixed = cy
+        .nodes()
+        .filter((n: NodeSingular) => !fresh.has(n.id()))
+        .map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } }));
+      if (fixed.length === 0) return LAYOUTS.force.full(cy, _graph);
+      await run(cy, {
+        ...forceOptions,
+        randomize: false,
+        fit: false,
+        fixedNodeConstraint: fixed,
+      } as LayoutOptions);
+    },
+  },
+  timeline: {
+    label: 'Timeline layout',
+    async full(cy, graph) {
+      // Only what is drawn: a narrowed time window gives a narrower timeline.
+      const shown = cy.nodes().filter((n: NodeSingular) => !n.hasClass('filtered'));
+      const { positions } = timelineLayout(
+        graph,
+        shown.map((n: NodeSingular) => n.id()),
+        cy.width() / Math.max(cy.height() - 26, 1),
+      );
+      cy.batch(() => {
+        shown.forEach((n: NodeSingular) => {
+          const p = positions[n.id()];
+          if (p) n.position(p);
+        });
+      });
+      fitTimeline(cy, shown);
+    },
+    async incremental() {
+      // New nodes keep the starting place next to the node they came from; dated ones re-sort on demand.
+    },
+  },
+};

@@ -1,0 +1,87 @@
+// Projects the explorer state onto Cytoscape: adds and removes elements so the canvas holds the working
+// graph, then sets every element's classes from state/projection.ts. The only place that writes to cy.
+import type { Core, ElementDefinition } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../api/types.ts';
+import type { ExplorerState } from '../state/explorer.ts';
+import { drawableEdges } from '../state/graph.ts';
+import { elementClasses } from '../state/projection.ts';
+import { nodeSize } from './kinds.ts';
+import { LABEL_PX, shortLabel } from './labels.ts';
+import type { Point } from './layouts/placement.ts';
+
+/** Cytoscape data of a node. */
+export function nodeData(n: GraphNode) {
+  return {
+    id: n.id,
+    label: n.label,
+    shortLabel: shortLabel(n.label),
+    kind: n.kind,
+    degree: n.degree,
+    size: nodeSize(n.degree),
+  };
+}
+
+/** Cytoscape data of a relationship. */
+export function edgeData(e: GraphEdge) {
+  return { id: e.id, source: e.source, target: e.target, type: e.type };
+}
+
+/**
+ * Makes cy hold exactly the state's working graph. New nodes start at `startAt(id)` when given (a remembered
+ * or computed position). Returns the ids of the nodes that were added.
+ */
+export function syncElements(
+  cy: Core,
+  state: ExplorerState,
+  startAt: (id: string) => Point | undefined,
+): string[] {
+  const added: string[] = [];
+  cy.batch(() => {
+    const wantNodes = state.graph.nodes;
+    const wantEdges = new Map(drawableEdges(state.graph).map((e) => [e.id, e]));
+    cy.edges().forEach((e) => {
+      if (!wantEdges.has(e.id())) e.remove();
+    });
+    cy.nodes().forEach((n) => {
+      if (!wantNodes[n.id()]) n.remove();
+    });
+    const defs: ElementDefinition[] = [];
+    for (const n of Object.values(wantNodes)) {
+      const existing = cy.getElementById(n.id);
+      if (existing.nonempty()) {
+        // Only a newer copy of the node (after an expansion, say) needs its data refreshed.
+        if (existing.scratch('_node') !== n) existing.data(nodeData(n)).scratch('_node', n);
+        continue;
+      }
+      added.push(n.id);
+      const position = startAt(n.id);
+      const data = { ...nodeData(n), fontSize: LABEL_PX.normal / cy.zoom(), maxLabelWidth: 240 / cy.zoom() };
+      defs.push(
+        position
+          ? { group: 'nodes', data, position: { ...position }, scratch: { _node: n } }
+          : { group: 'nodes', data, scratch: { _node: n } },
+      );
+    }
+    for (const e of wantEdges.values()) {
+      if (cy.getElementById(e.id).empty())
+        defs.push({ group: 'edges', data: { ...edgeData(e), fontSize: LABEL_PX.edge / cy.zoom() } });
+    }
+    if (defs.length) cy.add(defs);
+  });
+  return added;
+}
+
+/**
+ * Sets each element's classes from the state (selection, hover, filters, path highlighting). The one class
+ * not from the state, `no-label`, belongs to the label declutter (labels.ts) and is kept.
+ */
+export function applyClasses(cy: Core, state: ExplorerState): void {
+  const classes = elementClasses(state);
+  cy.batch(() => {
+    cy.elements().forEach((ele) => {
+      const base = classes.get(ele.id()) ?? '';
+      const want = ele.hasClass('no-label') ? `${base} no-label`.trim() : base;
+      if (ele.classes().join(' ') !== want) ele.classes(want);
+    });
+  });
+}

@@ -1,0 +1,56 @@
+// The legend: one row per kind with its swatch, how many the graph holds (from `stats`), how many are drawn,
+// and a checkbox that shows or hides the kind.
+import type { GraphStats, NodeKind } from '../api/types.ts';
+import { KIND_STYLES } from '../graph/kinds.ts';
+import type { Action } from '../state/explorer.ts';
+import type { Loadable } from '../state/loadable.ts';
+import { KindSwatch } from './KindSwatch.tsx';
+
+interface Props {
+  stats: Loadable<GraphStats>;
+  shown: Record<string, number>;
+  hiddenKinds: NodeKind[];
+  dispatch: (a: Action) => void;
+}
+
+/** The legend with per-kind toggles. */
+export function Legend({ stats, shown, hiddenKinds, dispatch }: Props) {
+  const kinds = Object.keys(KIND_STYLES) as NodeKind[];
+  const total = stats.type === 'ready' ? stats.value.countsByKind : null;
+  return (
+    <section className="panel legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">Legend</h2>
+      <ul>
+        {kinds.map((kind) => {
+          const id = `kind-toggle-${kind.toLowerCase()}`;
+          const inGraph = total?.[kind] ?? total?.[KIND_STYLES[kind].label];
+          return (
+            <li key={kind}>
+              <input
+                type="checkbox"
+                id={id}
+                checked={!hiddenKinds.includes(kind)}
+                onChange={() => dispatch({ type: 'kindToggled', kind })}
+              />
+              <label htmlFor={id}>
+                <KindSwatch kind={kind} />
+                <span className="legend-name">{KIND_STYLES[kind].plural}</span>
+                <span className="legend-count" title="drawn now / in the database">
+                  {shown[kind] ?? 0}
+                  {inGraph !== undefined ? ` / ${inGraph}` : ''}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {stats.type === 'ready' && (
+        <p className="muted small">
+          Database: {stats.value.nodeCount} nodes, {stats.value.edgeCount} relationships.
+        </p>
+      )}
+      {stats.type === 'error' && <p className="muted small">Counts unavailable: {stats.message}</p>}
+      <p className="muted small">Node size grows with the number of relationships.</p>
+    </section>
+  );
+}

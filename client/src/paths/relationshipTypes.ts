@@ -1,0 +1,22 @@
+// The relationship types of the graph model (graph-seed/README.md), offered as path filters.
+export const RELATIONSHIP_TYPES = [
+  'ATTENDED',
+  'HOSTED',
+  'MET_WITH',
+  'SAID',
+  'SAID_AT',
+  'ABOUT',
+  'PARTY_TO',
+  'AGREED_AT',
+  'MEMBER_OF',
+  'LEADS',
+  'SENT',
+  'VISITED',
+  'REPORTED',
+  'CRITICIZED',
+  'SUPPORTS',
+  'SANCTIONED',
+  'TRADES_WITH',
+  'PUBLISHED',
+  'RESPONDS_TO',
+] as const;

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, reduce, undoLabel, type Action, type ExplorerState } from './explorer.ts';
+import {
+  modi,
+  modiAttended,
+  myanmar,
+  putin,
+  putinAttended,
+  quote,
+  summit,
+  xi,
+  xiAttended,
+  xiMyanmar,
+} from './fixtures.ts';
+
+const run = (...actions: Action[]) => actions.reduce(reduce, initialState);
+const opened = () =>
+  run({ type: 'graphLoaded', nodes: [xi, putin, summit], edges: [xiAttended, putinAttended] });
+
+describe('loading a graph', () => {
+  it('replaces the working graph, clears selection and history, and asks for a full layout', () => {
+    const before = run(
+      { type: 'graphLoaded', nodes: [modi], edges: [] },
+      { type: 'nodesHidden', ids: [modi.id] },
+    );
+    const s = reduce(before, { type: 'graphLoaded', nodes: [xi, summit], edges: [xiAttended] });
+    expect(Object.keys(s.graph.nodes).sort()).toEqual([xi.id, summit.id].sort());
+    expect(s.hidden).toEqual([]);
+    expect(s.history).toEqual([]);
+    expect(s.layout.epoch).toBe(before.layout.epoch + 1);
+  });
+
+  it('applies a saved view’s filters and preset positions', () => {
+    const s = run({
+      type: 'graphLoaded',
+      nodes: [xi, summit],
+      edges: [],
+      preset: { positions: { [xi.id]: { x: 1, y: 2 } }, zoom: 2, pan: { x: 3, y: 4 } },
+      filters: {
+        hiddenKinds: ['STATEMENT'],
+        timeWindow: { since: '2022-09-01', until: '2022-09-30' },
+        hidden: [xi.id, 'actor:gone'],
+      },
+    });
+    expect(s.hiddenKinds).toEqual(['STATEMENT']);
+    expect(s.timeWindow).toEqual({ since: '2022-09-01', until: '2022-09-30' });
+    expect(s.hidden).toEqual([xi.id]);
+    expect(s.layout.preset?.zoom).toBe(2);
+  });
+});
+
+describe('expanding', () => {
+  it('adds the neighbours, records the page, and can be undone', () => {
+    const s = reduce(opened(), {
+      type: 'expanded',
+      id: summit.id,
+      nodes: [summit, modi],
+      edges: [modiAttended],
+      limit: 26,
+      truncated: true,
+    });
+    expect(s.graph.nodes[modi.id]).toBeDefined();
+    expect(s.expansions[summit.id]).toEqual({ limit: 26, truncated: true });
+    expect(undoLabel(s)).toBe('expand');
+    const back = reduce(s, { type: 'undo' });
+    expect(Object.keys(back.graph.nodes).sort()).toEqual([xi.id, putin.id, summit.id].sort());
+    expect(back.graph.nodes[modi.id]).toBeUndefined();
+    expect(back.history).toEqual([]);
+  });
+
+  it('brings hidden neighbours back into view', () => {
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, putin, summit], edges: [] },
+      { type: 'nodesHidden', ids: [putin.id] },
+      {
+        type: 'expanded',
+        id: summit.id,
+        nodes: [putin],
+        edges: [putinAttended],
+        limit: 26,
+        truncated: false,
+      },
+    );
+    expect(s.hidden).toEqual([]);
+  });
+
+  it('does not keep a step in history when nothing changed', () => {
+    const s = reduce(opened(), {
+      type: 'expanded',
+      id: xi.id,
+      nodes: [xi, summit],
+      edges: [xiAttended],
+      limit: 26,
+      truncated: false,
+    });
+    expect(s.history).toEqual([]);
+  });
+});
+
+describe('hiding, removing and undoing', () => {
+  it('hides a node and clears its selection; show hidden brings it back', () => {
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, putin], edges: [] },
+      { type: 'selected', selection: { type: 'node', id: xi.id } },
+      { type: 'nodesHidden', ids: [xi.id] },
+    );
+    expect(s.hidden).toEqual([xi.id]);
+    expect(s.selection).toEqual({ type: 'none' });
+    expect(reduce(s, { type: 'hiddenShown' }).hidden).toEqual([]);
+  });
+
+  it('removes a node (its relationships stop being drawable) and drops a path through it', () => {
+    let s = opened();
+    s = reduce(s, {
+      type: 'pathShown',
+      path: { nodes: [xi, summit], edges: [xiAttended], length: 1, explanation: '' },
+    });
+    s = reduce(s, { type: 'selected', selection: { type: 'edge', id: xiAttended.id } });
+    s = reduce(s, { type: 'nodesRemoved', ids: [xi.id] });
+    expect(s.graph.nodes[xi.id]).toBeUndefined();
+    expect(s.path).toBeNull();
+    expect(s.selection).toEqual({ type: 'none' });
+    const back = reduce(s, { type: 'undo' });
+    expect(back.graph.nodes[xi.id]).toBe(xi);
+  });
+
+  it('undo with an empty history changes nothing', () => {
+    const s = opened();
+    expect(reduce(s, { type: 'undo' })).toBe(s);
+  });
+
+  it('keeps at most 50 steps', () => {
+    let s: ExplorerState = opened();
+    for (let i = 0; i < 60; i++)
+      s = reduce(reduce(s, { type: 'nodesHidden', ids: [xi.id] }), { type: 'hiddenShown' });
+    expect(s.history.length).toBe(50);
+  });
+});
+
+describe('choosing a node found by search', () => {
+  it('adds it, selects it and asks to centre on it', () => {
+    const s = reduce(opened(), { type: 'nodeAdded', nodes: [modi], edges: [modiAttended], focus: modi.id });
+    expect(s.graph.nodes[modi.id]).toBe(modi);
+    expect(s.selection).toEqual({ type: 'node', id: modi.id });
+    expect(s.focus).toEqual({ id: modi.id, seq: 1 });
+  });
+
+  it('shows its kind and widens the time window when they hid it', () => {
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, myanmar], edges: [xiMyanmar] },
+      { type: 'kindToggled', kind: 'STATEMENT' },
+      { type: 'timeWindowSet', window: { since: '2022-09-01', until: '2022-09-30' } },
+      { type: 'nodeAdded', nodes: [quote], edges: [], focus: quote.id },
+    );
+    expect(s.hiddenKinds).toEqual([]);
+    expect(s.timeWindow).toEqual({ since: '2022-09-01', until: '2022-09-30' });
+    const t = reduce(s, { type: 'nodeAdded', nodes: [], edges: [], focus: myanmar.id });
+    expect(t.timeWindow).toBeNull();
+  });
+
+  it('clears the emphasis when another node is selected', () => {
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, putin], edges: [] },
+      { type: 'nodeAdded', nodes: [], edges: [], focus: xi.id },
+      { type: 'selected', selection: { type: 'node', id: putin.id } },
+    );
+    expect(s.focus).toBeNull();
+  });
+});
+
+describe('selection and filters', () => {
+  it('ignores a selection of something not on the graph', () => {
+    expect(
+      reduce(opened(), { type: 'selected', selection: { type: 'node', id: 'actor:nobody' } }).selection,
+    ).toEqual({ type: 'none' });
+  });
+
+  it('toggles kinds', () => {
+    const s = reduce(opened(), { type: 'kindToggled', kind: 'MEETING' });
+    expect(s.hiddenKinds).toEqual(['MEETING']);
+    expect(reduce(s, { type: 'kindToggled', kind: 'MEETING' }).hiddenKinds).toEqual([]);
+  });
+
+  it('lays the timeline out again when a filter changes, but not the force layout', () => {
+    const force = reduce(opened(), {
+      type: 'timeWindowSet',
+      window: { since: '2022-09-01', until: '2022-09-30' },
+    });
+    expect(force.layout.epoch).toBe(opened().layout.epoch);
+    const timeline = reduce(opened(), { type: 'layoutChosen', name: 'timeline' });
+    const narrowed = reduce(timeline, {
+      type: 'timeWindowSet',
+      window: { since: '2022-09-01', until: '2022-09-30' },
+    });
+    expect(narrowed.layout).toEqual({ name: 'timeline', epoch: timeline.layout.epoch + 1 });
+  });
+});

@@ -1,0 +1,91 @@
+// What the canvas shows, computed from the state: which elements are drawn and the classes each one carries.
+// The Cytoscape stylesheet is keyed on these classes (graph/stylesheet.ts); nothing else styles elements.
+import type { ExplorerState } from './explorer.ts';
+import { drawableEdges } from './graph.ts';
+import { edgeInWindow, inWindow } from './time.ts';
+
+/** Why a node or relationship is filtered out of the picture, if it is. */
+export function nodeFilteredOut(state: ExplorerState, id: string): boolean {
+  const n = state.graph.nodes[id];
+  if (!n) return true;
+  if (state.hidden.includes(id)) return true;
+  if (state.hiddenKinds.includes(n.kind)) return true;
+  return !inWindow(n, state.timeWindow);
+}
+
+/** Ids of the nodes and relationships drawn now (filters, hidden nodes and the time window applied). */
+export function visibleElements(state: ExplorerState): { nodeIds: string[]; edgeIds: string[] } {
+  const nodeIds = Object.keys(state.graph.nodes).filter((id) => !nodeFilteredOut(state, id));
+  const shown = new Set(nodeIds);
+  const edgeIds = drawableEdges(state.graph)
+    .filter((e) => shown.has(e.source) && shown.has(e.target) && edgeInWindow(e, state.timeWindow))
+    .map((e) => e.id);
+  return { nodeIds, edgeIds };
+}
+
+/** The class string of every node and relationship in the working graph, keyed by id. */
+export function elementClasses(state: ExplorerState): Map<string, string> {
+  const out = new Map<string, string>();
+  const { nodeIds, edgeIds } = visibleElements(state);
+  const shownNodes = new Set(nodeIds);
+  const shownEdges = new Set(edgeIds);
+  const pathNodes = new Set(state.path?.nodeIds ?? []);
+  const pathEdges = new Set(state.path?.edgeIds ?? []);
+  const sel = state.selection;
+  const selectedNode = sel.type === 'node' ? sel.id : null;
+  const selectedEdge = sel.type === 'edge' ? sel.id : null;
+  const edges = drawableEdges(state.graph);
+
+  // Neighbours of the selected node and of the hovered node are emphasised.
+  const near = new Set<string>();
+  const nearEdges = new Set<string>();
+  for (const centre of [selectedNode, state.hover]) {
+    if (!centre) continue;
+    for (const e of edges) {
+      if (!shownEdges.has(e.id)) continue;
+      if (e.source === centre || e.target === centre) {
+        near.add(e.source === centre ? e.target : e.source);
+        nearEdges.add(e.id);
+      }
+    }
+  }
+
+  for (const id of Object.keys(state.graph.nodes)) {
+    const c: string[] = [];
+    if (!shownNodes.has(id)) c.push('filtered');
+    if (id === selectedNode) c.push('selected');
+    if (id === state.hover) c.push('hovered');
+    if (near.has(id)) c.push('neighbour');
+    if (state.focus?.id === id) c.push('focused');
+    if (state.path) c.push(pathNodes.has(id) ? 'on-path' : 'off-path');
+    if (state.expansions[id]?.truncated) c.push('has-more');
+    out.set(id, c.join(' '));
+  }
+  for (const e of edges) {
+    const c: string[] = [];
+    if (!shownEdges.has(e.id)) c.push('filtered');
+    if (e.id === selectedEdge) c.push('selected');
+    if (nearEdges.has(e.id)) c.push('neighbour');
+    if (state.path) c.push(pathEdges.has(e.id) ? 'on-path' : 'off-path');
+    if (state.layout.name === 'timeline') c.push('timeline');
+    out.set(e.id, c.join(' '));
+  }
+  return out;
+}
+
+/** Counts of drawn nodes per kind, for the legend. */
+export function visibleCountsByKind(state: ExplorerState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const id of visibleElements(state).nodeIds) {
+    const k = state.graph.nodes[id]!.kind;
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Counts of nodes per kind in the working graph (drawn or filtered). */
+export function loadedCountsByKind(state: ExplorerState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const n of Object.values(state.graph.nodes)) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+  return counts;
+}

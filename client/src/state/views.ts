@@ -1,0 +1,108 @@
+// Saved views: what the explorer stores (nodes, relationships, positions, viewport, filters) and how a
+// stored view is read back. A stored layout or filter comes from outside, so it is validated here, once.
+import { z } from 'zod';
+import { NODE_KINDS, type SavedView, type SavedViewInput } from '../api/types.ts';
+import type { Action, ExplorerState, Placement } from './explorer.ts';
+import { drawableEdges } from './graph.ts';
+import type { TimeWindow } from './time.ts';
+
+const point = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+const layoutSchema = z.object({
+  positions: z.record(z.string(), point),
+  zoom: z.number().positive().finite().optional(),
+  pan: point.optional(),
+  name: z.enum(['force', 'timeline']).optional(),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const filterSchema = z.object({
+  hiddenKinds: z.array(z.enum(NODE_KINDS)).optional(),
+  hidden: z.array(z.string()).optional(),
+  timeWindow: z.object({ since: isoDate, until: isoDate }).nullable().optional(),
+});
+
+export type StoredLayout = z.infer<typeof layoutSchema>;
+export type StoredFilter = z.infer<typeof filterSchema>;
+
+/** The input for saveView/updateView from the current state and the canvas's positions and viewport. */
+export function viewInput(
+  state: ExplorerState,
+  placement: Placement,
+  meta: { name: string; description: string },
+): SavedViewInput {
+  const nodeIds = Object.keys(state.graph.nodes);
+  const layout: StoredLayout = {
+    positions: Object.fromEntries(
+      nodeIds.flatMap((id) => (placement.positions[id] ? [[id, placement.positions[id]]] : [])),
+    ),
+    zoom: placement.zoom,
+    pan: placement.pan,
+    name: state.layout.name,
+  };
+  const filter: StoredFilter = {
+    hiddenKinds: state.hiddenKinds,
+    hidden: state.hidden,
+    timeWindow: state.timeWindow,
+  };
+  return {
+    name: meta.name.trim(),
+    description: meta.description.trim() || null,
+    nodeIds,
+    edgeIds: drawableEdges(state.graph).map((e) => e.id),
+    layout,
+    filter,
+  };
+}
+
+/** A stored layout, or an empty one when it is missing or malformed (the view still opens, laid out anew). */
+export function parseLayout(raw: unknown): StoredLayout {
+  const r = layoutSchema.safeParse(raw);
+  return r.success ? r.data : { positions: {} };
+}
+
+/** A stored filter, or no filter when it is missing or malformed. */
+export function parseFilter(raw: unknown): StoredFilter {
+  const r = filterSchema.safeParse(raw);
+  return r.success ? r.data : {};
+}
+
+/** The action that opens a saved view: its graph at its stored positions and viewport, with its filters. */
+export function openViewAction(view: SavedView): Extract<Action, { type: 'graphLoaded' }> {
+  const layout = parseLayout(view.layout);
+  const filter = parseFilter(view.filter);
+  const ids = new Set(view.subgraph.nodes.map((n) => n.id));
+  const edgeIds = new Set(view.edgeIds);
+  const edges = view.subgraph.edges.filter(
+    (e) => (edgeIds.size === 0 || edgeIds.has(e.id)) && ids.has(e.source) && ids.has(e.target),
+  );
+  const allPlaced = view.subgraph.nodes.every((n) => layout.positions[n.id]);
+  const preset: Placement | undefined =
+    Object.keys(layout.positions).length > 0
+      ? {
+          positions: layout.positions,
+          zoom: allPlaced ? layout.zoom : undefined,
+          pan: allPlaced ? layout.pan : undefined,
+        }
+      : undefined;
+  const window: TimeWindow | null = filter.timeWindow ?? null;
+  return {
+    type: 'graphLoaded',
+    nodes: view.subgraph.nodes,
+    edges,
+    preset,
+    layoutName: layout.name ?? 'force',
+    filters: { hiddenKinds: filter.hiddenKinds ?? [], timeWindow: window, hidden: filter.hidden ?? [] },
+  };
+}
+
+/** Where a view opens on its own: `/?view=<id>` on this origin. */
+export function viewLink(origin: string, id: string): string {
+  return `${origin}/?view=${encodeURIComponent(id)}`;
+}
+
+/** The view id in a page address, if any. */
+export function viewIdFromSearch(search: string): string | null {
+  return new URLSearchParams(search).get('view');
+}

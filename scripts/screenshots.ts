@@ -1,0 +1,112 @@
+// `npm run screenshots`: starts the explorer the way the end-to-end tests do (its own Neo4j on
+// SCREENSHOTS_NEO4J_PORT, default 7699, in its own data folder; HTTP on a free port), walks through the main
+// states in headless Chromium at 1280x800, and writes docs/screenshots/*.png.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openExplorer, searchAndChoose, waitForGraph, waitForLayout } from '../client/e2e/support.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { startExplorer } from '../server/src/explorer.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(root, 'docs/screenshots');
+const port = Number(process.env.SCREENSHOTS_NEO4J_PORT ?? 7699);
+const dataDir = `.neo4j/screenshots-${port}`;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await waitForLayout(page);
+  await page.waitForTimeout(400); // animations (centring, fitting) settle
+  await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+  console.log(`  docs/screenshots/${name}.png`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`starting the explorer (Neo4j on 127.0.0.1:${port}, data in ${dataDir})…`);
+  const config = { ...loadConfig({}), port: 0, localNeo4jPort: port, localNeo4jDataDir: dataDir };
+  const explorer = await startExplorer(config, { info: () => {}, error: (line) => console.error(line) });
+  const browser = await launchBrowser();
+  try {
+    await explorer.startup;
+    const base = explorer.url;
+
+    const { page } = await openExplorer(browser, base);
+    await shot(page, '01-opening');
+
+    await searchAndChoose(page, 'Li Zhanshu', /^Li Zhanshu\b.*Actor/);
+    await page
+      .getByTestId('details')
+      .getByRole('button', { name: /^For example, as to the current Ukraine problem/ })
+      .click();
+    await shot(page, '02-statement-details');
+
+    await searchAndChoose(page, 'Xi Jinping', /^Xi Jinping\b.*Actor/);
+    await page.getByTestId('details').getByRole('button', { name: 'Expand neighbours' }).click();
+    await page.getByTestId('details').getByRole('button', { name: 'Show 25 more' }).waitFor();
+    await shot(page, '03-expand');
+
+    const paths = page.locator('.paths');
+    await page.locator('body').press('Escape');
+    await paths.getByRole('combobox', { name: 'From' }).fill('Narendra Modi');
+    await paths
+      .getByRole('option', { name: /Narendra Modi/ })
+      .first()
+      .click();
+    await paths.getByRole('combobox', { name: 'To' }).fill('Xi Jinping');
+    await paths
+      .getByRole('option', { name: /^Xi Jinping\b.*Actor/ })
+      .first()
+      .click();
+    await paths.getByRole('button', { name: 'Find paths' }).click();
+    await page.getByTestId('path-explanation').first().waitFor();
+    await shot(page, '04-paths');
+
+    await paths.getByRole('button', { name: 'Shown on graph' }).click();
+    const since = page.getByTestId('time-since');
+    await since.focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await shot(page, '05-time-window');
+    await page.getByRole('button', { name: 'Lay out by date' }).click();
+    await shot(page, '06-timeline-layout');
+    await page.getByRole('button', { name: 'Back to force layout' }).click();
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await waitForLayout(page);
+
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.getByRole('tab', { name: 'Saved views' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Xi and Putin in Samarkand');
+    await page.getByLabel('Description').fill('The memo’s picture of the September 2022 meetings.');
+    await page.getByRole('button', { name: 'Save as new view' }).click();
+    await page.getByText('Saved “Xi and Putin in Samarkand”.').waitFor();
+    const link = await page.getByLabel('Link to this view').inputValue();
+    const reopened = await openExplorer(browser, base, link.slice(base.length));
+    await reopened.page.getByRole('tab', { name: 'Saved views' }).click();
+    await shot(reopened.page, '07-saved-view');
+
+    // A colleague updates the view first; this page's update then meets the conflict.
+    await reopened.page.getByRole('button', { name: /^Update “/ }).click();
+    await reopened.page.getByText(/Updated “/).waitFor();
+    await page.getByRole('button', { name: /^Update “/ }).click();
+    await page.getByTestId('conflict').waitFor();
+    await shot(page, '08-conflict');
+
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.reload();
+    await page.getByTestId('load-error').waitFor();
+    await page.screenshot({ path: path.join(outDir, '09-api-down.png') });
+    console.log('  docs/screenshots/09-api-down.png');
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await waitForGraph(page);
+  } finally {
+    await browser.close();
+    await explorer.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`screenshots failed: ${(e as Error)?.stack ?? e}`);
+  process.exit(1);
+});
