@@ -1,9 +1,10 @@
 // Settings from the environment, read once at start-up. See the README's configuration table.
+import { parseApiTokens, type ApiToken } from './access/tokens.ts';
 
 export interface Config {
   /** HTTP port of the explorer (PORT, default 4000). */
   port: number;
-  /** Address the HTTP server listens on (HOST, default 127.0.0.1). */
+  /** Address the HTTP server listens on (HOST, default 127.0.0.1). Beyond loopback, API_TOKENS are required. */
   host: string;
   /** Neo4j to use; when NEO4J_URI is unset the project starts its own on `localNeo4jPort`. */
   neo4jUri: string | undefined;
@@ -13,6 +14,20 @@ export interface Config {
   localNeo4jPort: number;
   localNeo4jDataDir: string;
   production: boolean;
+  /** API_TOKENS: none means open mode (loopback only, writes open). */
+  apiTokens: ApiToken[];
+  /** ANONYMOUS_READS=true: with tokens configured, reads need no token (writes still need an editor token). */
+  anonymousReads: boolean;
+  /** CORS_ORIGINS: origins allowed to call /graphql from a browser (none: CORS closed). */
+  corsOrigins: string[];
+  /** INTROSPECTION=false turns GraphQL introspection off (on by default: this is an analyst's tool). */
+  introspection: boolean;
+  /** RATE_LIMIT_PER_MINUTE (default 1200; 0 turns rate limiting off) and RATE_LIMIT_BURST (default 200). */
+  rateLimit: { perMinute: number; burst: number } | null;
+  /** REQUEST_TIMEOUT_MS: longest a GraphQL request may take before it is answered 503 (default 30 s). */
+  requestTimeoutMs: number;
+  /** TRUST_PROXY: Express's "trust proxy" setting, so that rate limiting sees the client's address behind a proxy. */
+  trustProxy: boolean | number | string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -24,11 +39,62 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
-/** Reads the configuration from `process.env`. */
+function countFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function originsFrom(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
+      throw new Error(
+        `CORS_ORIGINS must list origins such as https://analysis.example.org (scheme, host and port only), got "${origin}"`,
+      );
+    }
+    return origin;
+  });
+}
+
+function trustProxyFrom(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/**
+ * Reads the configuration from `process.env`; throws one line when a setting is invalid. (That HOST beyond
+ * loopback needs API_TOKENS is checked by startExplorer, so that tools such as db:backup still run.)
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
+  const apiTokens = parseApiTokens(env.API_TOKENS);
+  const perMinute = countFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000);
   return {
     port: intFrom(env, 'PORT', 4000),
-    host: env.HOST || '127.0.0.1',
+    host,
     neo4jUri: env.NEO4J_URI || undefined,
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD || undefined,
@@ -36,5 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localNeo4jPort: intFrom(env, 'NEO4J_PORT', 7687),
     localNeo4jDataDir: env.NEO4J_DATA_DIR || '.neo4j/dev',
     production: env.NODE_ENV === 'production',
+    apiTokens,
+    anonymousReads: booleanFrom(env, 'ANONYMOUS_READS', false),
+    corsOrigins: originsFrom(env),
+    introspection: booleanFrom(env, 'INTROSPECTION', true),
+    rateLimit:
+      perMinute === 0 ? null : { perMinute, burst: countFrom(env, 'RATE_LIMIT_BURST', 200, 1, 1_000_000) },
+    requestTimeoutMs: countFrom(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    trustProxy: trustProxyFrom(env),
   };
 }

@@ -23,4 +23,48 @@ describe('loadConfig', () => {
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
   });
+
+  it('reads API_TOKENS', () => {
+    const c = loadConfig({ HOST: '0.0.0.0', API_TOKENS: 'ana:editor:0123456789abcdef' });
+    expect(c.apiTokens).toEqual([{ name: 'ana', role: 'editor', token: '0123456789abcdef' }]);
+  });
+
+  it('has hardening defaults: introspection on, CORS closed, rate limit and request time limit on', () => {
+    expect(loadConfig({})).toMatchObject({
+      apiTokens: [],
+      anonymousReads: false,
+      corsOrigins: [],
+      introspection: true,
+      rateLimit: { perMinute: 1200, burst: 200 },
+      requestTimeoutMs: 30_000,
+      trustProxy: false,
+    });
+  });
+
+  it('reads the hardening settings', () => {
+    const c = loadConfig({
+      INTROSPECTION: 'false',
+      CORS_ORIGINS: 'https://a.example.org, http://127.0.0.1:5173',
+      RATE_LIMIT_PER_MINUTE: '0',
+      REQUEST_TIMEOUT_MS: '5000',
+      ANONYMOUS_READS: 'true',
+      TRUST_PROXY: 'loopback',
+    });
+    expect(c).toMatchObject({
+      introspection: false,
+      corsOrigins: ['https://a.example.org', 'http://127.0.0.1:5173'],
+      rateLimit: null,
+      requestTimeoutMs: 5000,
+      anonymousReads: true,
+      trustProxy: 'loopback',
+    });
+  });
+
+  it('refuses settings that do not parse', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS must list origins/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.org/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ INTROSPECTION: 'maybe' })).toThrow(/INTROSPECTION must be true or false/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
 });

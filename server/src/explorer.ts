@@ -1,14 +1,14 @@
 // Starts the whole explorer: the local Neo4j when no NEO4J_URI is given, the seed on an empty database, the
 // client build, and the HTTP server. `npm start` and the end-to-end tests both come through here.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
 import { seedIfEmpty } from '../../graph-seed/src/index.ts';
+import { checkListenAccess, tokenStore } from './access/tokens.ts';
 import { clientDist, ensureClientBuilt } from './client-build.ts';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './db/database.ts';
 import { createGraphQLServer } from './graphql/server.ts';
 import { createApp, type Readiness } from './http/app.ts';
+import { listen } from './http/listen.ts';
 
 export interface Explorer {
   url: string;
@@ -30,6 +30,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the explorer. Resolves once HTTP listens; database start-up work goes on in `startup`. */
 export async function startExplorer(config: Config, log: Logger): Promise<Explorer> {
+  // Beyond loopback, tokens are required: refuse to start (one line) before anything else happens.
+  checkListenAccess(config.host, config.apiTokens.length);
   let local: LocalNeo4j | undefined;
   if (!config.neo4jUri) {
     log.info(
@@ -59,14 +61,31 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
       driver: db.driver,
       production: config.production,
       log: log.error,
+      introspection: config.introspection,
     });
-    const app = createApp({ db, graphql, readiness, clientDir: clientDist });
-    const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
-      s.once('error', reject);
+    const app = createApp({
+      db,
+      graphql,
+      readiness,
+      clientDir: clientDist,
+      log: log.error,
+      security: {
+        tokens: tokenStore(config.apiTokens),
+        anonymousReads: config.anonymousReads,
+        corsOrigins: config.corsOrigins,
+        rateLimit: config.rateLimit,
+        requestTimeoutMs: config.requestTimeoutMs,
+        trustProxy: config.trustProxy,
+      },
     });
-    const { port } = server.address() as AddressInfo;
-    const url = `http://${config.host}:${port}`;
+    const http = await listen(app, config.port, config.host);
+    const url = http.url;
+    if (config.apiTokens.length === 0) log.info('no API_TOKENS: open mode, reachable from this machine only');
+    else {
+      log.info(
+        `${config.apiTokens.length} API token(s): writes need an editor token, reads ${config.anonymousReads ? 'are open' : 'need a token'}`,
+      );
+    }
     let stopped = false;
 
     const startup = (async () => {
@@ -96,11 +115,8 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
 
     const stop = async () => {
       stopped = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 10_000).unref();
-      });
+      // Requests in flight finish first (up to 10 s), then the GraphQL server, the driver and the database stop.
+      await http.close(10_000);
       await graphql.stop();
       await db.close();
       await local?.stop();

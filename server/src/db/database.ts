@@ -49,6 +49,8 @@ export interface Db {
   /** The driver, for libraries that need it (the generated per-kind GraphQL queries). */
   readonly driver: Driver;
   readonly database: string | undefined;
+  /** The time limit of every transaction, in milliseconds (also given to the generated per-kind queries). */
+  readonly txTimeoutMs?: number;
   /** Runs a read query (routable to followers in a cluster) and returns plain rows. */
   read(query: NamedQuery, params?: Params): Promise<Row[]>;
   /** Runs a write query in its own transaction and returns plain rows. */
@@ -114,6 +116,7 @@ export function createDb(options: DbOptions): Db {
   return {
     driver,
     database,
+    txTimeoutMs: txTimeout,
     read: (query, params) => execute('READ', query.name, (tx) => runIn(tx, query, params)),
     write: (query, params) => execute('WRITE', query.name, (tx) => runIn(tx, query, params)),
     writeTransaction: (work, options) =>
@@ -168,7 +171,11 @@ export function mapDatabaseError(e: unknown, label: string): AppError {
       err.cause = e;
       return err;
     }
-    if (e.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    // A transaction stopped at its time limit; while waiting for a lock that shows as LockClientStopped.
+    if (
+      e.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      e.code === 'Neo.ClientError.Transaction.LockClientStopped'
+    ) {
       const err = new AppError('INTERNAL_SERVER_ERROR', `The query ${label} took too long and was stopped.`);
       err.cause = e;
       return err;

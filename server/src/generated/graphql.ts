@@ -2685,6 +2685,27 @@ export type AgreementsConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type AuditAction =
+  | 'DELETE_VIEW'
+  | 'SAVE_VIEW'
+  | 'UPDATE_VIEW';
+
+/** One write, as the audit log keeps it (written in the same transaction as the write). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  action: AuditAction;
+  /** Who: the API token's name, or local on a server without tokens (reachable from its own machine only). */
+  actor: Scalars['String']['output'];
+  /** When the write committed. */
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The view's version after the write (for a deletion, the version deleted). */
+  version?: Maybe<Scalars['Int']['output']>;
+  viewId: Scalars['ID']['output'];
+  /** The view's name after the write (for a deletion, the name it had). */
+  viewName?: Maybe<Scalars['String']['output']>;
+};
+
 export type ConnectionAggregationCountFilterInput = {
   edges?: InputMaybe<IntScalarFilters>;
   nodes?: InputMaybe<IntScalarFilters>;
@@ -4276,6 +4297,8 @@ export type Query = {
   actorsConnection: ActorsConnection;
   agreements: Array<Agreement>;
   agreementsConnection: AgreementsConnection;
+  /** Every write, newest first (at most 1000); viewId narrows it to one view. Editors only, when tokens are on. */
+  auditLog: Array<AuditEntry>;
   entities: Array<Entity>;
   entitiesConnection: EntitiesConnection;
   figures: Array<Figure>;
@@ -4348,6 +4371,12 @@ export type QueryAgreementsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<AgreementSort>>;
   where?: InputMaybe<AgreementWhere>;
+};
+
+
+export type QueryAuditLogArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  viewId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -4481,6 +4510,8 @@ export type QueryViewsArgs = {
 export type SavedView = {
   __typename?: 'SavedView';
   createdAt: Scalars['DateTime']['output'];
+  /** Who saved it: the API token's name, or local on a server without tokens (null for views saved before this was kept). */
+  createdBy?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   edgeIds: Array<Scalars['ID']['output']>;
   filter?: Maybe<Scalars['JSON']['output']>;
@@ -4493,6 +4524,8 @@ export type SavedView = {
   /** The view's nodes and edges as they are now (nodes or edges removed from the graph since are left out). */
   subgraph: Subgraph;
   updatedAt: Scalars['DateTime']['output'];
+  /** Who changed it last (as createdBy). */
+  updatedBy?: Maybe<Scalars['String']['output']>;
   /** Starts at 1, +1 on every update. */
   version: Scalars['Int']['output'];
 };
@@ -5920,6 +5953,8 @@ export type ResolversTypes = ResolversObject<{
   AgreementSubjectOfRelationship: ResolverTypeWrapper<Omit<AgreementSubjectOfRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
   AgreementWhere: AgreementWhere;
   AgreementsConnection: ResolverTypeWrapper<Omit<AgreementsConnection, 'edges'> & { edges: Array<ResolversTypes['AgreementEdge']> }>;
+  AuditAction: AuditAction;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Count: ResolverTypeWrapper<Count>;
@@ -6376,6 +6411,7 @@ export type ResolversParentTypes = ResolversObject<{
   AgreementSubjectOfRelationship: Omit<AgreementSubjectOfRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
   AgreementWhere: AgreementWhere;
   AgreementsConnection: Omit<AgreementsConnection, 'edges'> & { edges: Array<ResolversParentTypes['AgreementEdge']> };
+  AuditEntry: AuditEntry;
   Boolean: Scalars['Boolean']['output'];
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Count: Count;
@@ -7099,6 +7135,16 @@ export type AgreementsConnectionResolvers<ContextType = Context, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viewId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  viewName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type CountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = ResolversObject<{
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -7485,6 +7531,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actorsConnection?: Resolver<ResolversTypes['ActorsConnection'], ParentType, ContextType, Partial<QueryActorsConnectionArgs>>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   agreementsConnection?: Resolver<ResolversTypes['AgreementsConnection'], ParentType, ContextType, Partial<QueryAgreementsConnectionArgs>>;
+  auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   entitiesConnection?: Resolver<ResolversTypes['EntitiesConnection'], ParentType, ContextType, Partial<QueryEntitiesConnectionArgs>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
@@ -7507,6 +7554,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type SavedViewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavedView'] = ResolversParentTypes['SavedView']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edgeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   filter?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -7516,6 +7564,7 @@ export type SavedViewResolvers<ContextType = Context, ParentType extends Resolve
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -7835,6 +7884,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AgreementSubjectOfConnection?: AgreementSubjectOfConnectionResolvers<ContextType>;
   AgreementSubjectOfRelationship?: AgreementSubjectOfRelationshipResolvers<ContextType>;
   AgreementsConnection?: AgreementsConnectionResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -1,8 +1,13 @@
 // What every resolver receives.
+import type { Access } from '../access/index.ts';
 import type { Db } from '../db/database.ts';
 
 export interface Context {
   db: Db;
   /** Read by @neo4j/graphql: which database its generated queries run in. */
   sessionConfig?: { database: string } | undefined;
+  /** Read by @neo4j/graphql: the time limit of its generated queries' transactions (as `db`'s own). */
+  transaction?: { timeout?: number } | undefined;
+  /** Who is calling (set by the HTTP layer). Absent means open mode: everyone may read and write, as "local". */
+  access?: Access | undefined;
 }

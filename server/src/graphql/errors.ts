@@ -37,11 +37,32 @@ function chain(error: unknown): unknown[] {
   return out;
 }
 
+/**
+ * Requests too large to even check: graphql-js stops validating a query whose fields take too long to compare
+ * ("Validation aborted.", e.g. one field repeated thousands of times), and a query or variables nested thousands
+ * deep overflow the parser's stack. Both are the limits' QUERY_TOO_COMPLEX, with a message that says so.
+ */
+function tooLargeToCheck(errors: unknown[]): AppError | undefined {
+  const messages = errors.map((e) => (e as { message?: unknown })?.message);
+  if (messages.includes('Validation aborted.')) {
+    return new AppError(
+      'QUERY_TOO_COMPLEX',
+      'The query repeats too many fields to be checked: ask for each field once.',
+    );
+  }
+  if (messages.some((m) => typeof m === 'string' && /Maximum call stack size exceeded/.test(m))) {
+    return new AppError('QUERY_TOO_COMPLEX', 'The query or its variables are nested too deeply.');
+  }
+  return undefined;
+}
+
 /** The AppError an error stands for: thrown by our code, or mapped from the driver or @neo4j/graphql. */
 export function appErrorOf(error: unknown): AppError | undefined {
   const errors = chain(error);
   const app = errors.find((e): e is AppError => e instanceof AppError);
   if (app) return app;
+  const tooLarge = tooLargeToCheck(errors);
+  if (tooLarge) return tooLarge;
   const driverError = errors.find((e): e is Neo4jError => e instanceof Neo4jError);
   if (driverError) return mapDatabaseError(driverError, 'typed-query');
   for (const e of errors) {

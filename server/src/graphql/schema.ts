@@ -11,6 +11,7 @@ import { neighborhoodModule } from '../neighborhood/index.ts';
 import { pathsModule } from '../paths/index.ts';
 import { statsModule } from '../stats/index.ts';
 import { viewsModule } from '../views/index.ts';
+import { auditModule } from '../audit/index.ts';
 import { graphql } from './graphql-runtime.ts';
 import type { GraphQLModule } from './module.ts';
 
@@ -23,6 +24,7 @@ const modules: GraphQLModule[] = [
   pathsModule,
   statsModule,
   viewsModule,
+  auditModule,
 ];
 
 /**

@@ -3,7 +3,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Driver } from 'neo4j-driver';
+import { requireRole } from '../access/index.ts';
+import { AppError } from '../errors.ts';
 import type { Context } from './context.ts';
+import { graphql } from './graphql-runtime.ts';
 import type { GraphQLModule } from './module.ts';
 import { makeFormatError } from './errors.ts';
 import { DEFAULT_LIMITS, armorRules, costLimitPlugin, type Limits } from './limits.ts';
@@ -24,6 +27,29 @@ const httpStatusFromErrors: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Every mutation needs an editor when tokens are configured: refused before anything runs, with HTTP 401
+ * (UNAUTHENTICATED) or 403 (FORBIDDEN). The resolvers check again, for callers that skip HTTP.
+ */
+const mutationsNeedEditor: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        if (operation?.operation !== 'mutation') return;
+        try {
+          requireRole(contextValue.access, 'editor', 'A change');
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          throw new graphql.GraphQLError(e.message, {
+            originalError: e,
+            extensions: { code: e.code, http: { status: e.code === 'UNAUTHENTICATED' ? 401 : 403 } },
+          });
+        }
+      },
+    };
+  },
+};
+
 export interface GraphQLServerOptions {
   driver: Driver;
   production: boolean;
@@ -32,17 +58,20 @@ export interface GraphQLServerOptions {
   limits?: Partial<Limits>;
   /** Modules added beside the registered ones (tests only). */
   extraModules?: GraphQLModule[];
+  /** Schema introspection (default on: analysts write queries in the console; INTROSPECTION=false turns it off). */
+  introspection?: boolean;
 }
 
 /** Creates and starts the Apollo Server (not yet bound to HTTP). */
 export async function createGraphQLServer(options: GraphQLServerOptions): Promise<ApolloServer<Context>> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const armor = armorRules(limits, options.production);
+  // "Did you mean …" suggestions would tell what introspection hides.
+  const armor = armorRules(limits, options.production || options.introspection === false);
   const server = new ApolloServer<Context>({
     schema: await buildSchema(options.driver, options.extraModules),
     formatError: makeFormatError(options.production, options.log),
     includeStacktraceInErrorResponses: !options.production,
-    introspection: true,
+    introspection: options.introspection ?? true,
     allowBatchedHttpRequests: false,
     // The contract promises GET for queries to any client (curl, scripts), which Apollo's CSRF prevention would
     // refuse without a special header. Turning it off opens nothing: GET runs queries only (mutations get 405),
@@ -54,6 +83,7 @@ export async function createGraphQLServer(options: GraphQLServerOptions): Promis
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      mutationsNeedEditor,
       ...armor.plugins,
       costLimitPlugin(limits),
       httpStatusFromErrors,

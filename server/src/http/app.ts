@@ -1,12 +1,23 @@
-// The only module that knows Express: health and readiness, /graphql, the GraphQL console and the client.
+// The only module that knows Express: health and readiness, /graphql, the GraphQL console and the client, with
+// the hardening of security.ts (headers, CORS, Host check, tokens, rate limit, time limit) in front of /graphql.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { tokenStore, type TokenStore } from '../access/tokens.ts';
 import type { Db } from '../db/database.ts';
 import type { Context } from '../graphql/context.ts';
 import { DEFAULT_LIMITS } from '../graphql/limits.ts';
+import { RateLimiter } from './rate-limit.ts';
+import {
+  authenticateAndLimit,
+  cors,
+  finalErrors,
+  loopbackHostOnly,
+  requestTimeout,
+  securityHeaders,
+} from './security.ts';
 
 /**
  * Answers a request body Express could not take (too large, not JSON) as GraphQL over HTTP does: a JSON body
@@ -45,13 +56,48 @@ export interface AppOptions {
   clientDir: string;
   /** Largest accepted request body (default DEFAULT_LIMITS.bodyLimit: room for a saved view's layout). */
   bodyLimit?: string;
+  /** Access control and abuse limits (defaults: DEFAULT_SECURITY). */
+  security?: Partial<SecurityOptions>;
+  /** Where errors that reach Express are logged (default: console.error). */
+  log?: (message: string, error: unknown) => void;
 }
+
+export interface SecurityOptions {
+  /** The configured API tokens; none: open mode (only loopback Host names are answered, writes are open). */
+  tokens: TokenStore;
+  /** With tokens: reads need no token (writes still need an editor token). */
+  anonymousReads: boolean;
+  /** Origins allowed to call /graphql from a browser; none: CORS closed. */
+  corsOrigins: string[];
+  /** Per-client token bucket, or null for none. */
+  rateLimit: { perMinute: number; burst: number } | null;
+  /** Longest a /graphql request may take before it is answered 503 REQUEST_TIMEOUT. */
+  requestTimeoutMs: number;
+  /** Express's "trust proxy" (which X-Forwarded-For hops to believe for the client's address). */
+  trustProxy: boolean | number | string;
+}
+
+/** What createApp uses for any security option not given (the explorer passes its configuration). */
+export const DEFAULT_SECURITY: SecurityOptions = {
+  tokens: tokenStore([]),
+  anonymousReads: false,
+  corsOrigins: [],
+  rateLimit: null,
+  requestTimeoutMs: 30_000,
+  trustProxy: false,
+};
 
 /** Builds the Express application. */
 export function createApp(options: AppOptions): Express {
   const { db, graphql, readiness, clientDir } = options;
+  const security = { ...DEFAULT_SECURITY, ...options.security };
+  const log = options.log ?? ((message: string) => process.stderr.write(`[explorer] ${message}\n`));
+  const limiter = security.rateLimit ? new RateLimiter(security.rateLimit) : null;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', security.trustProxy);
+  app.use(securityHeaders);
+  if (security.tokens.size === 0) app.use(loopbackHostOnly);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -82,13 +128,26 @@ export function createApp(options: AppOptions): Express {
   });
   app.use(
     '/graphql',
+    cors(security.corsOrigins),
     (req, res, next) => {
       if (wantsHtml(req) && !req.query.query && existsSync(console)) res.sendFile(console);
       else next();
     },
+    authenticateAndLimit({ tokens: security.tokens, anonymousReads: security.anonymousReads, limiter }),
+    requestTimeout(security.requestTimeoutMs),
     express.json({ limit: options.bodyLimit ?? DEFAULT_LIMITS.bodyLimit }),
+    (req, _res, next) => {
+      // Express 5 leaves req.body unset for a body that is not JSON; Apollo then answers 500. Unset means none.
+      if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+      next();
+    },
     expressMiddleware(graphql, {
-      context: async () => ({ db, sessionConfig: db.database ? { database: db.database } : undefined }),
+      context: async ({ res }): Promise<Context> => ({
+        db,
+        sessionConfig: db.database ? { database: db.database } : undefined,
+        transaction: { timeout: db.txTimeoutMs },
+        access: res.locals.access as Context['access'],
+      }),
     }),
   );
   app.use('/graphql', graphqlBodyErrors);
@@ -96,5 +155,6 @@ export function createApp(options: AppOptions): Express {
   if (existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: 'index.html' }));
   }
+  app.use(finalErrors(log));
   return app;
 }

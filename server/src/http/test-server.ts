@@ -1,25 +1,26 @@
 // For integration tests: the real HTTP app (createApp + createGraphQLServer) on a free port of 127.0.0.1,
 // against a given Neo4j. Not part of the server.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { clientDist } from '../client-build.ts';
 import { createDb, type Db } from '../db/database.ts';
 import type { Limits } from '../graphql/limits.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
 import { createGraphQLServer } from '../graphql/server.ts';
-import { createApp } from './app.ts';
+import { createApp, type SecurityOptions } from './app.ts';
+import { listen } from './listen.ts';
 
 export interface TestServer {
   url: string;
   db: Db;
-  /** Lines the server logged as errors. */
+  /** Lines the server logged as errors (with the underlying error's code and message, when there is one). */
   logged: string[];
   /** POSTs a GraphQL request to /graphql and returns the status and parsed body. */
   post(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ status: number; body: GraphQLBody; ms: number }>;
-  stop(): Promise<void>;
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody; ms: number; headers: Headers }>;
+  /** Stops as the explorer does: requests in flight are answered first (for up to `graceMs`, default 5 s). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface GraphQLBody {
@@ -32,43 +33,63 @@ export interface TestServerOptions {
   production?: boolean;
   limits?: Partial<Limits>;
   extraModules?: GraphQLModule[];
+  /** Access control and abuse limits (default: open mode, no rate limit, 30 s per request). */
+  security?: Partial<SecurityOptions>;
+  introspection?: boolean;
+  /** The time limit of every database transaction (default the db module's). */
+  txTimeoutMs?: number;
 }
 
 /** Starts the app on a free port. */
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
-  const db = createDb({ uri: options.uri });
+  const db = createDb({
+    uri: options.uri,
+    ...(options.txTimeoutMs ? { txTimeoutMs: options.txTimeoutMs } : {}),
+  });
   const logged: string[] = [];
+  const log = (message: string, error?: unknown) => {
+    const e = (error as { cause?: unknown } | undefined)?.cause ?? error;
+    const detail = e instanceof Error ? ` [${(e as { code?: string }).code ?? e.name}: ${e.message}]` : '';
+    logged.push(message + detail);
+  };
   const graphql = await createGraphQLServer({
     driver: db.driver,
     production: options.production ?? false,
-    log: (message) => logged.push(message),
+    log,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.extraModules ? { extraModules: options.extraModules } : {}),
+    ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
   });
-  const app = createApp({ db, graphql, readiness: { starting: null }, clientDir: clientDist });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  const app = createApp({
+    db,
+    graphql,
+    readiness: { starting: null },
+    clientDir: clientDist,
+    log,
+    ...(options.security ? { security: options.security } : {}),
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const http = await listen(app, 0, '127.0.0.1');
+  const url = http.url;
   return {
     url,
     db,
     logged,
-    async post(query, variables) {
+    async post(query, variables, headers = {}) {
       const started = performance.now();
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GraphQLBody;
-      return { status: response.status, body, ms: performance.now() - started };
+      return { status: response.status, body, ms: performance.now() - started, headers: response.headers };
     },
-    async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    async stop(graceMs = 5_000) {
+      await http.close(graceMs);
       await graphql.stop();
       await db.close();
     },

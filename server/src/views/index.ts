@@ -1,8 +1,11 @@
 // Saved views: a named selection of nodes and edges with its layout and filter, stored in Neo4j as
 // (:SavedView)-[:INCLUDES]->(:Entity) so that "which views include this actor" is a query (GraphNode.savedViews).
 // Every mutation is one write transaction; updateView checks the version under the view's write lock, so of two
-// updates from the same version exactly one wins and the other gets CONFLICT.
+// updates from the same version exactly one wins and the other gets CONFLICT. Each write records who made it
+// (createdBy/updatedBy) and writes its audit entry in the same transaction (server/src/audit).
 import { randomUUID } from 'node:crypto';
+import { LOCAL_ACTOR, actorOf, requireRole } from '../access/index.ts';
+import { alreadyRecorded, ensureAuditSchema, newAuditId, recordAudit } from '../audit/index.ts';
 import { cypher, int, type Db, type Tx } from '../db/database.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import { batchLoad } from '../graph/batch.ts';
@@ -26,6 +29,10 @@ export interface SavedView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Who saved it (an API token's name, or "local"); null for views saved before this was recorded. */
+  createdBy: string | null;
+  /** Who changed it last. */
+  updatedBy: string | null;
   nodeIds: string[];
   edgeIds: string[];
   layout: unknown;
@@ -42,6 +49,7 @@ const CREATE = cypher(
   `MERGE (v:SavedView {id: $id})
    ON CREATE SET v.name = $name, v.description = $description, v.version = 1,
      v.createdAt = datetime.transaction(), v.updatedAt = datetime.transaction(),
+     v.createdBy = $actor, v.updatedBy = $actor,
      v.nodeIds = $nodeIds, v.edgeIds = $edgeIds, v.layout = $layout, v.filter = $filter
    WITH v
    CALL (v) {
@@ -64,7 +72,7 @@ const UPDATE = cypher(
   'viewsUpdate',
   `MATCH (v:SavedView {id: $id})
    SET v.name = $name, v.description = $description, v.version = $version,
-     v.updatedAt = datetime.transaction(),
+     v.updatedAt = datetime.transaction(), v.updatedBy = $actor,
      v.nodeIds = $nodeIds, v.edgeIds = $edgeIds, v.layout = $layout, v.filter = $filter
    REMOVE v.lock
    WITH v
@@ -83,7 +91,10 @@ const UPDATE = cypher(
 
 const DELETE = cypher(
   'viewsDelete',
-  'MATCH (v:SavedView {id: $id}) DETACH DELETE v RETURN count(*) AS deleted',
+  `MATCH (v:SavedView {id: $id})
+   WITH v, v.version AS version, v.name AS name
+   DETACH DELETE v
+   RETURN version, name`,
 );
 
 const ONE = cypher('viewsOne', 'MATCH (v:SavedView {id: $id}) RETURN v {.*} AS view');
@@ -114,11 +125,11 @@ const EDGES_AMONG_BY_ID = cypher(
 
 const schemaReady = new WeakMap<Db, Promise<unknown>>();
 
-/** Creates the uniqueness constraint on SavedView.id once per database handle. */
+/** Creates the uniqueness constraint on SavedView.id (and the audit log's) once per database handle. */
 function ensureSchema(db: Db): Promise<unknown> {
   let ready = schemaReady.get(db);
   if (!ready) {
-    ready = db.write(SCHEMA).catch((e: unknown) => {
+    ready = Promise.all([db.write(SCHEMA), ensureAuditSchema(db)]).catch((e: unknown) => {
       schemaReady.delete(db);
       throw e;
     });
@@ -139,6 +150,8 @@ export function toSavedView(props: Record<string, unknown>): SavedView {
     version: Number(props.version),
     createdAt: iso(props.createdAt),
     updatedAt: iso(props.updatedAt),
+    createdBy: typeof props.createdBy === 'string' ? props.createdBy : null,
+    updatedBy: typeof props.updatedBy === 'string' ? props.updatedBy : null,
     nodeIds: Array.isArray(props.nodeIds) ? props.nodeIds.map(String) : [],
     edgeIds: Array.isArray(props.edgeIds) ? props.edgeIds.map(String) : [],
     layout: parseJson(props.layout),
@@ -181,14 +194,28 @@ const params = (input: ViewInput) => ({
   filter: input.filter,
 });
 
-/** Creates a view (version 1). The id is made before the transaction, so a retried transaction MERGEs, never duplicates. */
-export async function saveView(db: Db, rawInput: unknown): Promise<SavedView> {
+/**
+ * Creates a view (version 1) as `actor`, with its audit entry. The ids are made before the transaction, so a
+ * retried transaction MERGEs, never duplicates.
+ */
+export async function saveView(db: Db, rawInput: unknown, actor = LOCAL_ACTOR): Promise<SavedView> {
   const input = validateViewInput(rawInput);
   await ensureSchema(db);
   const id = `view:${randomUUID()}`;
+  const auditId = newAuditId();
   return db.writeTransaction(async (tx) => {
     await checkMembers(tx, input);
-    const [row] = await tx.run(CREATE, { id, ...params(input) });
+    // The audit entry first and the INCLUDES relationships last: the locks these take on shared nodes (a hub in
+    // many views) are then held only until the commit, so that concurrent saves do not queue behind each other.
+    await recordAudit(tx, {
+      id: auditId,
+      actor,
+      action: 'SAVE_VIEW',
+      viewId: id,
+      version: 1,
+      viewName: input.name,
+    });
+    const [row] = await tx.run(CREATE, { id, actor, ...params(input) });
     return toSavedView(row!.view as Record<string, unknown>);
   });
 }
@@ -199,11 +226,19 @@ export async function updateView(
   id: string,
   expectedVersion: number,
   rawInput: unknown,
+  actor = LOCAL_ACTOR,
 ): Promise<SavedView> {
   checkId(id);
   checkInt(expectedVersion, 'expectedVersion', 1, Number.MAX_SAFE_INTEGER);
   const input = validateViewInput(rawInput);
+  await ensureSchema(db);
+  const auditId = newAuditId();
   return db.writeTransaction(async (tx) => {
+    // A retry of a transaction that did commit (the answer was lost): the update happened, report it.
+    if (await alreadyRecorded(tx, auditId)) {
+      const [done] = await tx.run(ONE, { id });
+      if (done) return toSavedView(done.view as Record<string, unknown>);
+    }
     const [lock] = await tx.run(LOCK, { id });
     if (Number(lock?.locked ?? 0) === 0) throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
     const [current] = await tx.run(CURRENT_VERSION, { id });
@@ -216,17 +251,43 @@ export async function updateView(
       );
     }
     await checkMembers(tx, input);
-    const [row] = await tx.run(UPDATE, { id, version: version + 1, ...params(input) });
+    // As in saveView: the audit entry before the statement that locks the included nodes.
+    await recordAudit(tx, {
+      id: auditId,
+      actor,
+      action: 'UPDATE_VIEW',
+      viewId: id,
+      version: version + 1,
+      viewName: input.name,
+    });
+    const [row] = await tx.run(UPDATE, { id, actor, version: version + 1, ...params(input) });
     return toSavedView(row!.view as Record<string, unknown>);
   });
 }
 
-/** Deletes a view; NOT_FOUND when there is none. */
-export async function deleteView(db: Db, id: string): Promise<boolean> {
+/** Deletes a view as `actor`, with its audit entry; NOT_FOUND when there is none. */
+export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR): Promise<boolean> {
   checkId(id);
-  const [row] = await db.write(DELETE, { id });
-  if (Number(row?.deleted ?? 0) === 0) throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
-  return true;
+  await ensureSchema(db);
+  const auditId = newAuditId();
+  return db.writeTransaction(async (tx) => {
+    if (await alreadyRecorded(tx, auditId)) return true;
+    // The view's write lock first, so that the version and name recorded are the ones deleted.
+    const [lock] = await tx.run(LOCK, { id });
+    if (Number(lock?.locked ?? 0) === 0) throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
+    const [current] = await tx.run(ONE, { id });
+    const props = current!.view as Record<string, unknown>;
+    await recordAudit(tx, {
+      id: auditId,
+      actor,
+      action: 'DELETE_VIEW',
+      viewId: id,
+      version: typeof props.version === 'number' ? props.version : null,
+      viewName: typeof props.name === 'string' ? props.name : null,
+    });
+    await tx.run(DELETE, { id });
+    return true;
+  });
 }
 
 /** The view with this id, or null. */
@@ -280,6 +341,10 @@ const typeDefs = /* GraphQL */ `
     version: Int!
     createdAt: DateTime!
     updatedAt: DateTime!
+    "Who saved it: the API token's name, or local on a server without tokens (null for views saved before this was kept)."
+    createdBy: String
+    "Who changed it last (as createdBy)."
+    updatedBy: String
     nodeIds: [ID!]!
     edgeIds: [ID!]!
     "Positions, zoom, pan."
@@ -330,10 +395,18 @@ export const viewsModule: GraphQLModule = {
       view: (_: unknown, args: { id: string }, ctx) => view(ctx.db, args.id),
     },
     Mutation: {
-      saveView: (_: unknown, args: { input: unknown }, ctx) => saveView(ctx.db, args.input),
-      updateView: (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx) =>
-        updateView(ctx.db, args.id, args.expectedVersion, args.input),
-      deleteView: (_: unknown, args: { id: string }, ctx) => deleteView(ctx.db, args.id),
+      saveView: (_: unknown, args: { input: unknown }, ctx) => {
+        requireRole(ctx.access, 'editor', 'Saving a view');
+        return saveView(ctx.db, args.input, actorOf(ctx.access));
+      },
+      updateView: (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx) => {
+        requireRole(ctx.access, 'editor', 'Changing a view');
+        return updateView(ctx.db, args.id, args.expectedVersion, args.input, actorOf(ctx.access));
+      },
+      deleteView: (_: unknown, args: { id: string }, ctx) => {
+        requireRole(ctx.access, 'editor', 'Deleting a view');
+        return deleteView(ctx.db, args.id, actorOf(ctx.access));
+      },
     },
     SavedView: {
       subgraph: (v: SavedView, _args: unknown, ctx: Context) => viewSubgraph(ctx.db, v),

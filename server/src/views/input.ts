@@ -13,7 +13,67 @@ export const VIEW_EDGES_MAX = 25_000;
 export const VIEW_LAYOUT_MAX_BYTES = 1_000_000;
 export const VIEW_FILTER_MAX_BYTES = 64_000;
 
-const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+/** Deepest nesting accepted in a layout or filter (real ones are three or four levels deep). */
+export const VIEW_JSON_MAX_DEPTH = 32;
+
+const jsonBytes = (value: unknown) => {
+  try {
+    return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+  } catch {
+    return Infinity;
+  }
+};
+
+/** True when a JSON value nests deeper than `limit`; counted without recursion, so no value can overflow the stack. */
+export function jsonNestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+// Text that Neo4j would store altered (a lone surrogate becomes U+FFFD) or that has no business in a name.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** True for C0 and C1 control characters and DEL; with `lineBreaksAllowed`, tab, line feed and carriage return pass. */
+function hasControl(s: string, lineBreaksAllowed: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (lineBreaksAllowed && (c === 9 || c === 10 || c === 13)) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/** A string that is well-formed Unicode and has no control characters (line breaks and tabs only if `multiline`). */
+const text = (field: string, multiline: boolean) =>
+  z
+    .string()
+    .refine((s) => !LONE_SURROGATE.test(s), {
+      message: `${field} must be well-formed Unicode (a lone surrogate)`,
+    })
+    .refine((s) => !hasControl(s, multiline), {
+      message: `${field} must not contain control characters${multiline ? ' other than line breaks and tabs' : ''}`,
+    });
+
+const jsonObject = (field: string, maxBytes: number) =>
+  z
+    .unknown()
+    .optional()
+    .refine((v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)), {
+      message: `${field} must be a JSON object`,
+    })
+    .refine((v) => !jsonNestsDeeperThan(v, VIEW_JSON_MAX_DEPTH), {
+      message: `${field} must not nest deeper than ${VIEW_JSON_MAX_DEPTH} levels`,
+      abort: true,
+    })
+    .refine((v) => jsonBytes(v) <= maxBytes, {
+      message: `${field} must be at most ${maxBytes} bytes as JSON`,
+    })
+    .transform((v) => (v === undefined || v === null ? null : JSON.stringify(v)));
 
 const idPattern = (value: string) => {
   try {
@@ -25,8 +85,7 @@ const idPattern = (value: string) => {
 };
 
 const schema = z.object({
-  name: z
-    .string()
+  name: text('name', false)
     .transform((s) => s.trim())
     .pipe(
       z
@@ -34,8 +93,7 @@ const schema = z.object({
         .min(1, 'name must not be empty')
         .max(VIEW_NAME_MAX, `name must be at most ${VIEW_NAME_MAX} characters`),
     ),
-  description: z
-    .string()
+  description: text('description', true)
     .max(VIEW_DESCRIPTION_MAX, `description must be at most ${VIEW_DESCRIPTION_MAX} characters`)
     .nullish()
     .transform((s) => (s && s.trim() !== '' ? s.trim() : null)),
@@ -49,26 +107,8 @@ const schema = z.object({
     .max(VIEW_EDGES_MAX, `a view holds at most ${VIEW_EDGES_MAX} edges`)
     .nullish()
     .transform((ids) => [...new Set(ids ?? [])]),
-  layout: z
-    .unknown()
-    .optional()
-    .refine((v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)), {
-      message: 'layout must be a JSON object',
-    })
-    .refine((v) => jsonBytes(v) <= VIEW_LAYOUT_MAX_BYTES, {
-      message: `layout must be at most ${VIEW_LAYOUT_MAX_BYTES} bytes as JSON`,
-    })
-    .transform((v) => (v === undefined || v === null ? null : JSON.stringify(v))),
-  filter: z
-    .unknown()
-    .optional()
-    .refine((v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)), {
-      message: 'filter must be a JSON object',
-    })
-    .refine((v) => jsonBytes(v) <= VIEW_FILTER_MAX_BYTES, {
-      message: `filter must be at most ${VIEW_FILTER_MAX_BYTES} bytes as JSON`,
-    })
-    .transform((v) => (v === undefined || v === null ? null : JSON.stringify(v))),
+  layout: jsonObject('layout', VIEW_LAYOUT_MAX_BYTES),
+  filter: jsonObject('filter', VIEW_FILTER_MAX_BYTES),
 });
 
 /** A validated SavedViewInput: trimmed name, unique ids, layout and filter as JSON text (or null). */

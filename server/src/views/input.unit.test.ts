@@ -47,4 +47,34 @@ describe('saved view input', () => {
     );
     expect(() => validateViewInput({ ...valid, layout: [1, 2] })).toThrow(/layout must be a JSON object/);
   });
+
+  it('refuses text Neo4j would alter and control characters, keeps every script as it is', () => {
+    expect(() => validateViewInput({ ...valid, name: 'a\ud800b' })).toThrow(/well-formed Unicode/);
+    expect(() => validateViewInput({ ...valid, name: 'a\u0000b' })).toThrow(/control characters/);
+    expect(() => validateViewInput({ ...valid, name: 'two\nlines' })).toThrow(/control characters/);
+    expect(() => validateViewInput({ ...valid, description: 'bell\u0007' })).toThrow(/control characters/);
+    expect(validateViewInput({ ...valid, description: 'two\nlines\tand a tab' }).description).toBe(
+      'two\nlines\tand a tab',
+    );
+    for (const name of [
+      '上海合作组织',
+      'منظمة شنغهاي للتعاون',
+      '\u200fשלום\u200f',
+      '🇨🇳🤝🇷🇺',
+      'Zoë Ægir Œuvre',
+    ]) {
+      expect(validateViewInput({ ...valid, name }).name).toBe(name.trim());
+    }
+  });
+
+  it('refuses a layout nested deeper than 32 levels without overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(() => validateViewInput({ ...valid, layout: { deep } })).toThrow(
+      /layout must not nest deeper than 32/,
+    );
+    let ok: unknown = 1;
+    for (let i = 0; i < 31; i++) ok = [ok];
+    expect(validateViewInput({ ...valid, layout: { ok } }).layout).toContain('[[[');
+  });
 });
