@@ -39,8 +39,10 @@ interface Run {
   /** ms since navigation start; null when the page did not get there within the timeout. */
   firstFrame: number | null;
   layoutDone: number | null;
-  /** layoutDone minus the arrival of the page's last GraphQL response: the drawing and layout alone. */
+  /** layoutDone minus the arrival of the saved view's GraphQL response: the drawing and layout alone. */
   afterData: number | null;
+  /** The page's GraphQL requests, in ms since navigation start. */
+  graphql?: { operation: string; start: number; end: number }[];
   error?: string;
 }
 
@@ -62,7 +64,10 @@ async function gql<T>(url: string, query: string, variables: Record<string, unkn
   return body.data;
 }
 
-/** `size` connected nodes (depth-3 neighbourhoods of ordinary nodes, merged) and the edges among them. */
+/**
+ * `size` connected nodes and the edges among them, gathered as an analyst would: expanding nodes one by one
+ * (depth 1, up to 30 neighbours each, breadth first) from ordinary seed nodes.
+ */
 async function gather(
   url: string,
   seeds: string[],
@@ -70,17 +75,27 @@ async function gather(
 ): Promise<{ nodeIds: string[]; edgeIds: string[] }> {
   const nodes = new Set<string>();
   const edges = new Map<string, { source: string; target: string }>();
-  for (const id of seeds) {
+  const queue: string[] = [];
+  for (const seed of seeds) {
     if (nodes.size >= size) break;
-    const d = await gql<{
-      neighborhood: { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
-    }>(url, NEIGHBOURS, { id, depth: 3, limit: Math.min(2000, size) });
-    for (const n of d.neighborhood.nodes) if (nodes.size < size) nodes.add(n.id);
-    for (const e of d.neighborhood.edges) edges.set(e.id, e);
+    if (nodes.has(seed)) continue;
+    nodes.add(seed);
+    queue.push(seed);
+    while (queue.length > 0 && nodes.size < size) {
+      const id = queue.shift()!;
+      const d = await gql<{
+        neighborhood: { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
+      }>(url, NEIGHBOURS, { id, depth: 1, limit: 30 });
+      for (const n of d.neighborhood.nodes) {
+        if (nodes.size >= size || nodes.has(n.id)) continue;
+        nodes.add(n.id);
+        queue.push(n.id);
+      }
+      for (const e of d.neighborhood.edges) edges.set(e.id, e);
+    }
   }
-  const nodeIds = [...nodes];
   const edgeIds = [...edges].filter(([, e]) => nodes.has(e.source) && nodes.has(e.target)).map(([id]) => id);
-  return { nodeIds, edgeIds };
+  return { nodeIds: [...nodes], edgeIds };
 }
 
 async function saveView(
@@ -107,6 +122,14 @@ async function runPage(
 ): Promise<Omit<Run, 'size' | 'mode' | 'variant' | 'rep'>> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // Every GraphQL request the page makes: its operation and when it started and finished (epoch ms).
+  const requests: { operation: string; start: number; end: number }[] = [];
+  page.on('requestfinished', (req) => {
+    if (!req.url().endsWith('/graphql')) return;
+    const t = req.timing();
+    const operation = /\b(?:query|mutation)\s+(\w+)/.exec(req.postData() ?? '')?.[1] ?? '(anonymous)';
+    requests.push({ operation, start: t.startTime, end: t.startTime + t.responseEnd });
+  });
   try {
     await page.addInitScript(probeScript(size));
     await page.route(`${url}/__bench/**`, async (route) => {
@@ -139,12 +162,18 @@ async function runPage(
       { timeout: timeoutMs, polling: 100 },
     );
     const marks = (await page.evaluate(COLLECT_MARKS)) as Marks;
+    const origin = (await page.evaluate('performance.timeOrigin')) as number;
+    const graphql = requests.map((r) => ({ ...r, start: r.start - origin, end: r.end - origin }));
+    // The data both pages draw arrives with the saved view (the explorer's ExplorerView document).
+    const view = graphql.find((r) => r.operation === 'ExplorerView');
+    const dataReady = view?.end ?? marks.dataReady ?? null;
     const layoutDone = marks.layoutFrame ?? (mode === 'preset' ? marks.firstFrame : null);
     return {
-      marks,
+      marks: { ...marks, dataReady },
       firstFrame: marks.firstFrame,
       layoutDone,
-      afterData: layoutDone !== null && marks.dataReady ? layoutDone - marks.dataReady : null,
+      afterData: layoutDone !== null && dataReady !== null ? layoutDone - dataReady : null,
+      graphql,
     };
   } catch (e) {
     const marks = await page

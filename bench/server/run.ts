@@ -53,7 +53,7 @@ const USAGE = `usage: npm run bench -- [--samples N] [--warmup N] [--seconds S] 
                    (default: start one with \`tsx server/src/main.ts\` on PORT, default 4000)
   --only KEYS      run only these cases (comma-separated keys, e.g. search,neighborhood-d1)
   --no-throughput  skip the throughput runs
-  --profile        also PROFILE each case's Cypher once (first input) and keep the plans in the results file`;
+  --profile        also PROFILE the Cypher of each case's slowest input once and keep the plans in the results file`;
 
 interface CaseResult {
   key: string;
@@ -67,8 +67,9 @@ interface CaseResult {
   errors: number;
   responseKiB: number;
   queries: string[];
-  /** With --profile: each read query of the first input, PROFILEd once. */
+  /** With --profile: each read query of the slowest input (by driver p50), PROFILEd once. */
   profile?: QueryProfile[];
+  profiledInput?: Record<string, unknown>;
 }
 
 class CliError extends Error {}
@@ -103,7 +104,8 @@ async function measure(
   let errors = 0;
   let bytes = 0;
   let lastRecording: Recording = [];
-  let firstRecording: Recording | null = null;
+  // Per input: its driver times, to PROFILE the slowest input's Cypher.
+  const perInput = new Map<number, number[]>();
   const rounds = Math.max(warmup, c.requests.length) + samples;
   for (let i = 0; i < rounds; i++) {
     const k = i % c.requests.length;
@@ -114,7 +116,6 @@ async function measure(
       const r = await post(url, req);
       const recording = rec.stop();
       lastRecording = recording;
-      firstRecording ??= recording;
       if (!recordings.has(k) || c.writes) recordings.set(k, recording);
       const parsed = JSON.parse(r.body) as { errors?: unknown[]; data?: Record<string, { id?: string }> };
       if (r.status !== 200 || parsed.errors) {
@@ -142,8 +143,11 @@ async function measure(
     if (i >= rounds - samples) {
       gql.push(g);
       drv.push(d);
+      perInput.set(k, [...(perInput.get(k) ?? []), d]);
     }
   }
+  const slowest = [...perInput].sort((a, b) => summarize(b[1]).p50 - summarize(a[1]).p50)[0]?.[0];
+  const slowestRecording = slowest === undefined ? undefined : recordings.get(slowest);
   return {
     key: c.key,
     name: c.name,
@@ -155,8 +159,11 @@ async function measure(
     errors,
     responseKiB: +(bytes / rounds / 1024).toFixed(1),
     queries: queryNames(lastRecording),
-    ...(profile && firstRecording
-      ? { profile: await profileRecording(db.driver, firstRecording, db.database) }
+    ...(profile && slowestRecording
+      ? {
+          profiledInput: c.requests[slowest!]!.variables,
+          profile: await profileRecording(db.driver, slowestRecording, db.database),
+        }
       : {}),
   };
 }
@@ -174,7 +181,7 @@ async function startThroughputServer(
   port: number,
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), NODE_ENV: 'production' },
+    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -435,6 +442,9 @@ async function main(): Promise<number> {
           `  throughput d1, ${connections} clients: ${Math.round(t.requestsPerSecond)} req/s, p50 ${t.latency.p50} ms, ` +
             `p99 ${t.latency.p99} ms, ${t.errors} errors`,
         );
+        for (const [status, { count, sample }] of Object.entries(t.statuses)) {
+          if (sample) console.log(`    ${count} × ${status}: ${sample.slice(0, 200)}`);
+        }
       }
     }
 

@@ -14,6 +14,8 @@ export interface ThroughputResult {
   timeouts: number;
   non200: number;
   graphqlErrors: number;
+  /** Responses per HTTP status, with the first body of each status other than 200 (what the errors were). */
+  statuses: Record<string, { count: number; sample?: string }>;
 }
 
 /** Runs autocannon for `seconds` with `connections` clients. */
@@ -26,6 +28,7 @@ export async function throughput(
   const bodies = requests.map((r) => JSON.stringify({ query: r.query, variables: r.variables }));
   let next = 0;
   let graphqlErrors = 0;
+  const statuses: ThroughputResult['statuses'] = {};
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -37,7 +40,16 @@ export async function throughput(
       {
         setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
         onResponse: (status: number, body: string) => {
-          if (status === 200 && body.includes('"errors"')) graphqlErrors++;
+          if (status === 200 && body.includes('"errors"')) {
+            graphqlErrors++;
+            statuses['200 with errors'] ??= { count: 0, sample: body.slice(0, 500) };
+            statuses['200 with errors'].count++;
+          }
+          const s = (statuses[String(status)] ??= {
+            count: 0,
+            ...(status === 200 ? {} : { sample: body.slice(0, 500) }),
+          });
+          s.count++;
         },
       },
     ],
@@ -59,5 +71,6 @@ export async function throughput(
     timeouts: result.timeouts,
     non200,
     graphqlErrors,
+    statuses,
   };
 }
