@@ -181,7 +181,13 @@ async function startThroughputServer(
   port: number,
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, NEO4J_URI: uri, PORT: String(port), NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      NEO4J_URI: uri,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
