@@ -193,7 +193,9 @@ async function runPage(
 
 const median = (xs: (number | null)[]): number | null => {
   const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  return v.length === 0 ? null : v[Math.floor((v.length - 1) / 2)]!;
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 === 1 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 };
 
 async function main(): Promise<number> {

@@ -1,7 +1,15 @@
 // What the server benchmark measures: the explorer's own GraphQL operations (the documents the client sends,
 // imported from client/src/api/operations.ts) with inputs drawn deterministically from the synthetic graph.
 import { randomUUID } from 'node:crypto';
-import { NEIGHBORHOOD, NODE, PATHS, SAVE_VIEW, SEARCH, VIEW } from '../../client/src/api/operations.ts';
+import {
+  NEIGHBORHOOD,
+  NODE,
+  PATHS,
+  SAVE_VIEW,
+  SEARCH,
+  STATS,
+  VIEW,
+} from '../../client/src/api/operations.ts';
 import { cypher, int, type Db } from '../../server/src/db/database.ts';
 import { Rng, planSynthetic, syntheticId, type SyntheticKind } from '../../graph-seed/src/synthetic/model.ts';
 
@@ -18,6 +26,8 @@ export interface Case {
   key: string;
   requests: Request[];
   writes?: boolean;
+  /** A slow case measured with a tenth of the samples. */
+  fewer?: boolean;
   /** Typical degree of the nodes asked about (for the table). */
   degree?: string;
 }
@@ -123,6 +133,8 @@ export const pathsRequest = (sourceId: string, targetId: string, maxLength: numb
   variables: { sourceId, targetId, maxLength, limit: 5 },
 });
 export const viewRequest = (id: string): Request => ({ query: VIEW, variables: { id } });
+/** The explorer asks for the graph's counts when it opens. */
+export const statsRequest = (): Request => ({ query: STATS, variables: {} });
 
 /** A saveView as the explorer sends it: the nodes and edges on screen with their positions. */
 export function saveViewRequest(nodeIds: string[], edgeIds: string[]): Request {

@@ -28,6 +28,7 @@ import {
   pathsRequest,
   saveViewRequest,
   searchRequest,
+  statsRequest,
   typo,
   viewRequest,
   type Case,
@@ -106,7 +107,7 @@ async function measure(
   let lastRecording: Recording = [];
   // Per input: its driver times, to PROFILE the slowest input's Cypher.
   const perInput = new Map<number, number[]>();
-  const rounds = Math.max(warmup, c.requests.length) + samples;
+  const rounds = Math.max(c.fewer ? 2 : warmup, c.requests.length) + samples;
   for (let i = 0; i < rounds; i++) {
     const k = i % c.requests.length;
     const req = c.requests[k]!;
@@ -404,6 +405,7 @@ async function main(): Promise<number> {
         name: `view (${viewNodes.length} nodes)`,
         requests: [viewRequest(saved.data.saveView.id)],
       },
+      { key: 'stats', name: 'stats (on opening)', requests: [statsRequest()], fewer: true },
       ...ladder.map((n) => ({
         key: `ladder-${n.degree}`,
         name: `  d1 at degree ${n.degree.toLocaleString('en-US')}`,
@@ -415,7 +417,11 @@ async function main(): Promise<number> {
     const results: CaseResult[] = [];
     for (const c of cases) {
       const started = performance.now();
-      const n = c.key.startsWith('ladder') ? Math.ceil(samples / 2) : samples;
+      const n = c.fewer
+        ? Math.ceil(samples / 10)
+        : c.key.startsWith('ladder')
+          ? Math.ceil(samples / 2)
+          : samples;
       const r = await measure(c, url, rec, db, n, warmup, values.profile === true);
       results.push(r);
       const worst = r.profile?.sort((a, b) => b.dbHits - a.dbHits)[0];
