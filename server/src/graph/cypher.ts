@@ -69,11 +69,45 @@ const EXISTING_IDS = cypher(
    RETURN collect(id) AS missing`,
 );
 
+/**
+ * Nodes with more relationships than this are not expanded when looking for the edges among a set of nodes: their
+ * edges to the others are found from the other end, or, between two such nodes, by Neo4j's Expand(Into), which
+ * starts from the less connected of the pair.
+ */
+export const DENSE_DEGREE = 200;
+
+/**
+ * Cypher that yields `r` once for every relationship (of any type, CITES included) with both ends among the
+ * nodes whose ids are in the list parameter `$<param>`; `$dense` must be DENSE_DEGREE. The cost is the sum of the
+ * sparse nodes' degrees (each at most DENSE_DEGREE) plus one Expand(Into) per pair of dense nodes, which starts
+ * from the less connected end: a hub in the set costs nothing for its own degree. `b IN all` compares node
+ * references without reading a property; UNION drops an edge found from both ends. A relationship from a dense
+ * node to itself is not found (the model has none: nothing meets or cites itself).
+ */
+export function relationshipsAmong(param: string): string {
+  return `MATCH (n:Entity) WHERE n.id IN $${param}
+   WITH n, COUNT { (n)--() } AS degree
+   WITH collect(n) AS all,
+        collect(CASE WHEN degree <= $dense THEN n END) AS sparse,
+        collect(CASE WHEN degree > $dense THEN n END) AS dense
+   CALL (all, sparse, dense) {
+     UNWIND sparse AS a
+     MATCH (a)-[r]-(b)
+     WHERE b IN all
+     RETURN r
+     UNION
+     UNWIND dense AS a
+     UNWIND dense AS b
+     WITH a, b WHERE a <> b
+     MATCH (a)-[r]->(b)
+     RETURN r
+   }`;
+}
+
 const EDGES_AMONG = cypher(
   'graphEdgesAmong',
-  `UNWIND $ids AS id
-   MATCH (a:Entity {id: id})-[r]->(b:Entity)
-   WHERE b.id IN $ids AND type(r) IN $types AND ${inWindow('r')}
+  `${relationshipsAmong('ids')}
+   WITH r WHERE type(r) IN $types AND ${inWindow('r')}
    WITH r, ${edgeId('r')} AS eid
    ORDER BY eid
    LIMIT $limit
@@ -101,7 +135,7 @@ export async function missingNodeIds(db: Db | Tx, ids: readonly string[]): Promi
 
 /**
  * The relationships of the given types among the given nodes, by id, at most `limit` + 1 of them (so the caller
- * can tell that more exist).
+ * can tell that more exist). `dense` is DENSE_DEGREE but for tests, which check both ways of finding them.
  */
 export async function edgesAmong(
   db: Db,
@@ -109,6 +143,7 @@ export async function edgesAmong(
   types: readonly string[],
   filter: ResolvedFilter,
   limit: number,
+  dense = DENSE_DEGREE,
 ): Promise<GraphEdge[]> {
   if (ids.length === 0 || types.length === 0) return [];
   const rows = await db.read(EDGES_AMONG, {
@@ -116,6 +151,7 @@ export async function edgesAmong(
     types,
     since: filter.since,
     until: filter.until,
+    dense: int(dense),
     limit: int(limit + 1),
   });
   return rows.map((row) => toGraphEdge(row.edge as StoredEdge));

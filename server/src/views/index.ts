@@ -9,7 +9,15 @@ import { alreadyRecorded, ensureAuditSchema, newAuditId, recordAudit } from '../
 import { cypher, int, type Db, type Tx } from '../db/database.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import { batchLoad } from '../graph/batch.ts';
-import { edgeId, edgeProjection, edgesAmong, loadNodes, missingNodeIds } from '../graph/cypher.ts';
+import {
+  DENSE_DEGREE,
+  edgeId,
+  edgeProjection,
+  edgesAmong,
+  loadNodes,
+  missingNodeIds,
+  relationshipsAmong,
+} from '../graph/cypher.ts';
 import { toGraphEdge, type StoredEdge } from '../graph/mapping.ts';
 import { DOMAIN_RELATIONSHIP_TYPES, NO_FILTER, type GraphNode, type Subgraph } from '../graph/model.ts';
 import { checkId, checkInt } from '../graph/validate.ts';
@@ -115,10 +123,8 @@ const INCLUDING = cypher(
 // The given edges that exist with both ends among the given nodes.
 const EDGES_AMONG_BY_ID = cypher(
   'viewsEdgesById',
-  `UNWIND $nodeIds AS nid
-   MATCH (a:Entity {id: nid})-[r]->(b:Entity)
-   WHERE b.id IN $nodeIds AND ${edgeId('r')} IN $edgeIds
-   WITH DISTINCT r
+  `${relationshipsAmong('nodeIds')}
+   WITH r WHERE ${edgeId('r')} IN $edgeIds
    RETURN ${edgeProjection('r')} AS edge
    ORDER BY edge.id`,
 );
@@ -174,7 +180,11 @@ async function checkMembers(tx: Tx, input: ViewInput): Promise<void> {
     });
   }
   if (input.edgeIds.length === 0) return;
-  const rows = await tx.run(EDGES_AMONG_BY_ID, { nodeIds: input.nodeIds, edgeIds: input.edgeIds });
+  const rows = await tx.run(EDGES_AMONG_BY_ID, {
+    nodeIds: input.nodeIds,
+    edgeIds: input.edgeIds,
+    dense: int(DENSE_DEGREE),
+  });
   const found = new Set(rows.map((r) => String((r.edge as StoredEdge).id)));
   const unknown = input.edgeIds.filter((e) => !found.has(e));
   if (unknown.length > 0) {
@@ -312,7 +322,11 @@ export async function viewSubgraph(db: Db, v: SavedView): Promise<Subgraph> {
   const nodes = await loadNodes(db, v.nodeIds);
   const ids = nodes.map((n) => n.id);
   if (v.edgeIds.length > 0) {
-    const rows = await db.read(EDGES_AMONG_BY_ID, { nodeIds: ids, edgeIds: v.edgeIds });
+    const rows = await db.read(EDGES_AMONG_BY_ID, {
+      nodeIds: ids,
+      edgeIds: v.edgeIds,
+      dense: int(DENSE_DEGREE),
+    });
     return { nodes, edges: rows.map((r) => toGraphEdge(r.edge as StoredEdge)), truncated: false };
   }
   const limit = VIEW_NODES_MAX * 5;

@@ -1,0 +1,57 @@
+// The edges among a set of nodes are found without expanding the set's hubs (see relationshipsAmong): whichever
+// way each node is treated, sparse (expanded) or dense (only Expand(Into) with the other dense nodes), the answer
+// must be every relationship with both ends in the set, exactly once.
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDb, cypher } from '../db/database.ts';
+import { edgesAmong } from './cypher.ts';
+import { DOMAIN_RELATIONSHIP_TYPES, NO_FILTER } from './model.ts';
+
+const db = createDb({ uri: inject('neo4jUri') });
+afterAll(() => db.close());
+
+// The most connected memo nodes and some of their neighbours: hubs next to each other and to ordinary nodes.
+const SAMPLE = cypher(
+  'testEdgesSample',
+  `MATCH (h:Entity) WHERE h.document = 'no-limits-memo'
+   WITH h ORDER BY COUNT { (h)--() } DESC, h.id LIMIT 6
+   MATCH (h)--(m:Entity)
+   WITH collect(DISTINCT h.id) + collect(DISTINCT m.id)[..60] AS ids
+   UNWIND ids AS id
+   RETURN collect(DISTINCT id) AS ids`,
+);
+
+// The answer by brute force: every relationship from a node of the set to a node of the set.
+const BRUTE = cypher(
+  'testEdgesBrute',
+  `MATCH (a:Entity)-[r]->(b:Entity)
+   WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
+   RETURN coalesce(r.id, 'rel:' + a.id + '-' + type(r) + '->' + b.id) AS id
+   ORDER BY id`,
+);
+
+describe('edgesAmong', () => {
+  it('finds every relationship among the nodes once, whether they are treated as sparse, dense or mixed', async () => {
+    const [row] = await db.read(SAMPLE);
+    const ids = row!.ids as string[];
+    expect(ids.length).toBeGreaterThan(30);
+    const expected = (await db.read(BRUTE, { ids, types: DOMAIN_RELATIONSHIP_TYPES })).map((r) =>
+      String(r.id),
+    );
+    expect(expected.length).toBeGreaterThan(40);
+    const degrees = await db.read(
+      cypher('testEdgesDegrees', 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN COUNT { (n)--() } AS d'),
+      { ids },
+    );
+    const sorted = degrees.map((d) => Number(d.d)).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    // Everything expanded; nothing expanded (every pair by Expand(Into)); the better connected half dense.
+    for (const dense of [1_000_000, 0, median]) {
+      const edges = await edgesAmong(db, ids, DOMAIN_RELATIONSHIP_TYPES, NO_FILTER, 10_000, dense);
+      expect(
+        edges.map((e) => e.id),
+        `dense = ${dense}`,
+      ).toEqual(expected);
+      for (const e of edges) expect(ids).toContain(e.source);
+    }
+  });
+});
