@@ -50,7 +50,8 @@ export function inWindow(x: string): string {
       WHEN 'year' THEN coalesce(${x}.endDate, ${x}.date) + duration('P1Y') - duration('P1D')
       WHEN 'month' THEN coalesce(${x}.endDate, ${x}.date) + duration('P1M') - duration('P1D')
       ELSE coalesce(${x}.endDate, ${x}.date) END`;
-  return `(${x}.date IS NULL OR (
+  // Without a window nothing is read: the parameters are tested first and OR stops at the first true.
+  return `(($since IS NULL AND $until IS NULL) OR ${x}.date IS NULL OR (
       ($until IS NULL OR ${x}.date <= date($until)) AND ($since IS NULL OR ${periodEnd} >= date($since))))`;
 }
 

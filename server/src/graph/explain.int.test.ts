@@ -34,7 +34,7 @@ describe('every named Cypher query', () => {
       'nodesPage',
       'neighborhoodStep',
       'pathsShortestUpTo4',
-      'pathsAlternativesUpTo8',
+      'pathsShortestUpTo8',
       'viewsUpdate',
     ]) {
       expect(names).toContain(name);

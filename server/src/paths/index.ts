@@ -19,39 +19,34 @@ export const HUB_DEGREE = 1000;
 
 // What each search returns: the path's nodes (id and degree, for the ranking) and its edges, projected.
 const PATH_RETURN = `RETURN [n IN nodes(p) | {id: n.id, degree: ${degreeOf('n')}}] AS nodes,
-            [rel IN relationships(p) | ${edgeProjection('rel')}] AS edges`;
+            [rel IN relationships(p) | ${edgeProjection('rel')}] AS edges,
+            [rel IN relationships(p) | elementId(rel)] AS elementIds`;
 
 // Both searches want the upper bound of the length as a literal, so there is one fixed query per maxLength.
 const byLength = (make: (max: number) => NamedQuery): NamedQuery[] =>
   Array.from({ length: PATHS_MAX_LENGTH }, (_, i) => make(i + 1));
 
-// 1. Every shortest path (up to 50): a bidirectional breadth-first search (allShortestPaths), which stays fast
-//    between hubs. The predicates are of the form all(x IN nodes(p)/relationships(p) WHERE …) so that Neo4j
-//    checks them while it searches instead of falling back to enumerating every path.
+// Every shortest path (up to 50) through no relationship in $avoid (element ids) and no node in $avoidNodes: a
+// bidirectional breadth-first search
+// (allShortestPaths). The predicates are of the form all(x IN nodes(p)/relationships(p) WHERE …) so that Neo4j
+// checks them while it searches instead of falling back to enumerating every path. A node above $maxDegree
+// relationships is not stepped onto, so its relationships are never expanded.
 const SHORTEST_QUERIES = byLength((max) =>
   cypher(
     `pathsShortestUpTo${max}`,
     `MATCH (a:Entity {id: $sourceId}), (b:Entity {id: $targetId})
      MATCH p = allShortestPaths((a)-[*..${max}]-(b))
-     WHERE all(r IN relationships(p) WHERE type(r) IN $types AND ${inWindow('r')})
-       AND all(n IN nodes(p) WHERE n.id IN [$sourceId, $targetId] OR (n.kind IN $kinds AND ${inWindow('n')}))
+     WHERE all(r IN relationships(p) WHERE type(r) IN $types AND NOT elementId(r) IN $avoid AND ${inWindow('r')})
+       AND all(n IN nodes(p) WHERE n.id IN [$sourceId, $targetId]
+             OR (n.kind IN $kinds AND NOT n.id IN $avoidNodes AND ${inWindow('n')}
+                 AND ($maxDegree IS NULL OR COUNT { (n)--() } <= $maxDegree)))
      WITH p LIMIT 50
      ${PATH_RETURN}`,
   ),
 );
 
-// 2. When fewer than `limit` shortest paths exist: the 50 shortest paths of any length up to maxLength, through
-//    no hub (a k-shortest search around a hub would enumerate its tens of thousands of neighbours).
-const ALTERNATIVE_QUERIES = byLength((max) =>
-  cypher(
-    `pathsAlternativesUpTo${max}`,
-    `MATCH (a:Entity {id: $sourceId}), (b:Entity {id: $targetId})
-     MATCH p = SHORTEST 50 (a)(()-[r]-(x:Entity)
-       WHERE type(r) IN $types AND ${inWindow('r')}
-         AND (x = b OR (x.kind IN $kinds AND ${inWindow('x')} AND ${degreeOf('x')} <= $hubDegree))){1,${max}}(b)
-     ${PATH_RETURN}`,
-  ),
-);
+/** Spur searches for alternatives, at most (see step 2 of `paths`). */
+export const ALTERNATIVE_SEARCHES = 4;
 
 const ENDPOINTS = cypher(
   'pathsEndpoints',
@@ -62,18 +57,29 @@ const ENDPOINTS = cypher(
 
 interface Candidate extends CandidatePath {
   edges: GraphEdge[];
+  /** The relationships' element ids, which the next search avoids. */
+  elementIds: string[];
 }
 
-function toCandidate(row: Record<string, unknown>): Candidate {
-  const edges = (row.edges as StoredEdge[]).map(toGraphEdge);
+/** A candidate from its nodes (id and degree), edges and the edges' element ids. */
+function candidate(nodes: Candidate['nodes'], edges: GraphEdge[], elementIds: string[]): Candidate {
   const dates = edges.flatMap((e) => (typeof e.properties.date === 'string' ? [e.properties.date] : []));
   return {
-    nodes: row.nodes as { id: string; degree: number }[],
+    nodes,
     edges,
     edgeIds: edges.map((e) => e.id),
+    elementIds,
     datedEdges: dates.length,
     dateSpanDays: dateSpanDays(dates),
   };
+}
+
+function toCandidate(row: Record<string, unknown>): Candidate {
+  return candidate(
+    row.nodes as Candidate['nodes'],
+    (row.edges as StoredEdge[]).map(toGraphEdge),
+    row.elementIds as string[],
+  );
 }
 
 function citationsOf(edges: readonly GraphEdge[]): SourceRef[] {
@@ -111,18 +117,60 @@ export async function paths(
     kinds: scope.kinds,
     since: filter.since,
     until: filter.until,
-    hubDegree: int(HUB_DEGREE),
   };
-  let candidates = (await db.read(SHORTEST_QUERIES[maxLength - 1]!, params)).map(toCandidate);
+  // 1. The shortest paths through no hub; through hubs only when there are none.
+  const search = (
+    from: string,
+    max: number,
+    maxDegree: number | null,
+    avoid: string[] = [],
+    avoidNodes: string[] = [],
+  ) =>
+    db.read(SHORTEST_QUERIES[max - 1]!, {
+      ...params,
+      sourceId: from,
+      maxDegree: maxDegree === null ? null : int(maxDegree),
+      avoid,
+      avoidNodes,
+    });
+  let rows = await search(sourceId, maxLength, HUB_DEGREE);
+  if (rows.length === 0) rows = await search(sourceId, maxLength, null);
+  const candidates = rows.map(toCandidate);
   let chosen = rankPaths(candidates, limit);
+
+  // 2. Too few: alternatives at most one step longer (a longer detour says little), through no hub, found as
+  //    Yen's algorithm does: keep the first i steps of a chosen path (the root), and search from its i-th node
+  //    to the target for the shortest paths that leave the root nodes alone and do not take the next step any
+  //    path found so far takes from that root. Spurs near the target first: their searches are the shallowest.
+  //    At most ALTERNATIVE_SEARCHES breadth-first searches, where a k-shortest search enumerated every detour.
   const shortest = chosen[0]?.edgeIds.length ?? maxLength;
   const endsAreHubs = ends.some((e) => Number(e.degree) > HUB_DEGREE);
-  if (chosen.length > 0 && chosen.length < limit && shortest < maxLength && !endsAreHubs) {
-    candidates = [
-      ...candidates,
-      ...(await db.read(ALTERNATIVE_QUERIES[maxLength - 1]!, params)).map(toCandidate),
-    ];
-    chosen = rankPaths(candidates, limit);
+  if (chosen.length > 0 && shortest < maxLength && !endsAreHubs) {
+    const detour = shortest + 1;
+    const spurs = chosen.flatMap((path) =>
+      path.nodes
+        .slice(0, -1)
+        .map((_, i) => ({ path, i }))
+        .reverse(),
+    );
+    for (const { path, i } of spurs.slice(0, ALTERNATIVE_SEARCHES)) {
+      if (chosen.length >= limit) break;
+      const root = path.nodes.slice(0, i + 1).map((n) => n.id);
+      const sameRoot = candidates.filter((c) => root.every((id, k) => c.nodes[k]?.id === id));
+      const taken = sameRoot.flatMap((c) => c.elementIds[i] ?? []);
+      const more = await search(root[i]!, detour - i, HUB_DEGREE, taken, root.slice(0, -1));
+      if (more.length === 0) continue;
+      for (const spur of more.map(toCandidate)) {
+        candidates.push(
+          candidate(
+            [...path.nodes.slice(0, i), ...spur.nodes],
+            [...path.edges.slice(0, i), ...spur.edges],
+            [...path.elementIds.slice(0, i), ...spur.elementIds],
+          ),
+        );
+      }
+      chosen = rankPaths(candidates, limit);
+    }
   }
 
   const nodeIds = [...new Set(chosen.flatMap((p) => p.nodes.map((n) => n.id)))];
