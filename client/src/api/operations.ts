@@ -11,6 +11,7 @@ import type {
   SavedViewInput,
   SavedViewSummary,
   Subgraph,
+  Viewer,
 } from './types.ts';
 
 const SOURCE_FIELDS = /* GraphQL */ `
@@ -210,6 +211,16 @@ export const DELETE_VIEW = /* GraphQL */ `
   }
 `;
 
+export const VIEWER = /* GraphQL */ `
+  query ExplorerViewer {
+    viewer {
+      name
+      role
+      tokensRequired
+    }
+  }
+`;
+
 /** The search suggestion: a node without its properties and sources. */
 export type SearchHit = Pick<GraphNode, 'id' | 'kind' | 'label' | 'date' | 'summary' | 'degree'>;
 
@@ -246,5 +257,8 @@ export const api = {
     request<{ updateView: SavedViewSummary }>(UPDATE_VIEW, { id, expectedVersion, input }).then(
       (d) => d.updateView,
     ),
+  /** Who the server takes the caller to be; with `token`, for that token instead of the one in use. */
+  viewer: (token?: string | null, signal?: AbortSignal) =>
+    request<{ viewer: Viewer }>(VIEWER, {}, { signal, token }).then((d) => d.viewer),
   deleteView: (id: string) => request<{ deleteView: boolean }>(DELETE_VIEW, { id }).then((d) => d.deleteView),
 };

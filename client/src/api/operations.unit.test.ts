@@ -28,6 +28,7 @@ describe('the explorer’s GraphQL operations', () => {
         'STATS',
         'UPDATE_VIEW',
         'VIEW',
+        'VIEWER',
         'VIEWS',
       ].sort(),
     );

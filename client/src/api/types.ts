@@ -6,6 +6,7 @@ import type {
   ExplorerPathsQuery,
   ExplorerStatsQuery,
   ExplorerViewQuery,
+  ExplorerViewerQuery,
   GraphFilter as GeneratedGraphFilter,
   NodeFieldsFragment,
   NodeKind as GeneratedNodeKind,
@@ -61,3 +62,6 @@ type GeneratedView = NonNullable<ExplorerViewQuery['view']>;
 export type SavedView = Omit<GeneratedView, 'subgraph'> & { subgraph: Subgraph };
 
 export type SavedViewInput = GeneratedSavedViewInput;
+
+/** Who the server takes the caller to be: a token's name and role (see the `viewer` query). */
+export type Viewer = ExplorerViewerQuery['viewer'];

@@ -1,11 +1,15 @@
 // The explorer page: header (search, undo, exports, console link), side panels (legend, paths, saved views),
 // the graph canvas with the timeline under it, and the details panel. Holds the state (state/explorer.ts)
-// and the requests; the panels render it and dispatch actions.
+// and the requests; the panels render it and dispatch actions. On a server with tokens it asks for one when the
+// server says so (access/SignInDialog.tsx) and then retries what failed.
 import type { Core } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { ApiError, describeError } from '../api/client.ts';
+import { AccountControl } from '../access/AccountControl.tsx';
+import { SignInDialog, type SignInReason } from '../access/SignInDialog.tsx';
+import { ApiError, describeError, onClientEvent } from '../api/client.ts';
 import { api, type SearchHit } from '../api/operations.ts';
-import type { GraphNode, GraphStats, NodeKind, Path, SavedViewSummary } from '../api/types.ts';
+import { tokens } from '../api/token.ts';
+import type { GraphNode, GraphStats, NodeKind, Path, SavedViewSummary, Viewer } from '../api/types.ts';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
 import { download, fitShapes, placementOf, pngOf } from '../graph/canvas.ts';
 import { GraphCanvas } from '../graph/GraphCanvas.tsx';
@@ -44,6 +48,14 @@ export function App() {
   const [current, setCurrent] = useState<CurrentView | null>(null);
   const [expandStatus, setExpandStatus] = useState<{ id: string; status: Loadable<string> } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [viewer, setViewer] = useState<Loadable<Viewer>>(loading);
+  const [signIn, setSignIn] = useState<SignInReason | null>(null);
+  // Reads the rate limiter refused and the client will retry by itself: how many, and the longest wait.
+  const [waiting, setWaiting] = useState<{ count: number; seconds: number }>({ count: 0, seconds: 0 });
+  const pageRef = useRef(page);
+  pageRef.current = page;
+  const statsRef = useRef(stats);
+  statsRef.current = stats;
   const [tab, setTab] = useState<Tab>('paths');
   const [from, setFrom] = useState<PathEnd>(null);
   const [to, setTo] = useState<PathEnd>(null);
@@ -56,14 +68,26 @@ export function App() {
     );
   }, []);
 
-  const loadPage = useCallback(async () => {
-    setPage(loading);
-    setNotice(null);
+  const reloadStats = useCallback(() => {
     setStats(loading);
     api.stats().then(
       (s) => setStats(ready(s)),
       (e: unknown) => setStats(failed(describeError(e))),
     );
+  }, []);
+
+  const reloadViewer = useCallback(() => {
+    api.viewer().then(
+      (v) => setViewer(ready(v)),
+      (e: unknown) => setViewer(failed(describeError(e), e instanceof ApiError ? e.code : undefined)),
+    );
+  }, []);
+
+  const loadPage = useCallback(async () => {
+    setPage(loading);
+    setNotice(null);
+    reloadViewer();
+    reloadStats();
     reloadViews();
     const viewId = viewIdFromSearch(location.search);
     try {
@@ -88,7 +112,55 @@ export function App() {
     } catch (e) {
       setPage(failed(describeError(e), e instanceof ApiError ? e.code : undefined));
     }
-  }, [reloadViews]);
+  }, [reloadViews, reloadStats, reloadViewer]);
+
+  useEffect(
+    () =>
+      onClientEvent((event) => {
+        switch (event.type) {
+          case 'unauthenticated':
+            setSignIn((open) => open ?? (tokens.get() ? 'refused' : 'required'));
+            break;
+          case 'waiting':
+            setWaiting((w) => ({ count: w.count + 1, seconds: Math.max(w.seconds, event.seconds) }));
+            break;
+          case 'waited':
+            setWaiting((w) => (w.count <= 1 ? { count: 0, seconds: 0 } : { ...w, count: w.count - 1 }));
+            break;
+          default: {
+            const never: never = event;
+            throw new Error(`unknown client event ${JSON.stringify(never)}`);
+          }
+        }
+      }),
+    [],
+  );
+
+  /** After signing in: retry what failed (the opening load, else the panels that could not load). */
+  const signedIn = useCallback(
+    (v: Viewer) => {
+      setSignIn(null);
+      setViewer(ready(v));
+      if (pageRef.current.type === 'error') {
+        void loadPage();
+        return;
+      }
+      reloadViews();
+      if (statsRef.current.type === 'error') reloadStats();
+    },
+    [loadPage, reloadViews, reloadStats],
+  );
+
+  const signOut = useCallback(() => {
+    tokens.clear();
+    setViewer(loading);
+    // What the token showed leaves the page with it (the next analyst at this browser signs in afresh); on a
+    // server with tokens, reloading then asks for one again.
+    dispatch({ type: 'graphLoaded', nodes: [], edges: [] });
+    setCurrent(null);
+    setViews(loading);
+    void loadPage();
+  }, [loadPage]);
 
   useEffect(() => {
     void loadPage();
@@ -242,9 +314,15 @@ export function App() {
               Memo graph
             </button>
           )}
-          <a href="/graphiql" target="_blank" rel="noopener" className="button-link">
+          {/* rel="opener": the console opens as this page's child, so it gets this tab's token as well. */}
+          <a href="/graphiql" target="_blank" rel="opener" className="button-link">
             GraphQL console
           </a>
+          <AccountControl
+            viewer={viewer}
+            onSignIn={() => setSignIn(tokens.get() ? 'change' : 'required')}
+            onSignOut={signOut}
+          />
         </nav>
       </header>
 
@@ -301,6 +379,8 @@ export function App() {
               }
             }}
             reloadViews={reloadViews}
+            viewer={viewer}
+            onSignIn={setSignIn}
           />
         </div>
       </div>
@@ -319,12 +399,30 @@ export function App() {
         )}
         {page.type === 'error' && (
           <div className="overlay error" role="alert" data-testid="load-error">
-            <h2>{page.code === 'NOT_FOUND' ? 'Saved view not found' : 'The graph cannot be loaded'}</h2>
+            <h2>
+              {page.code === 'NOT_FOUND'
+                ? 'Saved view not found'
+                : page.code === 'UNAUTHENTICATED'
+                  ? 'Sign-in needed'
+                  : page.code === 'REQUEST_TIMEOUT'
+                    ? 'The graph took too long to load'
+                    : 'The graph cannot be loaded'}
+            </h2>
             <p>{page.message}</p>
             <p>
-              <button type="button" onClick={() => void loadPage()} autoFocus>
-                Retry
-              </button>{' '}
+              {page.code === 'UNAUTHENTICATED' ? (
+                <button
+                  type="button"
+                  onClick={() => setSignIn(tokens.get() ? 'refused' : 'required')}
+                  autoFocus
+                >
+                  Sign in
+                </button>
+              ) : (
+                <button type="button" onClick={() => void loadPage()} autoFocus>
+                  Retry
+                </button>
+              )}{' '}
               {page.code === 'NOT_FOUND' && (
                 <button type="button" onClick={() => openView(null)}>
                   Open the memo’s graph
@@ -333,7 +431,13 @@ export function App() {
             </p>
           </div>
         )}
-        {notice && (
+        {waiting.count > 0 && (
+          <div className="notice" role="status" data-testid="wait-notice">
+            The server asks the explorer to slow down: trying again in {waiting.seconds}{' '}
+            {waiting.seconds === 1 ? 'second' : 'seconds'}…
+          </div>
+        )}
+        {notice && waiting.count === 0 && (
           <div className="notice" role="status">
             {notice}{' '}
             <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss">
@@ -353,6 +457,17 @@ export function App() {
         onPathEnd={onPathEnd}
         onOpenView={(id) => openView(id)}
       />
+
+      {signIn && (
+        <SignInDialog
+          reason={
+            // Reading without a token (ANONYMOUS_READS) and a write asked for one.
+            signIn === 'required' && viewer.type === 'ready' && viewer.value.tokensRequired ? 'save' : signIn
+          }
+          onSignedIn={signedIn}
+          onCancel={() => setSignIn(null)}
+        />
+      )}
     </div>
   );
 }

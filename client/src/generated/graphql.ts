@@ -3,6 +3,11 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** What a caller may do: read the graph and the views, or also save, update and delete views. */
+export type AccessRole =
+  | 'EDITOR'
+  | 'READER';
+
 /**
  * Restricts what an operation shows. kinds: node kinds to include; relationshipTypes: relationship types to follow
  * (CITES and SOURCE nodes are left out unless named here); since/until: leave out nodes and relationships whose
@@ -137,3 +142,8 @@ export type ExplorerDeleteViewMutationVariables = Exact<{
 
 
 export type ExplorerDeleteViewMutation = { deleteView: boolean };
+
+export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerViewerQuery = { viewer: { name: string | null, role: AccessRole, tokensRequired: boolean } };

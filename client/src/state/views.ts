@@ -1,6 +1,6 @@
 // Saved views: what the explorer stores (nodes, relationships, positions, viewport, filters) and how a
 // stored view is read back. A stored layout or filter comes from outside, so it is validated here, once.
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { NODE_KINDS, type SavedView, type SavedViewInput } from '../api/types.ts';
 import type { Action, ExplorerState, Placement } from './explorer.ts';
 import { drawableEdges } from './graph.ts';

@@ -1,10 +1,14 @@
 // Saved views: save the current picture (nodes, relationships, positions, viewport, filters) with a name and
 // description; list, open, rename, update and delete them. An update made from a stale version gets CONFLICT
-// from the API, and the analyst chooses: load their version, or overwrite it with this one.
+// from the API, and the analyst chooses: load their version, or overwrite it with this one. A write the token may
+// not make (FORBIDDEN, UNAUTHENTICATED) keeps the picture and the form as they are and offers to sign in with
+// another token; one the server asked to slow down for (RATE_LIMITED) or stopped (REQUEST_TIMEOUT) offers to
+// try again.
 import { useState } from 'react';
-import { ApiError, describeError } from '../api/client.ts';
+import type { SignInReason } from '../access/SignInDialog.tsx';
+import { ApiError, describeError, type ApiErrorCode } from '../api/client.ts';
 import { api } from '../api/operations.ts';
-import type { SavedViewInput, SavedViewSummary } from '../api/types.ts';
+import type { SavedViewInput, SavedViewSummary, Viewer } from '../api/types.ts';
 import type { Loadable } from '../state/loadable.ts';
 
 export interface CurrentView {
@@ -18,7 +22,8 @@ type Status =
   | { type: 'idle' }
   | { type: 'busy'; what: string }
   | { type: 'done'; message: string }
-  | { type: 'error'; message: string }
+  | { type: 'error'; message: string; retry?: () => void }
+  | { type: 'denied'; message: string; retry: () => void }
   | { type: 'conflict'; id: string; name: string; input: SavedViewInput; message: string };
 
 interface Props {
@@ -30,17 +35,54 @@ interface Props {
   onOpen: (id: string) => void;
   onDeleted: (id: string) => void;
   reloadViews: () => void;
+  /** Who is signed in, so that a reader is told before trying that saving needs an editor token. */
+  viewer: Loadable<Viewer>;
+  /** Opens the sign-in dialog. */
+  onSignIn: (reason: SignInReason) => void;
 }
 
+/** Failures worth simply trying again a little later. */
+const TRANSIENT: ApiErrorCode[] = ['RATE_LIMITED', 'REQUEST_TIMEOUT', 'NETWORK', 'DATABASE_UNAVAILABLE'];
+
 /** The saved-views panel. */
-export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDeleted, reloadViews }: Props) {
+export function ViewsPanel({
+  views,
+  current,
+  snapshot,
+  onSaved,
+  onOpen,
+  onDeleted,
+  reloadViews,
+  viewer,
+  onSignIn,
+}: Props) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [status, setStatus] = useState<Status>({ type: 'idle' });
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
 
-  const fail = (e: unknown, id: string, viewName: string, input: SavedViewInput) => {
+  /** Shows why a write failed, with the way on: sign in with another token, or try again. */
+  const failWrite = (e: unknown, retry: () => void) => {
+    const code = e instanceof ApiError ? e.code : undefined;
+    if (code === 'FORBIDDEN') {
+      setStatus({
+        type: 'denied',
+        message: `Your token can read but not save: ${(e as ApiError).message}`,
+        retry,
+      });
+    } else if (code === 'UNAUTHENTICATED') {
+      setStatus({ type: 'denied', message: 'Saving needs an editor token, and none was accepted.', retry });
+    } else {
+      setStatus({
+        type: 'error',
+        message: describeError(e),
+        ...(code && TRANSIENT.includes(code) ? { retry } : {}),
+      });
+    }
+  };
+
+  const fail = (e: unknown, id: string, viewName: string, input: SavedViewInput, retry: () => void) => {
     if (e instanceof ApiError && e.code === 'CONFLICT') {
       setStatus({
         type: 'conflict',
@@ -49,7 +91,7 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
         input,
         message: `Someone else changed “${viewName}” after you opened it. Your changes are not saved yet.`,
       });
-    } else setStatus({ type: 'error', message: describeError(e) });
+    } else failWrite(e, retry);
   };
 
   const save = async () => {
@@ -64,7 +106,7 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
       setStatus({ type: 'done', message: `Saved “${saved.name}”.` });
       reloadViews();
     } catch (e) {
-      setStatus({ type: 'error', message: describeError(e) });
+      failWrite(e, () => void save());
     }
   };
 
@@ -79,7 +121,7 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
       setStatus({ type: 'done', message: `Updated “${saved.name}” (version ${saved.version}).` });
       reloadViews();
     } catch (e) {
-      fail(e, current.id, current.name, input);
+      fail(e, current.id, current.name, input, () => void update());
     }
   };
 
@@ -96,7 +138,7 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
       });
       reloadViews();
     } catch (e) {
-      fail(e, id, input.name, input);
+      fail(e, id, input.name, input, () => void overwrite(id, input));
     }
   };
 
@@ -120,8 +162,9 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
       setStatus({ type: 'done', message: `Renamed to “${saved.name}”.` });
       reloadViews();
     } catch (e) {
-      if (input) fail(e, view.id, view.name, input);
-      else setStatus({ type: 'error', message: describeError(e) });
+      const retry = () => void rename(view, newName, newDescription);
+      if (input) fail(e, view.id, view.name, input, retry);
+      else failWrite(e, retry);
     }
   };
 
@@ -134,10 +177,14 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
       setStatus({ type: 'done', message: `Deleted “${view.name}”.` });
       reloadViews();
     } catch (e) {
-      setStatus({ type: 'error', message: describeError(e) });
+      failWrite(e, () => void remove(view));
     }
   };
 
+  const reader =
+    viewer.type === 'ready' && viewer.value.tokensRequired && viewer.value.role === 'READER'
+      ? viewer.value
+      : null;
   const busy = status.type === 'busy';
   return (
     <section className="panel views" aria-labelledby="views-title">
@@ -167,8 +214,27 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
         {status.type === 'done' && <p className="ok-text">{status.message}</p>}
         {status.type === 'error' && (
           <p className="error-text" role="alert">
-            {status.message}
+            {status.message}{' '}
+            {status.retry && (
+              <button type="button" onClick={status.retry}>
+                Try again
+              </button>
+            )}
           </p>
+        )}
+        {status.type === 'denied' && (
+          <div className="conflict" role="alert" data-testid="not-allowed">
+            <p>
+              <strong>Not saved.</strong> {status.message} Your picture is still on the canvas and your
+              entries are kept: sign in with an editor token, then try again.
+            </p>
+            <button type="button" autoFocus onClick={() => onSignIn('forbidden')}>
+              Sign in with another token
+            </button>
+            <button type="button" onClick={status.retry}>
+              Try again
+            </button>
+          </div>
         )}
         {status.type === 'conflict' && (
           <div className="conflict" role="alertdialog" aria-labelledby="conflict-text" data-testid="conflict">
@@ -196,6 +262,16 @@ export function ViewsPanel({ views, current, snapshot, onSaved, onOpen, onDelete
         )}
       </div>
 
+      {reader && (
+        <p className="muted small" data-testid="read-only">
+          {reader.name
+            ? `Signed in as ${reader.name} with a reader token: you can open views, but saving needs an editor token.`
+            : 'Reading without a token: saving views needs an editor token.'}{' '}
+          <button type="button" className="link" onClick={() => onSignIn(reader.name ? 'forbidden' : 'save')}>
+            Sign in with an editor token
+          </button>
+        </p>
+      )}
       <form
         className="save-form"
         onSubmit={(e) => {

@@ -26,6 +26,11 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** What a caller may do: read the graph and the views, or also save, update and delete views. */
+export type AccessRole =
+  | 'EDITOR'
+  | 'READER';
+
 /** A person, state, organisation, government body, party, outlet, company or military alliance. */
 export type Actor = Entity & {
   __typename?: 'Actor';
@@ -4337,6 +4342,8 @@ export type Query = {
   /** How big the graph is: nodes per kind, relationships per type (edgeCount leaves CITES out). */
   stats: GraphStats;
   view?: Maybe<SavedView>;
+  /** The caller: the name and role of the token sent, so a client can show who is signed in and whether saving is allowed. */
+  viewer: Viewer;
   /** Saved views, most recently changed first (at most 1000). */
   views: Array<SavedView>;
 };
@@ -5649,6 +5656,16 @@ export type Subgraph = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** Who the server takes the caller to be. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The token's name (what views and the audit log record as who); local on a server without tokens; null for an anonymous reader. */
+  name?: Maybe<Scalars['String']['output']>;
+  role: AccessRole;
+  /** True when the server has API tokens configured (writes then need an editor token). */
+  tokensRequired: Scalars['Boolean']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -5734,6 +5751,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRole: AccessRole;
   Actor: ResolverTypeWrapper<KindParent>;
   ActorAggregate: ResolverTypeWrapper<ActorAggregate>;
   ActorAggregateNode: ResolverTypeWrapper<ActorAggregateNode>;
@@ -6188,6 +6206,7 @@ export type ResolversTypes = ResolversObject<{
   StringScalarAggregationFilters: StringScalarAggregationFilters;
   StringScalarFilters: StringScalarFilters;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
+  Viewer: ResolverTypeWrapper<Viewer>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -6642,6 +6661,7 @@ export type ResolversParentTypes = ResolversObject<{
   StringScalarAggregationFilters: StringScalarAggregationFilters;
   StringScalarFilters: StringScalarFilters;
   Subgraph: Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
+  Viewer: Viewer;
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
@@ -7549,6 +7569,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   statementsConnection?: Resolver<ResolversTypes['StatementsConnection'], ParentType, ContextType, Partial<QueryStatementsConnectionArgs>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewArgs, 'id'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   views?: Resolver<Array<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewsArgs, 'limit'>>;
 }>;
 
@@ -7815,6 +7836,12 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AccessRole'], ParentType, ContextType>;
+  tokensRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorAggregate?: ActorAggregateResolvers<ContextType>;
@@ -7971,5 +7998,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   StatementsConnection?: StatementsConnectionResolvers<ContextType>;
   StringAggregateSelection?: StringAggregateSelectionResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 

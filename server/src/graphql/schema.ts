@@ -12,6 +12,7 @@ import { pathsModule } from '../paths/index.ts';
 import { statsModule } from '../stats/index.ts';
 import { viewsModule } from '../views/index.ts';
 import { auditModule } from '../audit/index.ts';
+import { viewerModule } from '../access/viewer.ts';
 import { graphql } from './graphql-runtime.ts';
 import type { GraphQLModule } from './module.ts';
 
@@ -25,6 +26,7 @@ const modules: GraphQLModule[] = [
   statsModule,
   viewsModule,
   auditModule,
+  viewerModule,
 ];
 
 /**

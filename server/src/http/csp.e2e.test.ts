@@ -1,5 +1,6 @@
 // The content security policy against the real pages in Chromium: the explorer and the GraphQL console (Monaco
-// and its workers included) load and work under it, with no violation reported and no script error.
+// and its workers included) load and work under it, with no violation reported and no script error. Any
+// violation fails, eval included (the client's zod is jitless, so it never probes for eval).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../../test/support/browser.ts';
@@ -18,17 +19,6 @@ declare global {
   interface Window {
     cspViolations?: Array<{ directive: string; blocked: string; file: string; line: number; column: number }>;
   }
-}
-
-/**
- * zod 4 probes once whether `Function('')` is allowed, and falls back to its interpreter when it is not: that one
- * refused eval is expected until the client sets `z.config({ jitless: true })`. Any other violation fails.
- */
-async function isZodEvalProbe(v: { blocked: string; file: string; line: number; column: number }) {
-  if (v.blocked !== 'eval' || !v.file.startsWith(baseUrl)) return false;
-  const source = (await (await fetch(v.file)).text()).split('\n')[v.line - 1] ?? '';
-  const around = source.slice(Math.max(0, v.column - 200), v.column + 60);
-  return /jitless[^]*try\{return Function\(``\),!0\}catch\{return!1\}/.test(around);
 }
 
 /** Opens a page that records every CSP violation (events and console reports) and script error. */
@@ -58,20 +48,9 @@ async function watchedPage(path: string): Promise<{ page: Page; problems: () => 
     problems: async () => {
       const out = [...problems];
       const violations = (await page.evaluate(() => window.cspViolations)) ?? [];
-      let zodProbes = 0;
-      for (const v of violations) {
-        if (await isZodEvalProbe(v)) zodProbes++;
-        else out.push(`${v.directive} blocked ${v.blocked} at ${v.file}:${v.line}:${v.column}`);
-      }
-      // Chromium also reports the refused eval on the console; drop those lines for the probe only.
-      let consoleEval = 0;
-      return out.filter((p) => {
-        if (zodProbes > consoleEval && /^console: .*unsafe-eval/.test(p)) {
-          consoleEval++;
-          return false;
-        }
-        return true;
-      });
+      for (const v of violations)
+        out.push(`${v.directive} blocked ${v.blocked} at ${v.file}:${v.line}:${v.column}`);
+      return out;
     },
   };
 }
