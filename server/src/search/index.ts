@@ -6,7 +6,14 @@ import { loadNodes } from '../graph/cypher.ts';
 import { NODE_KINDS, type GraphNode, type NodeKind } from '../graph/model.ts';
 import { checkInt } from '../graph/validate.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
-import { buildLuceneQuery, rankCandidates, searchTerms, type Candidate } from './lucene.ts';
+import {
+  buildLuceneQuery,
+  NAME_MATCH_TIER,
+  rankCandidates,
+  rankTier,
+  searchTerms,
+  type Candidate,
+} from './lucene.ts';
 
 /** Most hits one search returns. */
 export const SEARCH_LIMIT_MAX = 100;
@@ -27,18 +34,27 @@ export async function search(
   limit: number,
 ): Promise<GraphNode[]> {
   checkInt(limit, 'limit', 1, SEARCH_LIMIT_MAX);
-  const query = buildLuceneQuery(searchTerms(text));
-  if (query === null) return [];
+  const terms = searchTerms(text);
   const wanted = kinds && kinds.length > 0 ? kinds : NODE_KINDS;
   // The index answers before the kinds are filtered: ask it for more when only some kinds are wanted.
-  const candidates = wanted.length === NODE_KINDS.length ? Math.max(200, limit * 4) : 1000;
-  const rows = await db.read(SEARCH, { query, kinds: wanted, candidates: int(candidates) });
-  const hits: Candidate[] = rows.map((r) => ({
-    id: String(r.id),
-    name: typeof r.name === 'string' ? r.name : null,
-    aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
-    score: Number(r.score),
-  }));
+  const candidates = wanted.length === NODE_KINDS.length ? Math.max(50, limit * 3) : 1000;
+  const lookup = async (query: string): Promise<Candidate[]> =>
+    (await db.read(SEARCH, { query, kinds: wanted, candidates: int(candidates) })).map((r) => ({
+      id: String(r.id),
+      name: typeof r.name === 'string' ? r.name : null,
+      aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
+      score: Number(r.score),
+    }));
+  // One edit per word first (a mistyped or swapped letter): two edits cost Lucene several times more on a big
+  // index. Words of six letters or more get two edits only when no name or alias matched every word.
+  const query = buildLuceneQuery(terms, 1);
+  if (query === null) return [];
+  let hits = await lookup(query);
+  const wider = buildLuceneQuery(terms, 2);
+  if (wider !== query && !hits.some((h) => rankTier(text, h) <= NAME_MATCH_TIER)) {
+    const seen = new Set(hits.map((h) => h.id));
+    hits = [...hits, ...(await lookup(wider!)).filter((h) => !seen.has(h.id))];
+  }
   const top = rankCandidates(text, hits).slice(0, limit);
   return loadNodes(
     db,

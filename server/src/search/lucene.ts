@@ -45,10 +45,11 @@ export function fuzziness(term: string): 0 | 1 | 2 {
 
 /**
  * Builds the Lucene query: each word matches exactly (boosted), as a prefix (so typing finds as you go) and
- * fuzzily (so "Patrushef" finds Patrushev); several words also match as a phrase, boosted higher.
+ * fuzzily (so "Patrushef" finds Patrushev), with at most `maxEdits` edits (a swap of two letters is one); several
+ * words also match as a phrase, boosted higher.
  * Returns null when nothing searchable is left (only punctuation, say).
  */
-export function buildLuceneQuery(terms: readonly string[]): string | null {
+export function buildLuceneQuery(terms: readonly string[], maxEdits: 1 | 2 = 2): string | null {
   const clauses: string[] = [];
   for (const term of terms) {
     if (!/[\p{L}\p{N}]/u.test(term)) continue;
@@ -56,7 +57,7 @@ export function buildLuceneQuery(terms: readonly string[]): string | null {
     const alternatives = [`${escaped}^4`];
     if (WORD.test(term) && !UNSPACED.test(term)) {
       if ([...term].length >= 2) alternatives.push(`${escaped}*^1.5`);
-      const edits = fuzziness(term);
+      const edits = Math.min(fuzziness(term), maxEdits);
       if (edits > 0) alternatives.push(`${escaped}~${edits}`);
     }
     clauses.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
@@ -77,21 +78,28 @@ export function normalise(text: string): string {
     .trim();
 }
 
-/** Levenshtein distance, capped: returns `cap + 1` as soon as the distance exceeds `cap`. */
+/**
+ * Edit distance with a swap of two neighbouring letters counting as one edit (as Lucene's fuzzy query counts
+ * it), capped: returns `cap + 1` as soon as the distance exceeds `cap`.
+ */
 export function editDistance(a: string, b: string, cap: number): number {
   const x = [...a];
   const y = [...b];
   if (Math.abs(x.length - y.length) > cap) return cap + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= y.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        v = Math.min(v, before[j - 2]! + 1);
       cur.push(v);
       best = Math.min(best, v);
     }
     if (best > cap) return cap + 1;
+    before = prev;
     prev = cur;
   }
   return prev[y.length]!;
@@ -116,6 +124,9 @@ export interface Candidate {
   score: number;
   id: string;
 }
+
+/** Tiers up to this one are hits whose name or an alias matches every word of the search. */
+export const NAME_MATCH_TIER = 3;
 
 /**
  * The ranking tier of a hit, best first: 0 exact name (or title), 1 exact alias, 2 name matches every word

@@ -91,3 +91,16 @@ describe('ranking', () => {
     expect(editDistance('abc', 'xyzxyz', 1)).toBe(2);
   });
 });
+
+describe('one edit first', () => {
+  it('caps the edits of every word at maxEdits', () => {
+    expect(buildLuceneQuery(['patrushev'], 1)).toBe('(patrushev^4 OR patrushev*^1.5 OR patrushev~1)');
+    expect(buildLuceneQuery(['patrushev'])).toBe('(patrushev^4 OR patrushev*^1.5 OR patrushev~2)');
+  });
+
+  it('counts a swap of two letters as one edit, as Lucene does', () => {
+    expect(editDistance('tuqiu', 'tuqui', 1)).toBe(1);
+    expect(editDistance('patrushev', 'patruhsev', 2)).toBe(1);
+    expect(editDistance('abc', 'cba', 1)).toBe(2);
+  });
+});
