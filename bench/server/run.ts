@@ -18,6 +18,7 @@ import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
 import { machineInfo } from '../machine.ts';
 import { differences, ms, summarize, table, type Summary } from '../stats.ts';
+import { EXPAND_PAGE } from '../../client/src/state/explorer.ts';
 import {
   deleteBenchViews,
   degreeLadder,
@@ -240,6 +241,12 @@ function targets(results: CaseResult[], runs: ThroughputResult[], loaderRate: nu
     row('search, p95', '≤ 20 ms', r('search')?.graphql.p95, (v) => v <= 20),
     row('neighborhood d1, ordinary node, p95', '≤ 20 ms', r('neighborhood-d1')?.graphql.p95, (v) => v <= 20),
     row('neighborhood d1, hub, p95', '≤ 50 ms', r('neighborhood-d1-hub')?.graphql.p95, (v) => v <= 50),
+    row(
+      `  … expanding a hub (limit ${EXPAND_PAGE + 1}), p95`,
+      '≤ 50 ms',
+      r('neighborhood-d1-hub-expand')?.graphql.p95,
+      (v) => v <= 50,
+    ),
     row('paths maxLength 6, p95', '≤ 100 ms', r('paths-6')?.graphql.p95, (v) => v <= 100),
     row(
       'API adds, p50 (worst case)',
@@ -384,6 +391,13 @@ async function main(): Promise<number> {
         key: 'neighborhood-d1-hub',
         name: 'neighborhood d1, hub',
         requests: hubNodes.map((n) => neighborhoodRequest(n.id, 1)),
+        degree: degreeRange(hubNodes),
+      },
+      {
+        // What a double-click on a hub asks for: the explorer expands in pages of EXPAND_PAGE.
+        key: 'neighborhood-d1-hub-expand',
+        name: `neighborhood d1, hub, limit ${EXPAND_PAGE + 1}`,
+        requests: hubNodes.map((n) => neighborhoodRequest(n.id, 1, EXPAND_PAGE + 1)),
         degree: degreeRange(hubNodes),
       },
       {

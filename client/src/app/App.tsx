@@ -17,7 +17,7 @@ import { KIND_STYLES } from '../graph/kinds.ts';
 import { Legend } from '../legend/Legend.tsx';
 import { PathsPanel, type PathEnd } from '../paths/PathsPanel.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { initialState, reduce, undoLabel } from '../state/explorer.ts';
+import { EXPAND_PAGE, initialState, reduce, undoLabel } from '../state/explorer.ts';
 import { failed, loading, ready, type Loadable } from '../state/loadable.ts';
 import { visibleCountsByKind } from '../state/projection.ts';
 import { openViewAction, viewIdFromSearch, viewInput } from '../state/views.ts';
@@ -26,9 +26,6 @@ import { ViewsPanel, type CurrentView } from '../views/ViewsPanel.tsx';
 import { exportDocument } from './exportJson.ts';
 import { loadOpening } from './opening.ts';
 import { useShortcuts } from './useShortcuts.ts';
-
-/** Neighbours brought in per expansion step ("show 25 more"). */
-export const EXPAND_PAGE = 25;
 
 type Tab = 'paths' | 'views';
 

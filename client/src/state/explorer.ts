@@ -4,6 +4,9 @@ import type { GraphEdge, GraphNode, NodeKind, Path } from '../api/types.ts';
 import { addElements, emptyGraph, newNodeIds, removeNodes, type GraphData } from './graph.ts';
 import { inWindow, type TimeWindow } from './time.ts';
 
+/** Neighbours brought in per expansion step ("show 25 more"). */
+export const EXPAND_PAGE = 25;
+
 export type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string };
 
 export type LayoutName = 'force' | 'timeline';
