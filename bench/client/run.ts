@@ -10,8 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { clientDist, ensureClientBuilt } from '../../server/src/client-build.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { createDb } from '../../server/src/db/database.ts';
+import { CliError, connectFromEnv, runCli } from '../../server/src/db/cli.ts';
 import { createGraphQLServer } from '../../server/src/graphql/server.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
@@ -45,8 +44,6 @@ interface Run {
   graphql?: { operation: string; start: number; end: number }[];
   error?: string;
 }
-
-class CliError extends Error {}
 
 const NEIGHBOURS = `query BenchNeighbours($id: ID!, $depth: Int, $limit: Int) {
   neighborhood(id: $id, depth: $depth, limit: $limit) { nodes { id } edges { id source target } }
@@ -226,24 +223,10 @@ async function main(): Promise<number> {
   const modes = (values.modes ?? 'fcose,preset').split(',') as Mode[];
   const variants: Variant[] = values.webgl ? ['explorer', 'bare', 'bare-webgl'] : ['explorer', 'bare'];
 
-  const config = loadConfig();
-  const uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`;
-  const db = createDb({
-    uri,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
-    database: config.neo4jDatabase,
-  });
+  const db = await connectFromEnv();
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    try {
-      await db.ping(5_000);
-    } catch {
-      throw new CliError(
-        `no Neo4j answers at ${uri}: start it (\`npm run db\`) or set NEO4J_URI / NEO4J_PORT`,
-      );
-    }
     const nodes = await countSynthetic(db);
     if (nodes === 0)
       throw new CliError('the database holds no synthetic graph: run `npm run seed:synthetic` first');
@@ -422,11 +405,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof CliError) console.error(`error: ${e.message}`);
-    else console.error(e);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clientDist } from '../../server/src/client-build.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { createDb, type Db } from '../../server/src/db/database.ts';
+import { CliError, connectFromEnv, runCli } from '../../server/src/db/cli.ts';
+import type { Db } from '../../server/src/db/database.ts';
 import { createGraphQLServer } from '../../server/src/graphql/server.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
@@ -73,8 +74,6 @@ interface CaseResult {
   profile?: QueryProfile[];
   profiledInput?: Record<string, unknown>;
 }
-
-class CliError extends Error {}
 
 async function post(url: string, req: Request): Promise<{ ms: number; body: string; status: number }> {
   const started = performance.now();
@@ -292,23 +291,10 @@ async function main(): Promise<number> {
 
   const config = loadConfig();
   const uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`;
-  const db = createDb({
-    uri,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
-    database: config.neo4jDatabase,
-    txTimeoutMs: 60_000,
-  });
+  const db = await connectFromEnv({ txTimeoutMs: 60_000 });
   let server: Server | undefined;
   let child: ChildProcess | undefined;
   try {
-    try {
-      await db.ping(5_000);
-    } catch {
-      throw new CliError(
-        `no Neo4j answers at ${uri}: start it (\`npm run db\`) or set NEO4J_URI / NEO4J_PORT`,
-      );
-    }
     const nodes = await countSynthetic(db);
     if (nodes === 0)
       throw new CliError(
@@ -581,11 +567,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof CliError) console.error(`error: ${e.message}`);
-    else console.error(e);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -3,9 +3,7 @@
 // Connection: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or the local database on NEO4J_PORT.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../server/src/errors.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { createDb, type Db } from '../../server/src/db/database.ts';
+import { connectFromEnv, runCli } from '../../server/src/db/cli.ts';
 import {
   countGraph,
   ensureSchema,
@@ -25,7 +23,6 @@ const USAGE = `usage: npm run seed -- [--check] [--reset] [--dir <folder>]
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /** Thrown for a problem the user fixes; printed as its message alone. */
-class CliError extends Error {}
 
 function summarise(docs: SeedDocument[]): string {
   const kinds: Record<string, number> = {};
@@ -46,29 +43,6 @@ function printCounts(counts: GraphCounts): void {
   };
   table('nodes per kind', counts.nodes);
   table('relationships per type', counts.relationships);
-}
-
-async function connect(): Promise<Db> {
-  const config = loadConfig();
-  const uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`;
-  const db = createDb({
-    uri,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
-    database: config.neo4jDatabase,
-    txTimeoutMs: 600_000,
-  });
-  try {
-    await db.ping(5_000);
-  } catch {
-    await db.close();
-    throw new CliError(
-      config.neo4jUri
-        ? `Neo4j at ${uri} does not answer: check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD`
-        : `no Neo4j answers at ${uri}: start the database first with \`npm run db\`, or set NEO4J_URI`,
-    );
-  }
-  return db;
 }
 
 async function main(): Promise<number> {
@@ -104,7 +78,7 @@ async function main(): Promise<number> {
   if (args.check) return 0;
 
   const started = Date.now();
-  const db = await connect();
+  const db = await connectFromEnv({ txTimeoutMs: 600_000 });
   try {
     await ensureSchema(db);
     console.log(`schema ready (constraint and indexes) in ${seconds(started)}`);
@@ -140,13 +114,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof CliError || e instanceof SeedLoadError) console.error(`error: ${e.message}`);
-    else if (e instanceof AppError)
-      console.error(`error: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}`);
-    else console.error(e);
-    process.exit(1);
-  },
-);
+runCli(main, [SeedLoadError]);

@@ -1,6 +1,6 @@
 // The header's account control: on a server with tokens, who is signed in (the token's name and role) with
 // "Change token" and "Sign out", or "Sign in" when no token is in use. Nothing on a server without tokens.
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type MouseEvent } from 'react';
 import { tokens } from '../api/token.ts';
 import type { Viewer } from '../api/types.ts';
 import type { Loadable } from '../state/loadable.ts';
@@ -51,26 +51,22 @@ export function AccountControl({ viewer, onSignIn, onSignOut }: Props) {
           {remembered ? 'Remembered on this browser until you sign out.' : 'Kept for this tab only.'}
         </p>
         <p className="dialog-buttons">
-          <button
-            type="button"
-            onClick={(e) => {
-              e.currentTarget.closest('details')?.removeAttribute('open');
-              onSignIn();
-            }}
-          >
+          <button type="button" onClick={closeThen(onSignIn)}>
             Change token
           </button>
-          <button
-            type="button"
-            onClick={(e) => {
-              e.currentTarget.closest('details')?.removeAttribute('open');
-              onSignOut();
-            }}
-          >
+          <button type="button" onClick={closeThen(onSignOut)}>
             Sign out
           </button>
         </p>
       </div>
     </details>
   );
+}
+
+/** A click handler that closes the menu the button sits in, then runs `action`. */
+function closeThen(action: () => void) {
+  return (e: MouseEvent<HTMLButtonElement>) => {
+    e.currentTarget.closest('details')?.removeAttribute('open');
+    action();
+  };
 }

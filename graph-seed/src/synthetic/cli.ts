@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../../server/src/config.ts';
-import { createDb, type Db } from '../../../server/src/db/database.ts';
+import type { Db } from '../../../server/src/db/database.ts';
+import { CliError, connectFromEnv, runCli } from '../../../server/src/db/cli.ts';
 import { countGraph, ensureSchema } from '../load.ts';
 import { estimateRelationships, planSynthetic, type SyntheticPlan } from './model.ts';
 import { duration, progressBar, renderBar, thousands } from './progress.ts';
@@ -25,29 +25,6 @@ const USAGE = `usage: npm run seed:synthetic -- [--nodes N] [--seed S] [--hubs H
   --writers W      write transactions at once (default 2; deadlocked batches are retried)
   --results FILE   where to record the loader's rate (default bench/results/loader.json)
   --remove         delete the synthetic graph instead (in batches); the memo's graph is untouched`;
-
-class CliError extends Error {}
-
-async function connect(): Promise<Db> {
-  const config = loadConfig();
-  const uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`;
-  const db = createDb({
-    uri,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
-    database: config.neo4jDatabase,
-    txTimeoutMs: 600_000,
-  });
-  try {
-    await db.ping(5_000);
-  } catch {
-    await db.close();
-    throw new CliError(
-      `no Neo4j answers at ${uri}: start it first (\`npm run db\`), or set NEO4J_URI / NEO4J_PORT`,
-    );
-  }
-  return db;
-}
 
 function positiveInt(value: string | undefined, name: string, fallback?: number): number | undefined {
   if (value === undefined) return fallback;
@@ -221,7 +198,7 @@ async function main(): Promise<number> {
       throw e;
     }
   }
-  const db = await connect();
+  const db = await connectFromEnv({ txTimeoutMs: 600_000 });
   try {
     if (plan) await generate(db, plan, values);
     else await remove(db);
@@ -231,11 +208,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof CliError) console.error(`error: ${e.message}`);
-    else console.error(e);
-    process.exit(1);
-  },
-);
+runCli(main);

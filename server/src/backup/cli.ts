@@ -1,24 +1,12 @@
 // `npm run db:backup -- [file]` and `npm run db:restore -- <file> --yes`: the graph and the saved views, through
 // Bolt. Uses NEO4J_URI (or the project's own Neo4j on NEO4J_PORT, which must be running: `npm run db`).
-import { loadConfig } from '../config.ts';
-import { createDb } from '../db/database.ts';
+import { CliError, connectFromEnv, runCli } from '../db/cli.ts';
 import { backup, countAll, restore } from './backup.ts';
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
-  const config = loadConfig();
-  const db = createDb({
-    uri: config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
-    database: config.neo4jDatabase,
-  });
+  const db = await connectFromEnv();
   try {
-    await db.ping().catch(() => {
-      throw new Error(
-        `cannot reach Neo4j at ${config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`}: start it with \`npm run db\`, or set NEO4J_URI`,
-      );
-    });
     if (command === 'backup') {
       const file = args[0] ?? `backups/kg-explorer-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`;
       const { mkdirSync } = await import('node:fs');
@@ -30,10 +18,10 @@ async function main(): Promise<number> {
     }
     if (command === 'restore') {
       const file = args.find((a) => !a.startsWith('--'));
-      if (!file) throw new Error('usage: npm run db:restore -- <file> --yes');
+      if (!file) throw new CliError('usage: npm run db:restore -- <file> --yes');
       const before = await countAll(db);
       if (before.nodes > 0 && !args.includes('--yes')) {
-        throw new Error(
+        throw new CliError(
           `the database holds ${before.nodes} nodes, which a restore replaces: add --yes to go ahead (back them up first with npm run db:backup)`,
         );
       }
@@ -41,16 +29,10 @@ async function main(): Promise<number> {
       console.log(`restored ${c.nodes} nodes and ${c.relationships} relationships from ${file}`);
       return 0;
     }
-    throw new Error('usage: backup [file] | restore <file> --yes');
+    throw new CliError('usage: backup [file] | restore <file> --yes');
   } finally {
     await db.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`error: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main);
