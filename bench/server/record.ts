@@ -62,6 +62,19 @@ export function recordingDb(inner: Db): RecordingDb {
         { mode: 'WRITE', queries: [{ name: query.name, text: query.text, params: params ?? {} }] },
         () => inner.write(query, params),
       ),
+    readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+      const rec: RecordedTransaction = { mode: 'READ', queries: [] };
+      return tracked(rec, () =>
+        inner.readTransaction((tx) =>
+          work({
+            run: (query, params) => {
+              rec.queries.push({ name: query.name, text: query.text, params: params ?? {} });
+              return tx.run(query, params);
+            },
+          }),
+        ),
+      );
+    },
     writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       const rec: RecordedTransaction = { mode: 'WRITE', queries: [] };
       return tracked(rec, () =>

@@ -55,6 +55,11 @@ export interface Db {
   read(query: NamedQuery, params?: Params): Promise<Row[]>;
   /** Runs a write query in its own transaction and returns plain rows. */
   write(query: NamedQuery, params?: Params): Promise<Row[]>;
+  /**
+   * Runs several read queries in one read transaction: one snapshot, and one round of session, BEGIN and COMMIT
+   * instead of one per query.
+   */
+  readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs several statements in one write transaction: all or nothing. `timeoutMs` overrides the default limit. */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** Resolves when the database answers a trivial query; throws DATABASE_UNAVAILABLE otherwise. */
@@ -65,6 +70,14 @@ export interface Db {
 /** A transaction handle that speaks named queries and plain rows. */
 export interface Tx {
   run(query: NamedQuery, params?: Params): Promise<Row[]>;
+}
+
+/** Where a read can run: on its own (Db) or inside a transaction (Tx). */
+export type Reader = Db | Tx;
+
+/** Runs a read query on a Db (its own read transaction) or in the given transaction. */
+export function readRows(reader: Reader, query: NamedQuery, params?: Params): Promise<Row[]> {
+  return 'read' in reader ? reader.read(query, params) : reader.run(query, params);
 }
 
 /** A Neo4j integer parameter (JavaScript numbers are sent as floats, which LIMIT and SKIP refuse). */
@@ -119,6 +132,8 @@ export function createDb(options: DbOptions): Db {
     txTimeoutMs: txTimeout,
     read: (query, params) => execute('READ', query.name, (tx) => runIn(tx, query, params)),
     write: (query, params) => execute('WRITE', query.name, (tx) => runIn(tx, query, params)),
+    readTransaction: (work) =>
+      execute('READ', 'read transaction', (tx) => work({ run: (query, params) => runIn(tx, query, params) })),
     writeTransaction: (work, options) =>
       execute(
         'WRITE',

@@ -1,7 +1,7 @@
 // Cypher shared by the explorer operations: how a node and a relationship are projected, the time-window test,
 // and the queries that load nodes by id and the edges among them. Fragments are fixed text; user input only
 // ever arrives as parameters.
-import { cypher, int, type Db, type Tx } from '../db/database.ts';
+import { cypher, int, readRows, type Reader } from '../db/database.ts';
 import { toGraphEdge, toGraphNode, type StoredEdge, type StoredNode } from './mapping.ts';
 import type { GraphEdge, GraphNode, ResolvedFilter } from './model.ts';
 
@@ -116,9 +116,9 @@ const EDGES_AMONG = cypher(
 );
 
 /** Loads the GraphNodes with these ids, in the order given; unknown ids are left out. */
-export async function loadNodes(db: Db, ids: readonly string[]): Promise<GraphNode[]> {
+export async function loadNodes(db: Reader, ids: readonly string[]): Promise<GraphNode[]> {
   if (ids.length === 0) return [];
-  const rows = await db.read(NODES_BY_IDS, { ids });
+  const rows = await readRows(db, NODES_BY_IDS, { ids });
   const byId = new Map<string, GraphNode>();
   for (const row of rows) {
     const node = toGraphNode(row.node as StoredNode);
@@ -128,9 +128,9 @@ export async function loadNodes(db: Db, ids: readonly string[]): Promise<GraphNo
 }
 
 /** The ids among `ids` that name no node (checked inside `tx` when given, so a write can rely on it). */
-export async function missingNodeIds(db: Db | Tx, ids: readonly string[]): Promise<string[]> {
+export async function missingNodeIds(db: Reader, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = 'read' in db ? await db.read(EXISTING_IDS, { ids }) : await db.run(EXISTING_IDS, { ids });
+  const rows = await readRows(db, EXISTING_IDS, { ids });
   return (rows[0]?.missing as string[] | undefined) ?? [];
 }
 
@@ -139,7 +139,7 @@ export async function missingNodeIds(db: Db | Tx, ids: readonly string[]): Promi
  * can tell that more exist). `dense` is DENSE_DEGREE but for tests, which check both ways of finding them.
  */
 export async function edgesAmong(
-  db: Db,
+  db: Reader,
   ids: readonly string[],
   types: readonly string[],
   filter: ResolvedFilter,
@@ -147,7 +147,7 @@ export async function edgesAmong(
   dense = DENSE_DEGREE,
 ): Promise<GraphEdge[]> {
   if (ids.length === 0 || types.length === 0) return [];
-  const rows = await db.read(EDGES_AMONG, {
+  const rows = await readRows(db, EDGES_AMONG, {
     ids,
     types,
     since: filter.since,

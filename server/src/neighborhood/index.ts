@@ -2,9 +2,9 @@
 // A breadth-first search, one bounded query per step: each step asks for at most the room left under `limit`
 // (plus one, to know whether more exist), so a hub with tens of thousands of relationships is never expanded
 // further than the limit needs.
-import { cypher, int, type Db } from '../db/database.ts';
+import { cypher, int, type Db, type Tx } from '../db/database.ts';
 import { edgesAmong, inWindow, loadNodes } from '../graph/cypher.ts';
-import type { NodeKind, Subgraph } from '../graph/model.ts';
+import type { NodeKind, ResolvedFilter, Subgraph } from '../graph/model.ts';
 import { neighborhoodScope } from '../graph/scope.ts';
 import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
 import { notFound } from '../errors.ts';
@@ -40,7 +40,18 @@ export async function neighborhood(
   checkInt(depth, 'depth', 1, NEIGHBORHOOD_DEPTH_MAX);
   checkInt(limit, 'limit', 1, NEIGHBORHOOD_LIMIT_MAX);
   const filter = resolveFilter(filterInput);
-  const [start] = await db.read(START, { id });
+  // One read transaction for every step: one snapshot, and one BEGIN and COMMIT for the whole neighbourhood.
+  return db.readTransaction((tx) => within(tx, id, depth, filter, limit));
+}
+
+async function within(
+  tx: Tx,
+  id: string,
+  depth: number,
+  filter: ResolvedFilter,
+  limit: number,
+): Promise<Subgraph> {
+  const [start] = await tx.run(START, { id });
   if (!start) throw notFound(`No node has the id ${JSON.stringify(id)}.`);
   const scope = neighborhoodScope(filter, (start.kind as NodeKind | null) ?? null);
 
@@ -49,7 +60,7 @@ export async function neighborhood(
   let truncated = false;
   for (let step = 1; step <= depth && frontier.length > 0; step++) {
     const room = limit - known.length;
-    const rows = await db.read(STEP, {
+    const rows = await tx.run(STEP, {
       frontier,
       known,
       kinds: scope.kinds,
@@ -69,12 +80,12 @@ export async function neighborhood(
   }
 
   const edgeLimit = limit * EDGES_PER_NODE;
-  const edges = await edgesAmong(db, known, scope.types, filter, edgeLimit);
+  const edges = await edgesAmong(tx, known, scope.types, filter, edgeLimit);
   if (edges.length > edgeLimit) {
     truncated = true;
     edges.length = edgeLimit;
   }
-  return { nodes: await loadNodes(db, known), edges, truncated };
+  return { nodes: await loadNodes(tx, known), edges, truncated };
 }
 
 const typeDefs = /* GraphQL */ `

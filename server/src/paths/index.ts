@@ -104,86 +104,89 @@ export async function paths(
   if (sourceId === targetId)
     throw badInput('sourceId and targetId name the same node.', { argument: 'targetId' });
   const filter = resolveFilter(filterInput);
-  const ends = await db.read(ENDPOINTS, { ids: [sourceId, targetId] });
-  const missing = ends.filter((e) => e.found !== true).map((e) => JSON.stringify(e.id));
-  if (missing.length > 0) throw notFound(`No node has the id ${missing.join(' or ')}.`);
+  // One read transaction for every search: one snapshot, one BEGIN and COMMIT.
+  return db.readTransaction(async (tx) => {
+    const ends = await tx.run(ENDPOINTS, { ids: [sourceId, targetId] });
+    const missing = ends.filter((e) => e.found !== true).map((e) => JSON.stringify(e.id));
+    if (missing.length > 0) throw notFound(`No node has the id ${missing.join(' or ')}.`);
 
-  const scope = pathScope(filter);
-  if (scope.types.length === 0) return [];
-  const params = {
-    sourceId,
-    targetId,
-    types: scope.types,
-    kinds: scope.kinds,
-    since: filter.since,
-    until: filter.until,
-  };
-  // 1. The shortest paths through no hub; through hubs only when there are none.
-  const search = (
-    from: string,
-    max: number,
-    maxDegree: number | null,
-    avoid: string[] = [],
-    avoidNodes: string[] = [],
-  ) =>
-    db.read(SHORTEST_QUERIES[max - 1]!, {
-      ...params,
-      sourceId: from,
-      maxDegree: maxDegree === null ? null : int(maxDegree),
-      avoid,
-      avoidNodes,
-    });
-  let rows = await search(sourceId, maxLength, HUB_DEGREE);
-  if (rows.length === 0) rows = await search(sourceId, maxLength, null);
-  const candidates = rows.map(toCandidate);
-  let chosen = rankPaths(candidates, limit);
-
-  // 2. Too few: alternatives at most one step longer (a longer detour says little), through no hub, found as
-  //    Yen's algorithm does: keep the first i steps of a chosen path (the root), and search from its i-th node
-  //    to the target for the shortest paths that leave the root nodes alone and do not take the next step any
-  //    path found so far takes from that root. Spurs near the target first: their searches are the shallowest.
-  //    At most ALTERNATIVE_SEARCHES breadth-first searches, where a k-shortest search enumerated every detour.
-  const shortest = chosen[0]?.edgeIds.length ?? maxLength;
-  const endsAreHubs = ends.some((e) => Number(e.degree) > HUB_DEGREE);
-  if (chosen.length > 0 && shortest < maxLength && !endsAreHubs) {
-    const detour = shortest + 1;
-    const spurs = chosen.flatMap((path) =>
-      path.nodes
-        .slice(0, -1)
-        .map((_, i) => ({ path, i }))
-        .reverse(),
-    );
-    for (const { path, i } of spurs.slice(0, ALTERNATIVE_SEARCHES)) {
-      if (chosen.length >= limit) break;
-      const root = path.nodes.slice(0, i + 1).map((n) => n.id);
-      const sameRoot = candidates.filter((c) => root.every((id, k) => c.nodes[k]?.id === id));
-      const taken = sameRoot.flatMap((c) => c.elementIds[i] ?? []);
-      const more = await search(root[i]!, detour - i, HUB_DEGREE, taken, root.slice(0, -1));
-      if (more.length === 0) continue;
-      for (const spur of more.map(toCandidate)) {
-        candidates.push(
-          candidate(
-            [...path.nodes.slice(0, i), ...spur.nodes],
-            [...path.edges.slice(0, i), ...spur.edges],
-            [...path.elementIds.slice(0, i), ...spur.elementIds],
-          ),
-        );
-      }
-      chosen = rankPaths(candidates, limit);
-    }
-  }
-
-  const nodeIds = [...new Set(chosen.flatMap((p) => p.nodes.map((n) => n.id)))];
-  const byId = new Map((await loadNodes(db, nodeIds)).map((n) => [n.id, n]));
-  return chosen.map((p) => {
-    const pathNodes = p.nodes.flatMap((n) => byId.get(n.id) ?? []);
-    return {
-      nodes: pathNodes,
-      edges: p.edges,
-      length: p.edges.length,
-      explanation: explainPath(pathNodes, p.edges),
-      citations: citationsOf(p.edges),
+    const scope = pathScope(filter);
+    if (scope.types.length === 0) return [];
+    const params = {
+      sourceId,
+      targetId,
+      types: scope.types,
+      kinds: scope.kinds,
+      since: filter.since,
+      until: filter.until,
     };
+    // 1. The shortest paths through no hub; through hubs only when there are none.
+    const search = (
+      from: string,
+      max: number,
+      maxDegree: number | null,
+      avoid: string[] = [],
+      avoidNodes: string[] = [],
+    ) =>
+      tx.run(SHORTEST_QUERIES[max - 1]!, {
+        ...params,
+        sourceId: from,
+        maxDegree: maxDegree === null ? null : int(maxDegree),
+        avoid,
+        avoidNodes,
+      });
+    let rows = await search(sourceId, maxLength, HUB_DEGREE);
+    if (rows.length === 0) rows = await search(sourceId, maxLength, null);
+    const candidates = rows.map(toCandidate);
+    let chosen = rankPaths(candidates, limit);
+
+    // 2. Too few: alternatives at most one step longer (a longer detour says little), through no hub, found as
+    //    Yen's algorithm does: keep the first i steps of a chosen path (the root), and search from its i-th node
+    //    to the target for the shortest paths that leave the root nodes alone and do not take the next step any
+    //    path found so far takes from that root. Spurs near the target first: their searches are the shallowest.
+    //    At most ALTERNATIVE_SEARCHES breadth-first searches, where a k-shortest search enumerated every detour.
+    const shortest = chosen[0]?.edgeIds.length ?? maxLength;
+    const endsAreHubs = ends.some((e) => Number(e.degree) > HUB_DEGREE);
+    if (chosen.length > 0 && shortest < maxLength && !endsAreHubs) {
+      const detour = shortest + 1;
+      const spurs = chosen.flatMap((path) =>
+        path.nodes
+          .slice(0, -1)
+          .map((_, i) => ({ path, i }))
+          .reverse(),
+      );
+      for (const { path, i } of spurs.slice(0, ALTERNATIVE_SEARCHES)) {
+        if (chosen.length >= limit) break;
+        const root = path.nodes.slice(0, i + 1).map((n) => n.id);
+        const sameRoot = candidates.filter((c) => root.every((id, k) => c.nodes[k]?.id === id));
+        const taken = sameRoot.flatMap((c) => c.elementIds[i] ?? []);
+        const more = await search(root[i]!, detour - i, HUB_DEGREE, taken, root.slice(0, -1));
+        if (more.length === 0) continue;
+        for (const spur of more.map(toCandidate)) {
+          candidates.push(
+            candidate(
+              [...path.nodes.slice(0, i), ...spur.nodes],
+              [...path.edges.slice(0, i), ...spur.edges],
+              [...path.elementIds.slice(0, i), ...spur.elementIds],
+            ),
+          );
+        }
+        chosen = rankPaths(candidates, limit);
+      }
+    }
+
+    const nodeIds = [...new Set(chosen.flatMap((p) => p.nodes.map((n) => n.id)))];
+    const byId = new Map((await loadNodes(tx, nodeIds)).map((n) => [n.id, n]));
+    return chosen.map((p) => {
+      const pathNodes = p.nodes.flatMap((n) => byId.get(n.id) ?? []);
+      return {
+        nodes: pathNodes,
+        edges: p.edges,
+        length: p.edges.length,
+        explanation: explainPath(pathNodes, p.edges),
+        citations: citationsOf(p.edges),
+      };
+    });
   });
 }
 

@@ -38,28 +38,31 @@ export async function search(
   const wanted = kinds && kinds.length > 0 ? kinds : NODE_KINDS;
   // The index answers before the kinds are filtered: ask it for more when only some kinds are wanted.
   const candidates = wanted.length === NODE_KINDS.length ? Math.max(50, limit * 3) : 1000;
-  const lookup = async (query: string): Promise<Candidate[]> =>
-    (await db.read(SEARCH, { query, kinds: wanted, candidates: int(candidates) })).map((r) => ({
-      id: String(r.id),
-      name: typeof r.name === 'string' ? r.name : null,
-      aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
-      score: Number(r.score),
-    }));
-  // One edit per word first (a mistyped or swapped letter): two edits cost Lucene several times more on a big
-  // index. Words of six letters or more get two edits only when no name or alias matched every word.
   const query = buildLuceneQuery(terms, 1);
   if (query === null) return [];
-  let hits = await lookup(query);
   const wider = buildLuceneQuery(terms, 2);
-  if (wider !== query && !hits.some((h) => rankTier(text, h) <= NAME_MATCH_TIER)) {
-    const seen = new Set(hits.map((h) => h.id));
-    hits = [...hits, ...(await lookup(wider!)).filter((h) => !seen.has(h.id))];
-  }
-  const top = rankCandidates(text, hits).slice(0, limit);
-  return loadNodes(
-    db,
-    top.map((h) => h.id),
-  );
+  // One read transaction for the lookups and the nodes: one snapshot, one BEGIN and COMMIT.
+  return db.readTransaction(async (tx) => {
+    const lookup = async (q: string): Promise<Candidate[]> =>
+      (await tx.run(SEARCH, { query: q, kinds: wanted, candidates: int(candidates) })).map((r) => ({
+        id: String(r.id),
+        name: typeof r.name === 'string' ? r.name : null,
+        aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
+        score: Number(r.score),
+      }));
+    // One edit per word first (a mistyped or swapped letter): two edits cost Lucene several times more on a big
+    // index. Words of six letters or more get two edits only when no name or alias matched every word.
+    let hits = await lookup(query);
+    if (wider !== null && wider !== query && !hits.some((h) => rankTier(text, h) <= NAME_MATCH_TIER)) {
+      const seen = new Set(hits.map((h) => h.id));
+      hits = [...hits, ...(await lookup(wider)).filter((h) => !seen.has(h.id))];
+    }
+    const top = rankCandidates(text, hits).slice(0, limit);
+    return loadNodes(
+      tx,
+      top.map((h) => h.id),
+    );
+  });
 }
 
 const typeDefs = /* GraphQL */ `
