@@ -80,8 +80,10 @@ export const DENSE_DEGREE = 200;
 /**
  * Cypher that yields `r` once for every relationship (of any type, CITES included) with both ends among the
  * nodes whose ids are in the list parameter `$<param>`; `$dense` must be DENSE_DEGREE. The cost is the sum of the
- * sparse nodes' degrees (each at most DENSE_DEGREE) plus one Expand(Into) per pair of dense nodes, which starts
- * from the less connected end: a hub in the set costs nothing for its own degree. `b IN all` compares node
+ * sparse nodes' degrees (each at most DENSE_DEGREE) plus one Expand(Into) per pair of dense nodes, which walks
+ * the relationships of the less connected end: a hub next to ordinary nodes costs nothing for its own degree,
+ * but two hubs in one set cost the smaller one's degree (an index on relationships' end pairs would remove that:
+ * see docs/benchmarks.md). `b IN all` compares node
  * references without reading a property; UNION drops an edge found from both ends. A relationship from a dense
  * node to itself is not found (the model has none: nothing meets or cites itself).
  */
@@ -99,8 +101,8 @@ export function relationshipsAmong(param: string): string {
      UNION
      UNWIND dense AS a
      UNWIND dense AS b
-     WITH a, b WHERE a <> b
-     MATCH (a)-[r]->(b)
+     WITH a, b WHERE elementId(a) < elementId(b)
+     MATCH (a)-[r]-(b)
      RETURN r
    }`;
 }

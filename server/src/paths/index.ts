@@ -2,7 +2,7 @@
 // explained in sentences and with the sources it rests on. Never through CITES. See
 // docs/decisions/2026-11-29-paths.md for the search and the ranking.
 import { cypher, int, type Db, type NamedQuery } from '../db/database.ts';
-import { degreeOf, edgeProjection, inWindow, loadNodes } from '../graph/cypher.ts';
+import { DENSE_DEGREE, degreeOf, edgeProjection, inWindow, loadNodes } from '../graph/cypher.ts';
 import { toGraphEdge, type StoredEdge } from '../graph/mapping.ts';
 import type { GraphEdge, GraphPath, SourceRef } from '../graph/model.ts';
 import { pathScope } from '../graph/scope.ts';
@@ -143,7 +143,8 @@ export async function paths(
     // 2. Too few: alternatives at most one step longer (a longer detour says little), through no hub, found as
     //    Yen's algorithm does: keep the first i steps of a chosen path (the root), and search from its i-th node
     //    to the target for the shortest paths that leave the root nodes alone and do not take the next step any
-    //    path found so far takes from that root. Spurs near the target first: their searches are the shallowest.
+    //    path found so far takes from that root. Spurs near the target first: their searches are the shallowest;
+    //    none from an inner node above DENSE_DEGREE relationships (its detours are many and say little).
     //    At most ALTERNATIVE_SEARCHES breadth-first searches, where a k-shortest search enumerated every detour.
     const shortest = chosen[0]?.edgeIds.length ?? maxLength;
     const endsAreHubs = ends.some((e) => Number(e.degree) > HUB_DEGREE);
@@ -153,6 +154,7 @@ export async function paths(
         path.nodes
           .slice(0, -1)
           .map((_, i) => ({ path, i }))
+          .filter(({ i }) => i === 0 || path.nodes[i]!.degree <= DENSE_DEGREE)
           .reverse(),
       );
       for (const { path, i } of spurs.slice(0, ALTERNATIVE_SEARCHES)) {
