@@ -3,7 +3,7 @@
 // ever arrives as parameters.
 import { cypher, int, readRows, type Reader } from '../db/database.ts';
 import { toGraphEdge, toGraphNode, type StoredEdge, type StoredNode } from './mapping.ts';
-import type { GraphEdge, GraphNode, ResolvedFilter } from './model.ts';
+import { RELATIONSHIP_TYPES, type GraphEdge, type GraphNode, type ResolvedFilter } from './model.ts';
 
 /** A Source node's properties, all of them: the `Source` type's other scalar fields (kind, authors…) resolve too. */
 const SOURCE_FIELDS = '.*';
@@ -77,32 +77,36 @@ const EXISTING_IDS = cypher(
  */
 export const DENSE_DEGREE = 200;
 
+/** The graph's relationship types as a Cypher pattern (`A|B|…|CITES`): everything but saved views' INCLUDES. */
+const GRAPH_TYPES = RELATIONSHIP_TYPES.join('|');
+
 /**
- * Cypher that yields `r` once for every relationship (of any type, CITES included) with both ends among the
- * nodes whose ids are in the list parameter `$<param>`; `$dense` must be DENSE_DEGREE. The cost is the sum of the
- * sparse nodes' degrees (each at most DENSE_DEGREE) plus one Expand(Into) per pair of dense nodes, which walks
- * the relationships of the less connected end: a hub next to ordinary nodes costs nothing for its own degree,
- * but two hubs in one set cost the smaller one's degree (an index on relationships' end pairs would remove that:
- * see docs/benchmarks.md). `b IN all` compares node
- * references without reading a property; UNION drops an edge found from both ends. A relationship from a dense
- * node to itself is not found (the model has none: nothing meets or cites itself).
+ * Cypher that yields `r` once for every relationship of the graph (CITES included, saved views' INCLUDES not)
+ * with both ends among the nodes whose ids are in the list parameter `$<param>`; `$dense` must be DENSE_DEGREE.
+ * The cost is the sum of the sparse nodes' degrees (each at most DENSE_DEGREE) plus one Expand(Into) per pair
+ * of dense nodes, which walks the relationships of the less connected end: a hub next to ordinary nodes costs
+ * nothing for its own degree, but two hubs in one set cost the smaller one's degree (an index on relationships'
+ * end pairs would remove that: see docs/benchmarks.md). Degrees and expansions leave INCLUDES out (a node in
+ * many saved views is not a hub; a dense node keeps each type in its own chain, so the typed pattern skips
+ * them). `b IN all` compares node references without reading a property; UNION drops an edge found from both
+ * ends. A relationship from a dense node to itself is not found (the model has none).
  */
 export function relationshipsAmong(param: string): string {
   return `MATCH (n:Entity) WHERE n.id IN $${param}
-   WITH n, COUNT { (n)--() } AS degree
+   WITH n, COUNT { (n)--() } - COUNT { (n)<-[:INCLUDES]-() } AS degree
    WITH collect(n) AS all,
         collect(CASE WHEN degree <= $dense THEN n END) AS sparse,
         collect(CASE WHEN degree > $dense THEN n END) AS dense
    CALL (all, sparse, dense) {
      UNWIND sparse AS a
-     MATCH (a)-[r]-(b)
+     MATCH (a)-[r:${GRAPH_TYPES}]-(b)
      WHERE b IN all
      RETURN r
      UNION
      UNWIND dense AS a
      UNWIND dense AS b
-     WITH a, b WHERE elementId(a) < elementId(b)
-     MATCH (a)-[r]-(b)
+     WITH a, b WHERE a <> b
+     MATCH (a)-[r:${GRAPH_TYPES}]->(b)
      RETURN r
    }`;
 }
