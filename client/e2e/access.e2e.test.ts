@@ -259,14 +259,29 @@ describe('the explorer with access tokens', () => {
     await expect
       .poll(() => alert.innerText(), soon)
       .toMatch(/Too many requests to the server just now: wait (\d+) seconds?, then try again/);
-    const seconds = Number(/wait (\d+) second/.exec(await alert.innerText())![1]);
-    expect(seconds).toBeGreaterThan(0);
-    expect(seconds).toBeLessThanOrEqual(60 / RATE_LIMIT.perMinute);
-    await page.waitForTimeout(seconds * 1000 + 500);
-    await alert.getByRole('button', { name: 'Try again' }).click();
-    await expect
-      .poll(() => page.locator('.view-status').innerText(), soon)
-      .toContain('Saved “Access: saved after a pause”.');
+    // Wait as told, then Try again. The page's own reads (the views list, the viewer) may take the token that
+    // came back in the meantime; then the answer is the same message with a new wait, and the analyst waits
+    // again. Nothing is saved until a try gets through, and then exactly once.
+    const viewStatus = page.locator('.view-status');
+    for (let attempt = 1; ; attempt++) {
+      const seconds = Number(/wait (\d+) second/.exec(await alert.innerText())![1]);
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThanOrEqual(60 / RATE_LIMIT.perMinute);
+      await page.waitForTimeout(seconds * 1000 + 500);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await expect
+        .poll(() => viewStatus.innerText(), soon)
+        .toMatch(/Saved “Access: saved after a pause”\.|wait \d+ second/);
+      if ((await viewStatus.innerText()).includes('Saved “Access: saved after a pause”.')) break;
+      expect(attempt, 'still rate limited after three waits').toBeLessThan(3);
+    }
+    const { body } = await graphql<{ views: { name: string; createdBy: string }[] }>(
+      EDITOR,
+      '{ views(limit: 100) { name createdBy } }',
+    );
+    expect(body.data?.views.filter((v) => v.name === 'Access: saved after a pause')).toEqual([
+      { name: 'Access: saved after a pause', createdBy: 'hasty' },
+    ]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
