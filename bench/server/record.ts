@@ -50,6 +50,26 @@ export function recordingDb(inner: Db): RecordingDb {
     }
   }
 
+  /** Runs a multi-query transaction through `run`, recording its queries; a retried one as its last attempt. */
+  function recorded<T>(
+    mode: RecordedTransaction['mode'],
+    run: (attempt: (tx: Tx) => Promise<T>) => Promise<T>,
+    work: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
+    const rec: RecordedTransaction = { mode, queries: [] };
+    return tracked(rec, () =>
+      run((tx) => {
+        rec.queries.length = 0;
+        return work({
+          run: (query, params) => {
+            rec.queries.push({ name: query.name, text: query.text, params: params ?? {} });
+            return tx.run(query, params);
+          },
+        });
+      }),
+    );
+  }
+
   const db: Db = {
     driver: inner.driver,
     database: inner.database,
@@ -62,33 +82,8 @@ export function recordingDb(inner: Db): RecordingDb {
         { mode: 'WRITE', queries: [{ name: query.name, text: query.text, params: params ?? {} }] },
         () => inner.write(query, params),
       ),
-    readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      const rec: RecordedTransaction = { mode: 'READ', queries: [] };
-      return tracked(rec, () =>
-        inner.readTransaction((tx) =>
-          work({
-            run: (query, params) => {
-              rec.queries.push({ name: query.name, text: query.text, params: params ?? {} });
-              return tx.run(query, params);
-            },
-          }),
-        ),
-      );
-    },
-    writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      const rec: RecordedTransaction = { mode: 'WRITE', queries: [] };
-      return tracked(rec, () =>
-        inner.writeTransaction((tx) =>
-          work({
-            run: (query, params) => {
-              // A retried transaction runs its statements again: record only the attempt that counts.
-              rec.queries.push({ name: query.name, text: query.text, params: params ?? {} });
-              return tx.run(query, params);
-            },
-          }),
-        ),
-      );
-    },
+    readTransaction: (work) => recorded('READ', (attempt) => inner.readTransaction(attempt), work),
+    writeTransaction: (work) => recorded('WRITE', (attempt) => inner.writeTransaction(attempt), work),
     ping: (timeoutMs) => inner.ping(timeoutMs),
     close: () => inner.close(),
   };
