@@ -7,10 +7,9 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { clientDist, ensureClientBuilt } from '../../server/src/client-build.ts';
-import { CliError, connectFromEnv, runCli } from '../../server/src/db/cli.ts';
+import { CliError, connectFromEnv, parseOptions, runCli } from '../../server/src/db/cli.ts';
 import { createGraphQLServer } from '../../server/src/graphql/server.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
@@ -196,27 +195,16 @@ const median = (xs: (number | null)[]): number | null => {
 };
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      options: {
-        sizes: { type: 'string' },
-        reps: { type: 'string' },
-        timeout: { type: 'string' },
-        modes: { type: 'string' },
-        webgl: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = parseOptions(
+    {
+      sizes: { type: 'string' },
+      reps: { type: 'string' },
+      timeout: { type: 'string' },
+      modes: { type: 'string' },
+      webgl: { type: 'boolean' },
+    },
+    USAGE,
+  );
   const sizes = (values.sizes ?? '500,2000,5000').split(',').map(Number);
   const reps = Number(values.reps ?? 3);
   const timeoutMs = Number(values.timeout ?? 300) * 1000;

@@ -9,10 +9,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { clientDist } from '../../server/src/client-build.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { CliError, connectFromEnv, runCli } from '../../server/src/db/cli.ts';
+import { CliError, connectFromEnv, parseOptions, runCli } from '../../server/src/db/cli.ts';
 import type { Db } from '../../server/src/db/database.ts';
 import { createGraphQLServer } from '../../server/src/graphql/server.ts';
 import { createApp } from '../../server/src/http/app.ts';
@@ -261,29 +260,18 @@ function targets(results: CaseResult[], runs: ThroughputResult[], loaderRate: nu
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      options: {
-        samples: { type: 'string' },
-        warmup: { type: 'string' },
-        seconds: { type: 'string' },
-        url: { type: 'string' },
-        only: { type: 'string' },
-        'no-throughput': { type: 'boolean' },
-        profile: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = parseOptions(
+    {
+      samples: { type: 'string' },
+      warmup: { type: 'string' },
+      seconds: { type: 'string' },
+      url: { type: 'string' },
+      only: { type: 'string' },
+      'no-throughput': { type: 'boolean' },
+      profile: { type: 'boolean' },
+    },
+    USAGE,
+  );
   const samples = Number(values.samples ?? 200);
   const warmup = Number(values.warmup ?? 20);
   const seconds = Number(values.seconds ?? 20);

@@ -2,8 +2,7 @@
 // --check) writes each document to Neo4j in one transaction and prints what the graph holds per kind.
 // Connection: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or the local database on NEO4J_PORT.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { connectFromEnv, runCli } from '../../server/src/db/cli.ts';
+import { connectFromEnv, parseOptions, runCli } from '../../server/src/db/cli.ts';
 import {
   countGraph,
   ensureSchema,
@@ -46,25 +45,14 @@ function printCounts(counts: GraphCounts): void {
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        check: { type: 'boolean' },
-        reset: { type: 'boolean' },
-        dir: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = parseOptions(
+    {
+      check: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      dir: { type: 'string' },
+    },
+    USAGE,
+  );
   const dir = args.dir ? path.resolve(args.dir) : DEFAULT_DOCUMENTS_DIR;
   const read = readDocuments(dir);
   if (!read.ok) {

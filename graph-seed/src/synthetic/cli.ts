@@ -6,9 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Db } from '../../../server/src/db/database.ts';
-import { CliError, connectFromEnv, runCli } from '../../../server/src/db/cli.ts';
+import { CliError, connectFromEnv, parseOptions, runCli } from '../../../server/src/db/cli.ts';
 import { countGraph, ensureSchema } from '../load.ts';
 import { estimateRelationships, planSynthetic, type SyntheticPlan } from './model.ts';
 import { duration, progressBar, renderBar, thousands } from './progress.ts';
@@ -159,31 +158,20 @@ async function generate(db: Db, plan: SyntheticPlan, values: Record<string, stri
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      options: {
-        nodes: { type: 'string' },
-        seed: { type: 'string' },
-        hubs: { type: 'string' },
-        'hub-degree': { type: 'string' },
-        batch: { type: 'string' },
-        rows: { type: 'string' },
-        writers: { type: 'string' },
-        results: { type: 'string' },
-        remove: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = parseOptions(
+    {
+      nodes: { type: 'string' },
+      seed: { type: 'string' },
+      hubs: { type: 'string' },
+      'hub-degree': { type: 'string' },
+      batch: { type: 'string' },
+      rows: { type: 'string' },
+      writers: { type: 'string' },
+      results: { type: 'string' },
+      remove: { type: 'boolean' },
+    },
+    USAGE,
+  );
   let plan: SyntheticPlan | undefined;
   if (!values.remove) {
     try {

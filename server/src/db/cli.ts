@@ -1,11 +1,43 @@
 // What the command-line tools (seed, synthetic graph, backup, benchmarks) share: connecting to the database the
 // environment names, and ending with one readable line instead of a stack trace.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createDb, type Db } from './database.ts';
 
 /** An error a command-line tool reports in one line, without a stack trace. */
 export class CliError extends Error {}
+
+/** Ends a tool with this exit code, after it has printed what it had to say. */
+export class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+/** What parseArgs gives for single-valued options: a string or a boolean by each option's type, or nothing. */
+type Values<T extends Options> = { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string };
+
+/**
+ * The tool's options from the command line, plus `--help`/`-h`, which prints `usage` and ends with 0. An unknown
+ * or malformed option prints its message with `usage` and ends with 2.
+ */
+export function parseOptions<const T extends Options>(options: T, usage: string): Values<T> {
+  let values: Values<T & typeof HELP>;
+  try {
+    values = parseArgs({ options: { ...options, ...HELP }, strict: true }).values as Values<T & typeof HELP>;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage}`);
+    throw new CliExit(2);
+  }
+  if (values.help) {
+    console.log(usage);
+    throw new CliExit(0);
+  }
+  return values;
+}
 
 /**
  * Connects to NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), or to the project's own Neo4j on
@@ -45,6 +77,7 @@ export function runCli(
   main().then(
     (code) => process.exit(code),
     (e: unknown) => {
+      if (e instanceof CliExit) process.exit(e.code);
       if (e instanceof CliError || oneLine.some((type) => e instanceof type))
         console.error(`error: ${(e as Error).message}`);
       else if (e instanceof AppError)

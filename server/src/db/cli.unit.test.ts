@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { CliError, connectFromEnv } from './cli.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { CliError, CliExit, connectFromEnv, parseOptions } from './cli.ts';
 
 describe('connectFromEnv', () => {
   it('says in one line what to do when no Neo4j answers', async () => {
@@ -22,6 +22,52 @@ describe('connectFromEnv', () => {
       else process.env.NEO4J_URI = saved.uri;
       if (saved.port === undefined) delete process.env.NEO4J_PORT;
       else process.env.NEO4J_PORT = saved.port;
+    }
+  });
+});
+
+describe('parseOptions', () => {
+  const withArgv = <T>(args: string[], run: () => T): T => {
+    const saved = process.argv;
+    process.argv = ['node', 'tool', ...args];
+    try {
+      return run();
+    } finally {
+      process.argv = saved;
+    }
+  };
+  const options = { nodes: { type: 'string' }, remove: { type: 'boolean' } } as const;
+
+  it('gives the options, ends with 0 after the usage for --help and with 2 for an unknown option', () => {
+    expect(withArgv(['--nodes', '10', '--remove'], () => parseOptions(options, 'usage: tool'))).toEqual({
+      nodes: '10',
+      remove: true,
+    });
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const help = withArgv(['-h'], () => {
+        try {
+          return parseOptions(options, 'usage: tool');
+        } catch (e) {
+          return e;
+        }
+      });
+      expect(help).toEqual(new CliExit(0));
+      expect((help as CliExit).code).toBe(0);
+      expect(log).toHaveBeenCalledWith('usage: tool');
+      const bad = withArgv(['--bogus'], () => {
+        try {
+          return parseOptions(options, 'usage: tool');
+        } catch (e) {
+          return e;
+        }
+      });
+      expect((bad as CliExit).code).toBe(2);
+      expect(String(error.mock.calls[0]?.[0])).toMatch(/--bogus[^]*\nusage: tool$/);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
     }
   });
 });
