@@ -1,7 +1,7 @@
 // Three test tiers, each its own project: `npm run test:unit`, `test:integration`, `test:e2e`; `npm test` runs all.
 import { defineConfig } from 'vitest/config';
 
-// As in server/src/main.ts: calendar dates must not shift with the machine's time zone.
+// As in server/src/app/main.ts: calendar dates must not shift with the machine's time zone.
 process.env.TZ = 'UTC';
 
 export default defineConfig({
@@ -10,14 +10,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{server,client,graph-seed,neo4j,scripts,test,bench}/**/*.unit.test.{ts,tsx}'],
+          include: ['{core,server,client,graph-seed,neo4j,scripts,test,bench}/**/*.unit.test.{ts,tsx}'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['{server,client,graph-seed,neo4j,scripts,test,bench}/**/*.int.test.ts'],
+          include: ['{core,server,client,graph-seed,neo4j,scripts,test,bench}/**/*.int.test.ts'],
           globalSetup: ['test/setup/integration.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
@@ -27,7 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['{server,client,graph-seed,neo4j,scripts,test,bench}/**/*.e2e.test.ts'],
+          include: ['{core,server,client,graph-seed,neo4j,scripts,test,bench}/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e.ts'],
           fileParallelism: false,
           testTimeout: 90_000,

@@ -2,7 +2,7 @@
 // (on NEO4J_TEST_PORT + 4). Not part of `npm test`, which they would lengthen by minutes; .ci/run runs them after it.
 import { defineConfig } from 'vitest/config';
 
-// As in server/src/main.ts: calendar dates must not shift with the machine's time zone.
+// As in server/src/app/main.ts: calendar dates must not shift with the machine's time zone.
 process.env.TZ = 'UTC';
 
 export default defineConfig({

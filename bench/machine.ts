@@ -1,6 +1,6 @@
 // What the figures were measured on: the machine, Node, and the Neo4j that answered.
 import os from 'node:os';
-import { cypher, type Db } from '../server/src/db/database.ts';
+import { cypher, type Db } from '../core/db/database.ts';
 
 export interface Machine {
   cpus: number;

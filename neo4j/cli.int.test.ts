@@ -1,7 +1,7 @@
 // `npm run db` as a user runs it: ready line, clean shutdown on SIGINT and SIGTERM, data kept across restarts.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb, cypher } from '../server/src/db/database.ts';
+import { createDb, cypher } from '../core/db/database.ts';
 import { processesMatching, runScript } from '../test/support/process.ts';
 
 const port = Number(process.env.NEO4J_TEST_PORT ?? 7688) + 50;

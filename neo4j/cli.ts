@@ -1,7 +1,8 @@
 // `npm run db`: runs the local Neo4j in the foreground until Ctrl-C (or SIGTERM), then shuts it down cleanly.
 // `npm run db:fetch`: only fetches the jars. Settings: NEO4J_PORT (7687), NEO4J_DATA_DIR (.neo4j/dev),
 // NEO4J_HEAP_MIB (1024), NEO4J_PAGECACHE_MIB (256).
-import { LocalNeo4jError, fetchJars, startLocalNeo4j } from './local.ts';
+import { loadDatabaseConfig } from '../core/config.ts';
+import { fetchJars, startLocalNeo4j } from './local.ts';
 
 const log = (line: string) => console.log(`[neo4j] ${line}`);
 
@@ -11,12 +12,12 @@ async function main(): Promise<void> {
     log('jars are in neo4j/lib');
     return;
   }
+  const config = loadDatabaseConfig();
   const db = await startLocalNeo4j({
-    port: Number(process.env.NEO4J_PORT ?? 7687),
-    dataDir: process.env.NEO4J_DATA_DIR ?? '.neo4j/dev',
-    // Optional sizes for big graphs (the benchmark): NEO4J_HEAP_MIB, NEO4J_PAGECACHE_MIB.
-    ...(process.env.NEO4J_HEAP_MIB ? { heapMiB: Number(process.env.NEO4J_HEAP_MIB) } : {}),
-    ...(process.env.NEO4J_PAGECACHE_MIB ? { pagecacheMiB: Number(process.env.NEO4J_PAGECACHE_MIB) } : {}),
+    port: config.localNeo4jPort,
+    dataDir: config.localNeo4jDataDir,
+    ...(config.localNeo4jHeapMiB ? { heapMiB: config.localNeo4jHeapMiB } : {}),
+    ...(config.localNeo4jPagecacheMiB ? { pagecacheMiB: config.localNeo4jPagecacheMiB } : {}),
     onLine: (line) => {
       if (!line.startsWith('NEO4J_')) log(line);
     },
@@ -42,6 +43,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`[neo4j] error: ${e instanceof LocalNeo4jError ? e.message : String(e)}`);
+  console.error(`[neo4j] error: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -4,9 +4,16 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openExplorer, searchAndChoose, waitForGraph, waitForLayout } from '../client/e2e/support.ts';
-import { loadConfig } from '../server/src/config.ts';
-import { startExplorer } from '../server/src/explorer.ts';
+import {
+  openExplorer,
+  pickPathEnd,
+  saveNewView,
+  searchAndChoose,
+  waitForGraph,
+  waitForLayout,
+} from '../client/e2e/support.ts';
+import { loadConfig } from '../server/src/app/config.ts';
+import { startExplorer } from '../server/src/app/explorer.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -49,16 +56,8 @@ async function main(): Promise<void> {
 
     const paths = page.locator('.paths');
     await page.locator('body').press('Escape');
-    await paths.getByRole('combobox', { name: 'From' }).fill('Narendra Modi');
-    await paths
-      .getByRole('option', { name: /Narendra Modi/ })
-      .first()
-      .click();
-    await paths.getByRole('combobox', { name: 'To' }).fill('Xi Jinping');
-    await paths
-      .getByRole('option', { name: /^Xi Jinping\b.*Actor/ })
-      .first()
-      .click();
+    await pickPathEnd(page, 'From', 'Narendra Modi', /Narendra Modi/);
+    await pickPathEnd(page, 'To', 'Xi Jinping', /^Xi Jinping\b.*Actor/);
     await paths.getByRole('button', { name: 'Find paths' }).click();
     await page.getByTestId('path-explanation').first().waitFor();
     await shot(page, '04-paths');
@@ -75,11 +74,11 @@ async function main(): Promise<void> {
     await waitForLayout(page);
 
     await page.getByRole('button', { name: 'Fit' }).click();
-    await page.getByRole('tab', { name: 'Saved views' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Xi and Putin in Samarkand');
-    await page.getByLabel('Description').fill('The memo’s picture of the September 2022 meetings.');
-    await page.getByRole('button', { name: 'Save as new view' }).click();
-    await page.getByText('Saved “Xi and Putin in Samarkand”.').waitFor();
+    await saveNewView(
+      page,
+      'Xi and Putin in Samarkand',
+      'The memo’s picture of the September 2022 meetings.',
+    );
     const link = await page.getByLabel('Link to this view').inputValue();
     const reopened = await openExplorer(browser, base, link.slice(base.length));
     await reopened.page.getByRole('tab', { name: 'Saved views' }).click();

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, openPage } from './support/browser.ts';
+import { expectServing } from './support/serving.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('the explorer in a browser', () => {
   it('serves the page with no script error', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(baseUrl);
+    const { page, errors } = await openPage(browser(), baseUrl);
     await expect(page.locator('h1').textContent()).resolves.toContain('explorer');
     expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('answers readiness and GraphQL over HTTP', async () => {
-    expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
-    const r = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
-    expect(await r.json()).toEqual({ data: { __typename: 'Query' } });
+    await expectServing(baseUrl);
   });
 });

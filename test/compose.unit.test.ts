@@ -17,7 +17,9 @@ const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
   services: Record<string, Service>;
   volumes: Record<string, unknown>;
 };
-const configSource = readFileSync('server/src/config.ts', 'utf8');
+const configSource = ['core/config.ts', 'server/src/app/config.ts']
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('docker-compose.yml', () => {
   it('runs the official Neo4j 5.26 Community image with APOC, a healthcheck and a named volume', () => {

@@ -2,6 +2,7 @@
 // layouts on any page that sets `window.cy`, and the bare Cytoscape page (no React, no explorer state) that
 // loads the same saved view through the same GraphQL document and lays it out with the same fcose options.
 import { VIEW } from '../../client/src/api/operations.ts';
+import { FCOSE_SETTINGS } from '../../client/src/graph/layouts/fcose-settings.ts';
 
 /** Marks the probe records, in ms since navigation start. */
 export interface Marks {
@@ -61,24 +62,8 @@ export function probeScript(expected: number): string {
   })();`;
 }
 
-/** The explorer's force-layout options (client/src/graph/layouts/registry.ts), as plain values. */
-export const FORCE_OPTIONS = {
-  name: 'fcose',
-  quality: 'proof',
-  animate: false,
-  nodeDimensionsIncludeLabels: false,
-  nodeRepulsion: 6000,
-  idealEdgeLength: 60,
-  edgeElasticity: 0.45,
-  gravity: 0.25,
-  gravityRange: 3.8,
-  numIter: 2500,
-  nodeSeparation: 75,
-  packComponents: true,
-  padding: 30,
-  randomize: true,
-  fit: true,
-};
+/** The explorer's force-layout settings (client/src/graph/layouts/fcose-settings.ts), as plain values. */
+export const FORCE_OPTIONS = { name: 'fcose', ...FCOSE_SETTINGS, randomize: true, fit: true };
 
 /** Scripts the bare page loads, served from node_modules under /__bench/. */
 export const BARE_SCRIPTS = {

@@ -3,19 +3,19 @@
 // page given the same saved view in the same run. Two modes: fcose from scratch (the view has no positions) and
 // precomputed positions (the view stores them; both pages use a preset layout). Writes
 // bench/results/client-<time>.json. Needs a running Neo4j holding the synthetic graph, like `npm run bench`.
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { clientDist, ensureClientBuilt } from '../../server/src/client-build.ts';
-import { CliError, connectFromEnv, parseOptions, runCli } from '../../server/src/db/cli.ts';
-import { createGraphQLServer } from '../../server/src/graphql/server.ts';
+import { clientDist, ensureClientBuilt } from '../../server/src/app/client-build.ts';
+import { CliError, connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
+import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { deleteBenchViews, ordinaryNodes, saveViewRequest } from '../server/cases.ts';
 import { machineInfo } from '../machine.ts';
+import { closeServer, writeResults } from '../results.ts';
 import { ms, table } from '../stats.ts';
 import { BARE_SCRIPTS, COLLECT_MARKS, barePage, probeScript, type Marks } from './page.ts';
 
@@ -44,7 +44,7 @@ interface Run {
   error?: string;
 }
 
-const NEIGHBOURS = `query BenchNeighbours($id: ID!, $depth: Int, $limit: Int) {
+const NEIGHBORHOOD = `query BenchNeighborhood($id: ID!, $depth: Int, $limit: Int) {
   neighborhood(id: $id, depth: $depth, limit: $limit) { nodes { id } edges { id source target } }
 }`;
 
@@ -81,7 +81,7 @@ async function gather(
       const id = queue.shift()!;
       const d = await gql<{
         neighborhood: { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
-      }>(url, NEIGHBOURS, { id, depth: 1, limit: 30 });
+      }>(url, NEIGHBORHOOD, { id, depth: 1, limit: 30 });
       for (const n of d.neighborhood.nodes) {
         if (nodes.size >= size || nodes.has(n.id)) continue;
         nodes.add(n.id);
@@ -195,16 +195,7 @@ const median = (xs: (number | null)[]): number | null => {
 };
 
 async function main(): Promise<number> {
-  const values = parseOptions(
-    {
-      sizes: { type: 'string' },
-      reps: { type: 'string' },
-      timeout: { type: 'string' },
-      modes: { type: 'string' },
-      webgl: { type: 'boolean' },
-    },
-    USAGE,
-  );
+  const values = parseOptions({ values: ['sizes', 'reps', 'timeout', 'modes'], flags: ['webgl'] }, USAGE);
   const sizes = (values.sizes ?? '500,2000,5000').split(',').map(Number);
   const reps = Number(values.reps ?? 3);
   const timeoutMs = Number(values.timeout ?? 300) * 1000;
@@ -358,37 +349,19 @@ async function main(): Promise<number> {
         rows,
       ),
     );
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = path.resolve(`bench/results/client-${stamp}.json`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          measuredAt: new Date().toISOString(),
-          machine,
-          chromium: browser.version(),
-          graph: { syntheticNodes: nodes },
-          settings: { sizes, reps, modes, variants },
-          views,
-          summary,
-          runs,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-    console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+    writeResults('client', {
+      machine,
+      chromium: browser.version(),
+      graph: { syntheticNodes: nodes },
+      settings: { sizes, reps, modes, variants },
+      views,
+      summary,
+      runs,
+    });
     return 0;
   } finally {
     await browser?.close();
-    if (server) {
-      const s = server;
-      await new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      });
-    }
+    await closeServer(server);
     await db.close();
   }
 }

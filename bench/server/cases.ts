@@ -10,7 +10,7 @@ import {
   STATS,
   VIEW,
 } from '../../client/src/api/operations.ts';
-import { cypher, int, type Db } from '../../server/src/db/database.ts';
+import { cypher, int, type Db } from '../../core/db/database.ts';
 import { Rng, planSynthetic, syntheticId, type SyntheticKind } from '../../graph-seed/src/synthetic/model.ts';
 
 /** One GraphQL request. */

@@ -2,8 +2,8 @@
 // between existing synthetic actors with the loader's own query (seedMergeRelationshipsMET_WITH) and with
 // variants (no Eager, CREATE instead of MERGE, two writers at once), 2,000 rows a query, one transaction per
 // 10,000, deleting them after each variant. Needs the synthetic graph (any size). Prints relationships/s.
-import { loadConfig } from '../../server/src/config.ts';
-import { createDb, cypher, type Db, type NamedQuery } from '../../server/src/db/database.ts';
+import { loadConfig } from '../../server/src/app/config.ts';
+import { createDb, cypher, type Db, type NamedQuery } from '../../core/db/database.ts';
 import { writeRelationships } from '../../graph-seed/src/load.ts';
 import { planSynthetic, syntheticId } from '../../graph-seed/src/synthetic/model.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
@@ -13,24 +13,18 @@ const TOTAL = Number(process.env.LOADER_VARIANT_ROWS ?? 40_000);
 const PER_QUERY = 2_000;
 const PER_TX = 10_000;
 
-const NO_EAGER = cypher(
-  'benchLoaderNoEager',
-  `UNWIND $rows AS row
-   MATCH (a:Entity {id: row.from})
-   MATCH (b:Entity {id: row.to})
-   MERGE (a)-[r:MET_WITH {id: row.id}]->(b)
-   SET r = row.props, r.date = date(row.props.date)
-   RETURN count(r) AS written`,
-);
-const CREATE = cypher(
-  'benchLoaderCreate',
-  `UNWIND $rows AS row
-   MATCH (a:Entity {id: row.from})
-   MATCH (b:Entity {id: row.to})
-   CREATE (a)-[r:MET_WITH]->(b)
-   SET r = row.props, r.date = date(row.props.date)
-   RETURN count(r) AS written`,
-);
+/** The loader's relationship query for MET_WITH, with its MERGE line replaced by `write`, in one SET (no Eager). */
+const variant = (name: string, write: string) =>
+  cypher(
+    name,
+    [
+      'UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})',
+      write,
+      'SET r = row.props, r.date = date(row.props.date) RETURN count(r) AS written',
+    ].join('\n'),
+  );
+const NO_EAGER = variant('benchLoaderNoEager', 'MERGE (a)-[r:MET_WITH {id: row.id}]->(b)');
+const CREATE = variant('benchLoaderCreate', 'CREATE (a)-[r:MET_WITH]->(b)');
 const CLEAN = cypher(
   'benchLoaderClean',
   `MATCH (a:Entity {document: 'synthetic'})-[r:MET_WITH]->()

@@ -3,7 +3,7 @@
 // queries again through neo4j-driver alone, with no GraphQL, no Express and no mapping of the results.
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import type { Db, NamedQuery, Params, Tx } from '../../server/src/db/database.ts';
+import type { Db, NamedQuery, Params, Tx } from '../../core/db/database.ts';
 
 /** One query as the API ran it. */
 export interface RecordedQuery {

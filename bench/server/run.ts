@@ -5,20 +5,21 @@
 // local one on NEO4J_PORT). See docs/benchmarks.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { clientDist } from '../../server/src/client-build.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { CliError, connectFromEnv, parseOptions, runCli } from '../../server/src/db/cli.ts';
-import type { Db } from '../../server/src/db/database.ts';
-import { createGraphQLServer } from '../../server/src/graphql/server.ts';
+import { clientDist } from '../../server/src/app/client-build.ts';
+import { loadConfig } from '../../server/src/app/config.ts';
+import { CliError, connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
+import type { Db } from '../../core/db/database.ts';
+import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
 import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
 import { machineInfo } from '../machine.ts';
+import { closeServer, writeResults } from '../results.ts';
 import { differences, ms, summarize, table, type Summary } from '../stats.ts';
-import { EXPAND_PAGE } from '../../client/src/state/explorer.ts';
+import { EXPAND_PAGE } from '../../client/src/expand/expand.ts';
 import {
   deleteBenchViews,
   degreeLadder,
@@ -52,7 +53,7 @@ const USAGE = `usage: npm run bench -- [--samples N] [--warmup N] [--seconds S] 
   --samples N      measured requests per case (default 200), after --warmup (default 20, at least one per input)
   --seconds S      duration of each throughput run (default 20)
   --url URL        an explorer already running against the same database, for the throughput runs
-                   (default: start one with \`tsx server/src/main.ts\` on PORT, default 4000)
+                   (default: start one with \`tsx server/src/app/main.ts\` on PORT, default 4000)
   --only KEYS      run only these cases (comma-separated keys, e.g. search,neighborhood-d1)
   --no-throughput  skip the throughput runs
   --profile        also PROFILE the Cypher of each case's slowest input once and keep the plans in the results file`;
@@ -180,7 +181,7 @@ async function startThroughputServer(
   uri: string,
   port: number,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/app/main.ts'], {
     env: {
       ...process.env,
       NEO4J_URI: uri,
@@ -261,15 +262,7 @@ function targets(results: CaseResult[], runs: ThroughputResult[], loaderRate: nu
 
 async function main(): Promise<number> {
   const values = parseOptions(
-    {
-      samples: { type: 'string' },
-      warmup: { type: 'string' },
-      seconds: { type: 'string' },
-      url: { type: 'string' },
-      only: { type: 'string' },
-      'no-throughput': { type: 'boolean' },
-      profile: { type: 'boolean' },
-    },
+    { values: ['samples', 'warmup', 'seconds', 'url', 'only'], flags: ['no-throughput', 'profile'] },
     USAGE,
   );
   const samples = Number(values.samples ?? 200);
@@ -521,37 +514,19 @@ async function main(): Promise<number> {
       ),
     );
 
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = path.resolve(`bench/results/server-${stamp}.json`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          measuredAt: new Date().toISOString(),
-          machine: { ...machine, loadAverageAtEnd: (await machineInfo()).loadAverage },
-          graph: { syntheticNodes: nodes },
-          settings: { samples, warmup, throughputSeconds: seconds },
-          inputs: { ordinary, actors, hubs: hubNodes, ladder, pairs },
-          latency: results,
-          throughput: runs,
-          loader: loader ?? null,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-    console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+    writeResults('server', {
+      machine: { ...machine, loadAverageAtEnd: (await machineInfo()).loadAverage },
+      graph: { syntheticNodes: nodes },
+      settings: { samples, warmup, throughputSeconds: seconds },
+      inputs: { ordinary, actors, hubs: hubNodes, ladder, pairs },
+      latency: results,
+      throughput: runs,
+      loader: loader ?? null,
+    });
     return 0;
   } finally {
     if (child) await stopChild(child);
-    if (server) {
-      const s = server;
-      await new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      });
-    }
+    await closeServer(server);
     await db.close();
   }
 }

@@ -2,7 +2,7 @@
 // --check) writes each document to Neo4j in one transaction and prints what the graph holds per kind.
 // Connection: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or the local database on NEO4J_PORT.
 import path from 'node:path';
-import { connectFromEnv, parseOptions, runCli } from '../../server/src/db/cli.ts';
+import { connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
 import {
   countGraph,
   ensureSchema,
@@ -12,7 +12,8 @@ import {
   type GraphCounts,
 } from './load.ts';
 import { DEFAULT_DOCUMENTS_DIR, readDocuments } from './read.ts';
-import { formatSeedError, type SeedDocument } from './schema.ts';
+import { formatSeedError } from './files.ts';
+import type { SeedDocument } from './normalise.ts';
 
 const USAGE = `usage: npm run seed -- [--check] [--reset] [--dir <folder>]
   --check         validate the documents only; write nothing
@@ -45,14 +46,7 @@ function printCounts(counts: GraphCounts): void {
 }
 
 async function main(): Promise<number> {
-  const args = parseOptions(
-    {
-      check: { type: 'boolean' },
-      reset: { type: 'boolean' },
-      dir: { type: 'string' },
-    },
-    USAGE,
-  );
+  const args = parseOptions({ values: ['dir'], flags: ['check', 'reset'] }, USAGE);
   const dir = args.dir ? path.resolve(args.dir) : DEFAULT_DOCUMENTS_DIR;
   const read = readDocuments(dir);
   if (!read.ok) {

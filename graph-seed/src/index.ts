@@ -1,25 +1,17 @@
 // The seed's entry points for the rest of the project: `seedIfEmpty` (used by `npm start` and the integration
 // tests) and re-exports of the reader and loader.
-import type { Db } from '../../server/src/db/database.ts';
-import { cypher } from '../../server/src/db/database.ts';
+import { type Db, cypher } from '../../core/db/database.ts';
 import { ensureSchema, loadDocuments } from './load.ts';
 import { DEFAULT_DOCUMENTS_DIR, readDocuments } from './read.ts';
-import { formatSeedError } from './schema.ts';
+import { formatSeedError } from './files.ts';
 
 export { ensureSchema, loadDocument, loadDocuments, resetGraph, countGraph, SeedLoadError } from './load.ts';
 export { writeNodes, writeRelationships, writeCitations } from './load.ts';
 export type { NodeInput, RelationshipInput, BatchOptions, LoadOptions, GraphCounts } from './load.ts';
 export { readDocuments, DEFAULT_DOCUMENTS_DIR } from './read.ts';
-export {
-  KINDS,
-  KIND_LABELS,
-  ALL_KINDS,
-  RELATIONSHIP_TYPES,
-  RELATIONSHIP_TYPE_NAMES,
-  CITES,
-  formatSeedError,
-} from './schema.ts';
-export type { Kind, RelationshipType, SeedDocument, SeedError } from './schema.ts';
+export { formatSeedError } from './files.ts';
+export type { SeedError } from './files.ts';
+export type { SeedDocument } from './normalise.ts';
 
 const HAS_ENTITY = cypher('seedHasEntity', 'MATCH (n:Entity) RETURN count(n) > 0 AS seeded');
 

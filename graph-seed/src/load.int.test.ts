@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, cypher } from '../../server/src/db/database.ts';
+import { createDb, cypher } from '../../core/db/database.ts';
 import { seedIfEmpty } from './index.ts';
 import {
   countGraph,
@@ -15,8 +15,9 @@ import {
   type GraphCounts,
 } from './load.ts';
 import { readDocuments } from './read.ts';
-import { formatSeedError, type SeedDocument } from './schema.ts';
-import { MEMO, prefixedMemoCopy, tempSeed, type TempSeed } from './test-copies.ts';
+import { formatSeedError } from './files.ts';
+import type { SeedDocument } from './normalise.ts';
+import { MEMO, prefixedMemoCopy, tempSeed, type TempSeed } from '../../test/support/seed-copies.ts';
 
 const uri = inject('neo4jUri');
 const db = createDb({ uri });

@@ -1,21 +1,16 @@
 // Writes validated documents to Neo4j: the schema first (constraint and indexes, each in its own transaction),
 // then each document in ONE write transaction, so a failure leaves no partial document. Everything is MERGEd on
 // `id`, so loading twice changes nothing; items removed from a file are removed from the graph. Labels and
-// relationship types come from the fixed lists in schema.ts, never from the files; data travels as parameters.
-import { cypher, int, type Db, type NamedQuery, type Tx } from '../../server/src/db/database.ts';
+// relationship types come from the model's fixed lists (core/model), never from the files; data travels as parameters.
+import { cypher, int, type Db, type NamedQuery, type Tx } from '../../core/db/database.ts';
 import {
   CITES,
   KIND_LABELS,
   RELATIONSHIP_TYPE_NAMES,
-  type Kind,
-  type PropValue,
+  type NodeKind,
   type RelationshipType,
-  type SeedDocument,
-} from './schema.ts';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Schema
-// ---------------------------------------------------------------------------------------------------------------
+} from '../../core/model/index.ts';
+import type { PropValue, SeedDocument } from './normalise.ts';
 
 const SCHEMA: NamedQuery[] = [
   cypher(
@@ -40,14 +35,10 @@ export async function ensureSchema(db: Db): Promise<void> {
   await db.write(AWAIT_INDEXES);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Batch writers (also for the synthetic-graph generator)
-// ---------------------------------------------------------------------------------------------------------------
-
 /** A node to write: `props` must hold `id`; the kind decides the labels; `sources` become CITES. */
 export interface NodeInput {
   id: string;
-  kind: Kind;
+  kind: NodeKind;
   props: Record<string, PropValue>;
   sources?: string[];
   /** The document the node's CITES belong to (defaults to props.document). */
@@ -120,89 +111,84 @@ const MERGE_CITES = cypher(
    RETURN count(c) AS written`,
 );
 
-function chunks<T>(rows: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
 const written = (rows: Array<Record<string, unknown>>) => Number(rows[0]?.written ?? 0);
 
-/** MERGEs nodes on `id` in batches; a node's properties become exactly `props`, its labels Entity + its kind's. */
-export async function writeNodes(tx: Tx, nodes: NodeInput[], options: BatchOptions = {}): Promise<number> {
+/**
+ * Writes `items` in batches of `options.batchSize` (1,000): `write` writes one batch and returns how many it
+ * wrote; `options.onBatch` hears the running count against `total` (by default the number of items).
+ */
+async function inBatches<T>(
+  items: T[],
+  options: BatchOptions,
+  write: (batch: T[]) => Promise<number>,
+  total = items.length,
+): Promise<number> {
   const size = options.batchSize ?? 1000;
   let done = 0;
-  for (const batch of chunks(nodes, size)) {
+  for (let i = 0; i < items.length; i += size) {
+    done += await write(items.slice(i, i + size));
+    options.onBatch?.(done, total);
+  }
+  return done;
+}
+
+/** Throws SeedLoadError unless all `expected` were written. */
+function checkWritten(n: number, expected: number, what: string, why: string): number {
+  if (n !== expected)
+    throw new SeedLoadError(`${expected - n} of ${expected} ${what} were not written: ${why}`);
+  return n;
+}
+
+/** MERGEs nodes on `id` in batches; a node's properties become exactly `props`, its labels Entity + its kind's. */
+export function writeNodes(tx: Tx, nodes: NodeInput[], options: BatchOptions = {}): Promise<number> {
+  return inBatches(nodes, options, async (batch) => {
     const rows = batch.map((n) => {
       const label = KIND_LABELS[n.kind];
       if (!label) throw new SeedLoadError(`unknown kind ${String(n.kind)} for ${n.id}`);
       return { id: n.id, label, props: { ...n.props, id: n.id, kind: n.kind } };
     });
-    done += written(await tx.run(MERGE_NODES, { rows }));
-    options.onBatch?.(done, nodes.length);
-  }
-  return done;
+    return written(await tx.run(MERGE_NODES, { rows }));
+  });
 }
 
+const TYPES = new Set<string>(RELATIONSHIP_TYPE_NAMES);
+
 /** MERGEs relationships on `id` in batches; throws SeedLoadError if an end is not in the graph. */
-export async function writeRelationships(
+export function writeRelationships(
   tx: Tx,
   relationships: RelationshipInput[],
   options: BatchOptions = {},
 ): Promise<number> {
-  const size = options.batchSize ?? 1000;
-  let done = 0;
-  for (const batch of chunks(relationships, size)) {
+  return inBatches(relationships, options, async (batch) => {
     const rows = batch.map((r) => {
       if (!TYPES.has(r.type)) throw new SeedLoadError(`unknown relationship type ${String(r.type)}`);
       return { type: r.type, from: r.from, to: r.to, id: r.props.id, props: r.props };
     });
     const n = written(await tx.run(MERGE_RELATIONSHIPS, { rows }));
-    if (n !== batch.length) {
-      throw new SeedLoadError(
-        `${batch.length - n} of ${batch.length} relationships were not written: an end is not in the graph`,
-      );
-    }
-    done += n;
-    options.onBatch?.(done, relationships.length);
-  }
-  return done;
+    return checkWritten(n, batch.length, 'relationships', 'an end is not in the graph');
+  });
 }
 
-const TYPES = new Set<string>(RELATIONSHIP_TYPE_NAMES);
-
 /** Makes each node's CITES match its `sources` exactly (removes the others); throws if a source is missing. */
-export async function writeCitations(
-  tx: Tx,
-  nodes: NodeInput[],
-  options: BatchOptions = {},
-): Promise<number> {
-  const size = options.batchSize ?? 1000;
+export function writeCitations(tx: Tx, nodes: NodeInput[], options: BatchOptions = {}): Promise<number> {
   const citing = nodes.map((n) => ({
     id: n.id,
     sources: [...new Set(n.sources ?? [])],
     document: n.document ?? n.props.document ?? null,
   }));
   const total = citing.reduce((sum, r) => sum + r.sources.length, 0);
-  let done = 0;
-  for (const batch of chunks(citing, size)) {
-    await tx.run(PRUNE_CITES, { rows: batch });
-    const expected = batch.reduce((sum, r) => sum + r.sources.length, 0);
-    const n = expected === 0 ? 0 : written(await tx.run(MERGE_CITES, { rows: batch }));
-    if (n !== expected) {
-      throw new SeedLoadError(
-        `${expected - n} of ${expected} citations were not written: a source is not in the graph`,
-      );
-    }
-    done += n;
-    options.onBatch?.(done, total);
-  }
-  return done;
+  return inBatches(
+    citing,
+    options,
+    async (batch) => {
+      await tx.run(PRUNE_CITES, { rows: batch });
+      const expected = batch.reduce((sum, r) => sum + r.sources.length, 0);
+      const n = expected === 0 ? 0 : written(await tx.run(MERGE_CITES, { rows: batch }));
+      return checkWritten(n, expected, 'citations', 'a source is not in the graph');
+    },
+    total,
+  );
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Documents
-// ---------------------------------------------------------------------------------------------------------------
 
 const PRUNE_NODES = cypher(
   'seedPruneNodes',
@@ -324,10 +310,6 @@ export async function resetGraph(db: Db, onProgress?: (deleted: number) => void)
     onProgress?.(total);
   }
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Counts
-// ---------------------------------------------------------------------------------------------------------------
 
 const COUNT_NODES = cypher('seedCountNodesByKind', 'MATCH (n:Entity) RETURN n.kind AS kind, count(*) AS n');
 const COUNT_RELATIONSHIPS = cypher(

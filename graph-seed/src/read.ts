@@ -4,17 +4,15 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { isSlug } from '../../core/model/index.ts';
 import {
   DOCUMENT_FILES,
-  isSlug,
-  normaliseDocuments,
   validateFile,
   type DocumentFile,
-  type ParsedDocument,
   type ParsedFiles,
-  type SeedDocument,
   type SeedError,
-} from './schema.ts';
+} from './files.ts';
+import { normaliseDocuments, type ParsedDocument, type SeedDocument } from './normalise.ts';
 
 /** The seed documents shipped with the project: graph-seed/documents. */
 export const DEFAULT_DOCUMENTS_DIR = path.resolve(

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDocuments, type ReadResult } from './read.ts';
-import { formatSeedError, parseSeedDate, type SeedError } from './schema.ts';
-import { MEMO, prefixedMemoCopy, tempSeed, type TempSeed } from './test-copies.ts';
+import { formatSeedError, parseSeedDate, type SeedError } from './files.ts';
+import { MEMO, prefixedMemoCopy, tempSeed, type TempSeed } from '../../test/support/seed-copies.ts';
 
 let seed: TempSeed | undefined;
 afterEach(() => {
@@ -20,6 +20,14 @@ function printed(result: ReadResult, root: string): string[] {
 }
 
 const copy = () => (seed = tempSeed());
+
+/** A copy of the memo with one edit of one of its files, read: its errors, and as the CLI prints them. */
+function readEdited(file: string, from: string | RegExp, to: string) {
+  const s = copy();
+  s.edit(MEMO, file, from, to);
+  const result = readDocuments(s.root);
+  return { errors: () => errorsOf(result), printed: () => printed(result, s.root) };
+}
 
 describe('the memo as shipped', () => {
   it('validates, with every kind of node and all 21 footnotes', () => {
@@ -89,23 +97,20 @@ describe('dates', () => {
 
 describe('each kind of mistake gets its own message with file and path', () => {
   it('a bad id', () => {
-    const s = copy();
-    s.edit(MEMO, 'actors.yaml', 'id: actor:karine-jean-pierre', 'id: actor:Karine Jean-Pierre');
-    expect(printed(readDocuments(s.root), s.root)).toContain(
+    expect(
+      readEdited('actors.yaml', 'id: actor:karine-jean-pierre', 'id: actor:Karine Jean-Pierre').printed(),
+    ).toContain(
       `${MEMO}/actors.yaml: actors[6].id: bad id "actor:Karine Jean-Pierre": an id is actor:<slug>, the slug in ` +
         'lower-case letters, digits and single hyphens',
     );
   });
 
   it('an id with the prefix of another kind', () => {
-    const s = copy();
-    s.edit(
-      MEMO,
+    const errors = readEdited(
       'meetings.yaml',
       'id: meeting:xi-visit-myanmar-2020-01',
       'id: actor:xi-visit-myanmar-2020-01',
-    );
-    const errors = errorsOf(readDocuments(s.root));
+    ).errors();
     expect(errors[0]).toMatchObject({
       path: 'meetings[5].id',
       reason: expect.stringMatching(/^bad id .*meeting:<slug>/),
@@ -113,27 +118,25 @@ describe('each kind of mistake gets its own message with file and path', () => {
   });
 
   it('an unknown reference, and nothing else', () => {
-    const s = copy();
-    s.edit(
-      MEMO,
-      'relationships.yaml',
-      /to: actor:ccp-politburo-standing-committee/,
-      'to: actor:ccp-politbureau',
-    );
-    expect(printed(readDocuments(s.root), s.root)).toEqual([
+    expect(
+      readEdited(
+        'relationships.yaml',
+        /to: actor:ccp-politburo-standing-committee/,
+        'to: actor:ccp-politbureau',
+      ).printed(),
+    ).toEqual([
       `${MEMO}/relationships.yaml: relationships[5].to: unknown node "actor:ccp-politbureau": no document defines it`,
     ]);
   });
 
   it('an unknown source id and an unknown footnote', () => {
-    const s = copy();
-    s.edit(
-      MEMO,
-      'actors.yaml',
-      'sources: [source:no-limits-memo, 7]',
-      'sources: [source:no-limits-mem0, 99]',
-    );
-    expect(printed(readDocuments(s.root), s.root)).toEqual([
+    expect(
+      readEdited(
+        'actors.yaml',
+        'sources: [source:no-limits-memo, 7]',
+        'sources: [source:no-limits-mem0, 99]',
+      ).printed(),
+    ).toEqual([
       `${MEMO}/actors.yaml: actors[2].sources[0]: unknown source "source:no-limits-mem0": no document defines it ` +
         '(in sources.yaml or document.yaml)',
       `${MEMO}/actors.yaml: actors[2].sources[1]: unknown footnote 99: no source in this document's sources.yaml ` +
@@ -142,17 +145,13 @@ describe('each kind of mistake gets its own message with file and path', () => {
   });
 
   it('a bad date', () => {
-    const s = copy();
-    s.edit(MEMO, 'meetings.yaml', 'date: 2020-01\n', 'date: 2020-13\n');
-    expect(printed(readDocuments(s.root), s.root)).toEqual([
+    expect(readEdited('meetings.yaml', 'date: 2020-01\n', 'date: 2020-13\n').printed()).toEqual([
       `${MEMO}/meetings.yaml: meetings[5].date: bad date "2020-13": there is no month 13`,
     ]);
   });
 
   it('a missing date where one is required', () => {
-    const s = copy();
-    s.edit(MEMO, 'meetings.yaml', '    date: 2020-01\n', '');
-    expect(printed(readDocuments(s.root), s.root)).toEqual([
+    expect(readEdited('meetings.yaml', '    date: 2020-01\n', '').printed()).toEqual([
       `${MEMO}/meetings.yaml: meetings[5].date: missing date (YYYY-MM-DD, YYYY-MM or YYYY)`,
     ]);
   });
@@ -177,12 +176,7 @@ describe('each kind of mistake gets its own message with file and path', () => {
 
   it('a relationship whose ends have the wrong kinds', () => {
     const s = copy();
-    s.write(
-      MEMO,
-      'relationships.yaml',
-      s.read(MEMO, 'relationships.yaml') +
-        '\n  - type: ATTENDED\n    from: meeting:xi-visit-myanmar-2020-01\n    to: actor:myanmar\n    sources: [21]\n',
-    );
+    s.addRelationship(MEMO, 'ATTENDED', 'meeting:xi-visit-myanmar-2020-01', 'actor:myanmar', '[21]');
     const errors = errorsOf(readDocuments(s.root));
     expect(errors).toHaveLength(2);
     expect(errors[0]!.path).toMatch(/^relationships\[\d+\]\.from$/);
@@ -218,12 +212,7 @@ describe('each kind of mistake gets its own message with file and path', () => {
 
   it('the same link written twice without ids', () => {
     const s = copy();
-    s.write(
-      MEMO,
-      'relationships.yaml',
-      s.read(MEMO, 'relationships.yaml') +
-        '\n  - type: LEADS\n    from: actor:vladimir-putin\n    to: actor:russia\n    sources: [1]\n',
-    );
+    s.addRelationship(MEMO, 'LEADS', 'actor:vladimir-putin', 'actor:russia');
     expect(errorsOf(readDocuments(s.root))).toEqual([
       expect.objectContaining({
         reason: expect.stringMatching(
@@ -234,14 +223,11 @@ describe('each kind of mistake gets its own message with file and path', () => {
   });
 
   it('a YAML syntax error, with its line', () => {
-    const s = copy();
-    s.edit(
-      MEMO,
+    const [error, ...rest] = readEdited(
       'meetings.yaml',
       "    name: Xi Jinping's trip to Myanmar\n",
       "    name: Xi Jinping's trip to Myanmar\n   meetingType: [visit\n",
-    );
-    const [error, ...rest] = errorsOf(readDocuments(s.root));
+    ).errors();
     expect(rest).toEqual([]);
     expect(error!.file).toMatch(/no-limits-memo\/meetings\.yaml$/);
     expect(error!.path).toMatch(/^line 58, column \d+$/);
@@ -272,14 +258,13 @@ describe('each kind of mistake gets its own message with file and path', () => {
   });
 
   it('a bad explicit relationship id', () => {
-    const s = copy();
-    s.edit(
-      MEMO,
-      'relationships.yaml',
-      'id: rel:xi-jinping-met-with-vladimir-putin-2022-09-15',
-      'id: Xi meets Putin',
-    );
-    expect(errorsOf(readDocuments(s.root))).toEqual([
+    expect(
+      readEdited(
+        'relationships.yaml',
+        'id: rel:xi-jinping-met-with-vladimir-putin-2022-09-15',
+        'id: Xi meets Putin',
+      ).errors(),
+    ).toEqual([
       expect.objectContaining({
         reason:
           'bad relationship id "Xi meets Putin": write rel:<slug> (lower-case letters, digits, hyphens) or leave it out',
@@ -302,18 +287,8 @@ describe('each kind of mistake gets its own message with file and path', () => {
   it('documents that link to each other in a circle', () => {
     const s = copy();
     prefixedMemoCopy(s, 'second-memo', 'copy');
-    s.write(
-      'second-memo',
-      'relationships.yaml',
-      s.read('second-memo', 'relationships.yaml') +
-        '\n  - type: SUPPORTS\n    from: actor:copy-china\n    to: actor:russia\n    sources: [1]\n',
-    );
-    s.write(
-      MEMO,
-      'relationships.yaml',
-      s.read(MEMO, 'relationships.yaml') +
-        '\n  - type: SUPPORTS\n    from: actor:russia\n    to: actor:copy-china\n    sources: [1]\n',
-    );
+    s.addRelationship('second-memo', 'SUPPORTS', 'actor:copy-china', 'actor:russia');
+    s.addRelationship(MEMO, 'SUPPORTS', 'actor:russia', 'actor:copy-china');
     expect(errorsOf(readDocuments(s.root))).toEqual([
       expect.objectContaining({ reason: expect.stringMatching(/^documents link to each other in a circle/) }),
     ]);
@@ -337,11 +312,12 @@ describe('every mistake at once', () => {
   it('orders documents so that one is written after the documents it links to', () => {
     const s = copy();
     prefixedMemoCopy(s, 'a-later-memo', 'later');
-    s.write(
+    s.addRelationship(
       'a-later-memo',
-      'relationships.yaml',
-      s.read('a-later-memo', 'relationships.yaml') +
-        '\n  - type: SUPPORTS\n    from: actor:later-china\n    to: actor:russia\n    sources: [source:no-limits-memo]\n',
+      'SUPPORTS',
+      'actor:later-china',
+      'actor:russia',
+      '[source:no-limits-memo]',
     );
     const result = readDocuments(s.root);
     if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));

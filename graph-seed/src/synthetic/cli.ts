@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Db } from '../../../server/src/db/database.ts';
-import { CliError, connectFromEnv, parseOptions, runCli } from '../../../server/src/db/cli.ts';
+import type { Db } from '../../../core/db/database.ts';
+import { CliError, connectFromEnv, parseOptions, runCli } from '../../../core/cli.ts';
 import { countGraph, ensureSchema } from '../load.ts';
 import { estimateRelationships, planSynthetic, type SyntheticPlan } from './model.ts';
 import { duration, progressBar, renderBar, thousands } from './progress.ts';
@@ -160,15 +160,8 @@ async function generate(db: Db, plan: SyntheticPlan, values: Record<string, stri
 async function main(): Promise<number> {
   const values = parseOptions(
     {
-      nodes: { type: 'string' },
-      seed: { type: 'string' },
-      hubs: { type: 'string' },
-      'hub-degree': { type: 'string' },
-      batch: { type: 'string' },
-      rows: { type: 'string' },
-      writers: { type: 'string' },
-      results: { type: 'string' },
-      remove: { type: 'boolean' },
+      values: ['nodes', 'seed', 'hubs', 'hub-degree', 'batch', 'rows', 'writers', 'results'],
+      flags: ['remove'],
     },
     USAGE,
   );

@@ -6,7 +6,8 @@
 // and agreements, sources on every node (CITES) and every relationship (sourceIds), relationship types only
 // between the kinds they allow. Degrees follow a power law (skewed target choice, heavy-tailed attendee and
 // party counts), and a few actors are hubs that own `hubDegree` relationships each.
-import type { Kind, PropValue, RelationshipType } from '../schema.ts';
+import type { NodeKind, RelationshipType } from '../../../core/model/index.ts';
+import type { PropValue } from '../normalise.ts';
 import type { NodeInput, RelationshipInput } from '../load.ts';
 
 /** The `document` of everything the generator writes; `npm run seed:synthetic:remove` deletes by it. */
@@ -78,7 +79,7 @@ export const SYNTHETIC_KINDS = [
   'STATEMENT',
   'AGREEMENT',
   'FIGURE',
-] as const satisfies readonly Kind[];
+] as const satisfies readonly NodeKind[];
 export type SyntheticKind = (typeof SYNTHETIC_KINDS)[number];
 
 const SHARE: Record<SyntheticKind, number> = {

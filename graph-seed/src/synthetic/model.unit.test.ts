@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPES, kindOfId } from '../schema.ts';
+import { RELATIONSHIP_TYPES, kindOfId } from '../../../core/model/index.ts';
 import {
   Rng,
   SYNTHETIC_DOCUMENT,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, cypher, type Db } from '../../../server/src/db/database.ts';
+import { createDb, cypher, type Db } from '../../../core/db/database.ts';
 import { countGraph, type GraphCounts } from '../load.ts';
 import { SYNTHETIC_DOCUMENT, planSynthetic, syntheticNodes, syntheticRelationships } from './model.ts';
 import { countSynthetic, removeSynthetic, writeSynthetic, type SyntheticProgress } from './write.ts';

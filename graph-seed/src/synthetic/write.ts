@@ -1,10 +1,15 @@
 // Writes the synthetic graph through the seed loader's own batch writers (writeNodes, writeCitations,
 // writeRelationships), each batch in its own write transaction, and removes it again in batches. The next batch
 // is generated while the database writes the current one, so the client's work overlaps the server's.
-import { cypher, int, type Db, type Tx } from '../../../server/src/db/database.ts';
-import { writeCitations, writeNodes, writeRelationships } from '../load.ts';
+import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
+import {
+  writeCitations,
+  writeNodes,
+  writeRelationships,
+  type NodeInput,
+  type RelationshipInput,
+} from '../load.ts';
 import { SYNTHETIC_DOCUMENT, batches, syntheticRecord, syntheticSlots, type SyntheticPlan } from './model.ts';
-import type { NodeInput, RelationshipInput } from '../load.ts';
 
 export type SyntheticPhase = 'nodes' | 'relationships';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { actorOf, requireRole, roleAllows, type Access } from './index.ts';
 import { bearerToken, checkListenAccess, isLoopbackHost, parseApiTokens, tokenStore } from './tokens.ts';
 

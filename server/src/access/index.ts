@@ -2,7 +2,7 @@
 // everyone may read and write, recorded as "local"), and "tokens" (API_TOKENS configured: writes need an editor
 // token, reads a reader or editor token unless anonymous reads are allowed). Knows nothing of HTTP: the HTTP
 // layer identifies the caller and puts an Access on the GraphQL context; resolvers ask `requireRole`.
-import { AppError } from '../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 
 export const ROLES = ['reader', 'editor'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,7 +1,6 @@
 // `viewer`: who the server takes the caller to be, so that the explorer can say which token is in use and whether
 // it may save. It tells nothing a caller does not know already (its own token's name and role).
-import type { Context } from '../graphql/context.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { graphQLModule } from '../graphql/module.ts';
 import { LOCAL_ACTOR, OPEN_ACCESS, type Access } from './index.ts';
 
 /** The caller as `viewer` returns it. */
@@ -48,11 +47,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-export const viewerModule: GraphQLModule = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      viewer: (_: unknown, _args: unknown, ctx: Context) => viewerOf(ctx.access),
-    },
-  },
-};
+export const viewerModule = graphQLModule(typeDefs, {
+  Query: { viewer: (_, _args, ctx) => viewerOf(ctx.access) },
+});

@@ -2,11 +2,10 @@
 // without its entry cannot commit and an entry without its write cannot exist. Entries are ordinary nodes with an
 // `id`, so backups carry them and restarts keep them. Readable through `auditLog` (editors, when tokens are on).
 import { randomUUID } from 'node:crypto';
-import { requireRole, type Access } from '../access/index.ts';
-import { cypher, int, type Db, type Tx } from '../db/database.ts';
+import { requireRole } from '../access/index.ts';
+import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
 import { checkId, checkInt } from '../graph/validate.ts';
-import type { Context } from '../graphql/context.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { graphQLModule } from '../graphql/module.ts';
 
 export const AUDIT_ACTIONS = ['SAVE_VIEW', 'UPDATE_VIEW', 'DELETE_VIEW'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -106,8 +105,8 @@ function toEntry(props: Record<string, unknown>): AuditEntry {
 export async function auditLog(db: Db, limit: number, viewId: string | null): Promise<AuditEntry[]> {
   checkInt(limit, 'limit', 1, AUDIT_LIMIT_MAX);
   if (viewId !== null) checkId(viewId);
-  const rows = await db.read(LOG, { limit: int(limit), viewId });
-  return rows.map((r) => toEntry(r.entry as Record<string, unknown>));
+  const rows = await db.read<{ entry: Record<string, unknown> }>(LOG, { limit: int(limit), viewId });
+  return rows.map((r) => toEntry(r.entry));
 }
 
 const typeDefs = /* GraphQL */ `
@@ -133,19 +132,16 @@ const typeDefs = /* GraphQL */ `
   }
 
   type Query {
-    "Every write, newest first (at most 1000); viewId narrows it to one view. Editors only, when tokens are on."
+    "Every write, newest first (at most ${AUDIT_LIMIT_MAX}); viewId narrows it to one view. Editors only, when tokens are on."
     auditLog(limit: Int = 100, viewId: ID): [AuditEntry!]!
   }
 `;
 
-export const auditModule: GraphQLModule = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      auditLog: (_: unknown, args: { limit?: number | null; viewId?: string | null }, ctx: Context) => {
-        requireRole(ctx.access as Access | undefined, 'editor', 'Reading the audit log');
-        return auditLog(ctx.db, args.limit ?? 100, args.viewId ?? null);
-      },
+export const auditModule = graphQLModule(typeDefs, {
+  Query: {
+    auditLog: (_, args, ctx) => {
+      requireRole(ctx.access, 'editor', 'Reading the audit log');
+      return auditLog(ctx.db, args.limit, args.viewId ?? null);
     },
   },
-};
+});

@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../../../graph-seed/src/index.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../../neo4j/local.ts';
-import { createDb, cypher, type Db } from '../db/database.ts';
+import { ownNeo4j } from '../../../test/support/own-neo4j.ts';
+import { createDb, cypher, type Db } from '../../../core/db/database.ts';
 import { backup, countAll, restore } from './backup.ts';
 
-const port = Number(process.env.NEO4J_TEST_PORT ?? 7688) + 70;
-const dataDir = `.neo4j/test-backup-${port}`;
+const own = ownNeo4j('backup', 70);
 const dir = mkdtempSync(path.join(tmpdir(), 'kg-backup-'));
-let neo4j: LocalNeo4j;
 let db: Db;
 
 const ADD_VIEW = cypher(
@@ -43,16 +41,13 @@ function canonical(file: string): string[] {
 }
 
 beforeAll(async () => {
-  rmSync(dataDir, { recursive: true, force: true });
-  neo4j = await startLocalNeo4j({ port, dataDir, heapMiB: 512, pagecacheMiB: 64 });
+  const neo4j = await own.start({ fresh: true });
   db = createDb({ uri: neo4j.uri });
   await seedIfEmpty(db, () => {});
   await db.write(ADD_VIEW);
 });
 afterAll(async () => {
   await db?.close();
-  await neo4j?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,7 +4,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { cypher, int, type Db } from '../db/database.ts';
+import { cypher, int, type Db } from '../../../core/db/database.ts';
 
 export const BACKUP_FORMAT = 'kg-explorer-backup';
 
@@ -46,6 +46,14 @@ const CREATE_RELS = cypher(
 );
 
 type Encoded = unknown;
+
+/** A stored node or relationship as the backup pages return it: its properties with their Neo4j types. */
+interface StoredRow {
+  eid: string;
+  props: Record<string, unknown>;
+  keys: string[];
+  types: string[];
+}
 
 /** Encodes a property value with its Neo4j type, e.g. {"$int":"3"} or {"$date":"2022-09-15"}. */
 export function encodeValue(value: unknown, type: string): Encoded {
@@ -107,20 +115,23 @@ export async function backup(db: Db, file: string, onProgress: (c: BackupCounts)
   const counts: BackupCounts = { nodes: 0, relationships: 0 };
   await write({ format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString() });
   for (let after = ''; ;) {
-    const rows = await db.read(NODES_PAGE, { after, limit: int(5000) });
+    const rows = await db.read<StoredRow & { labels: string[] }>(NODES_PAGE, { after, limit: int(5000) });
     for (const r of rows) {
-      const props = encodeProps(r.props as Record<string, unknown>, r.keys as string[], r.types as string[]);
+      const props = encodeProps(r.props, r.keys, r.types);
       await write({ node: { labels: r.labels, props } });
       counts.nodes++;
     }
     onProgress(counts);
     if (rows.length < 5000) break;
-    after = String(rows.at(-1)!.eid);
+    after = rows.at(-1)!.eid;
   }
   for (let after = ''; ;) {
-    const rows = await db.read(RELS_PAGE, { after, limit: int(5000) });
+    const rows = await db.read<StoredRow & { type: string; from: string; to: string }>(RELS_PAGE, {
+      after,
+      limit: int(5000),
+    });
     for (const r of rows) {
-      const props = encodeProps(r.props as Record<string, unknown>, r.keys as string[], r.types as string[]);
+      const props = encodeProps(r.props, r.keys, r.types);
       await write({
         relationship: {
           type: r.type,
@@ -133,7 +144,7 @@ export async function backup(db: Db, file: string, onProgress: (c: BackupCounts)
     }
     onProgress(counts);
     if (rows.length < 5000) break;
-    after = String(rows.at(-1)!.eid);
+    after = rows.at(-1)!.eid;
   }
   await write({ end: counts });
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
@@ -142,7 +153,7 @@ export async function backup(db: Db, file: string, onProgress: (c: BackupCounts)
 
 /** Counts every node and relationship in the database. */
 export async function countAll(db: Db): Promise<BackupCounts> {
-  const [row] = await db.read(COUNT_ALL);
+  const [row] = await db.read<BackupCounts>(COUNT_ALL);
   return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
 }
 
@@ -166,8 +177,8 @@ export async function restore(db: Db, file: string, onProgress: (c: BackupCounts
   if (!end) throw new Error(`${file} is incomplete (no end line): nothing was restored`);
 
   for (;;) {
-    const [row] = await db.write(CLEAR_BATCH);
-    if (Number(row?.deleted ?? 0) === 0) break;
+    const [row] = await db.write<{ deleted: number }>(CLEAR_BATCH);
+    if ((row?.deleted ?? 0) === 0) break;
   }
   const counts: BackupCounts = { nodes: 0, relationships: 0 };
   const eidById = new Map<string, string>();
@@ -175,7 +186,8 @@ export async function restore(db: Db, file: string, onProgress: (c: BackupCounts
   let rels: unknown[] = [];
   const flushNodes = async () => {
     if (!nodes.length) return;
-    for (const row of await db.write(CREATE_NODES, { nodes })) eidById.set(String(row.id), String(row.eid));
+    for (const row of await db.write<{ id: string; eid: string }>(CREATE_NODES, { nodes }))
+      eidById.set(row.id, row.eid);
     counts.nodes += nodes.length;
     nodes = [];
     onProgress(counts);

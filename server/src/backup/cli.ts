@@ -1,6 +1,6 @@
 // `npm run db:backup -- [file]` and `npm run db:restore -- <file> --yes`: the graph and the saved views, through
 // Bolt. Uses NEO4J_URI (or the project's own Neo4j on NEO4J_PORT, which must be running: `npm run db`).
-import { CliError, connectFromEnv, runCli } from '../db/cli.ts';
+import { CliError, connectFromEnv, runCli } from '../../../core/cli.ts';
 import { backup, countAll, restore } from './backup.ts';
 
 async function main(): Promise<number> {

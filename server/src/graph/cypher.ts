@@ -1,9 +1,10 @@
 // Cypher shared by the explorer operations: how a node and a relationship are projected, the time-window test,
 // and the queries that load nodes by id and the edges among them. Fragments are fixed text; user input only
 // ever arrives as parameters.
-import { cypher, int, readRows, type Reader } from '../db/database.ts';
-import { toGraphEdge, toGraphNode, type StoredEdge, type StoredNode } from './mapping.ts';
-import { RELATIONSHIP_TYPES, type GraphEdge, type GraphNode, type ResolvedFilter } from './model.ts';
+import { cypher, int, readRows, type Reader } from '../../../core/db/database.ts';
+import { toGraphEdge, toGraphNode, type EdgeRow, type NodeRow } from './mapping.ts';
+import { FILTER_RELATIONSHIP_TYPES } from '../../../core/model/index.ts';
+import { type GraphEdge, type GraphNode, type ResolvedFilter } from './model.ts';
 
 /** A Source node's properties, all of them: the `Source` type's other scalar fields (kind, authors…) resolve too. */
 const SOURCE_FIELDS = '.*';
@@ -78,7 +79,7 @@ const EXISTING_IDS = cypher(
 export const DENSE_DEGREE = 200;
 
 /** The graph's relationship types as a Cypher pattern (`A|B|…|CITES`): everything but saved views' INCLUDES. */
-const GRAPH_TYPES = RELATIONSHIP_TYPES.join('|');
+const GRAPH_TYPES = FILTER_RELATIONSHIP_TYPES.join('|');
 
 /**
  * Cypher that yields `r` once for every relationship of the graph (CITES included, saved views' INCLUDES not)
@@ -124,10 +125,10 @@ const EDGES_AMONG = cypher(
 /** Loads the GraphNodes with these ids, in the order given; unknown ids are left out. */
 export async function loadNodes(db: Reader, ids: readonly string[]): Promise<GraphNode[]> {
   if (ids.length === 0) return [];
-  const rows = await readRows(db, NODES_BY_IDS, { ids });
+  const rows = await readRows<NodeRow>(db, NODES_BY_IDS, { ids });
   const byId = new Map<string, GraphNode>();
   for (const row of rows) {
-    const node = toGraphNode(row.node as StoredNode);
+    const node = toGraphNode(row.node);
     byId.set(node.id, node);
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -136,8 +137,8 @@ export async function loadNodes(db: Reader, ids: readonly string[]): Promise<Gra
 /** The ids among `ids` that name no node (checked inside `tx` when given, so a write can rely on it). */
 export async function missingNodeIds(db: Reader, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await readRows(db, EXISTING_IDS, { ids });
-  return (rows[0]?.missing as string[] | undefined) ?? [];
+  const rows = await readRows<{ missing: string[] }>(db, EXISTING_IDS, { ids });
+  return rows[0]?.missing ?? [];
 }
 
 /**
@@ -153,7 +154,7 @@ export async function edgesAmong(
   dense = DENSE_DEGREE,
 ): Promise<GraphEdge[]> {
   if (ids.length === 0 || types.length === 0) return [];
-  const rows = await readRows(db, EDGES_AMONG, {
+  const rows = await readRows<EdgeRow>(db, EDGES_AMONG, {
     ids,
     types,
     since: filter.since,
@@ -161,5 +162,5 @@ export async function edgesAmong(
     dense: int(dense),
     limit: int(limit + 1),
   });
-  return rows.map((row) => toGraphEdge(row.edge as StoredEdge));
+  return rows.map((row) => toGraphEdge(row.edge));
 }

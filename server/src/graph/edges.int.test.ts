@@ -2,9 +2,10 @@
 // way each node is treated, sparse (expanded) or dense (only Expand(Into) with the other dense nodes), the answer
 // must be every relationship with both ends in the set, exactly once.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDb, cypher } from '../db/database.ts';
+import { createDb, cypher } from '../../../core/db/database.ts';
 import { edgesAmong } from './cypher.ts';
-import { DOMAIN_RELATIONSHIP_TYPES, NO_FILTER } from './model.ts';
+import { RELATIONSHIP_TYPE_NAMES } from '../../../core/model/index.ts';
+import { NO_FILTER } from './model.ts';
 
 const db = createDb({ uri: inject('neo4jUri') });
 afterAll(() => db.close());
@@ -34,9 +35,7 @@ describe('edgesAmong', () => {
     const [row] = await db.read(SAMPLE);
     const ids = row!.ids as string[];
     expect(ids.length).toBeGreaterThan(30);
-    const expected = (await db.read(BRUTE, { ids, types: DOMAIN_RELATIONSHIP_TYPES })).map((r) =>
-      String(r.id),
-    );
+    const expected = (await db.read(BRUTE, { ids, types: RELATIONSHIP_TYPE_NAMES })).map((r) => String(r.id));
     expect(expected.length).toBeGreaterThan(40);
     const degrees = await db.read(
       cypher('testEdgesDegrees', 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN COUNT { (n)--() } AS d'),
@@ -46,7 +45,7 @@ describe('edgesAmong', () => {
     const median = sorted[Math.floor(sorted.length / 2)]!;
     // Everything expanded; nothing expanded (every pair by Expand(Into)); the better connected half dense.
     for (const dense of [1_000_000, 0, median]) {
-      const edges = await edgesAmong(db, ids, DOMAIN_RELATIONSHIP_TYPES, NO_FILTER, 10_000, dense);
+      const edges = await edgesAmong(db, ids, RELATIONSHIP_TYPE_NAMES, NO_FILTER, 10_000, dense);
       expect(
         edges.map((e) => e.id),
         `dense = ${dense}`,

@@ -2,8 +2,8 @@
 // Neo4j 5.26 does not know fails here rather than on a user's click. Importing the schema registers every
 // concept module's queries; the seed loader's are imported too.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDb, declaredQueries, int } from '../db/database.ts';
-import '../graphql/schema.ts';
+import { createDb, declaredQueries, int } from '../../../core/db/database.ts';
+import '../app/schema.ts';
 import '../../../graph-seed/src/index.ts';
 
 const db = createDb({ uri: inject('neo4jUri') });

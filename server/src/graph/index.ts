@@ -1,7 +1,8 @@
 // The contract's shared explorer types (NodeKind, GraphNode, GraphEdge, Subgraph, Path, GraphStats,
 // GraphFilter) and the JSON scalar. The operations that return them live in their own concept folders.
 import { GraphQLJSON } from 'graphql-type-json';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { NODE_KINDS } from '../../../core/model/index.ts';
+import { graphQLModule } from '../graphql/module.ts';
 
 const typeDefs = /* GraphQL */ `
   "Any JSON value: an object, list, string, number, boolean or null."
@@ -9,12 +10,7 @@ const typeDefs = /* GraphQL */ `
 
   "The kinds of node in the graph."
   enum NodeKind {
-    ACTOR
-    MEETING
-    STATEMENT
-    AGREEMENT
-    FIGURE
-    SOURCE
+    ${NODE_KINDS.join('\n    ')}
   }
 
   "A node of the graph as the explorer shows it."
@@ -96,7 +92,4 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-export const graphModule: GraphQLModule = {
-  typeDefs,
-  resolvers: { JSON: GraphQLJSON },
-};
+export const graphModule = graphQLModule(typeDefs, { JSON: GraphQLJSON });

@@ -1,7 +1,8 @@
 // From stored nodes and relationships (as the projections in ./cypher.ts return them) to the contract's
 // GraphNode and GraphEdge.
 import { nodeLabel } from './label.ts';
-import { NODE_KINDS, type GraphEdge, type GraphNode, type NodeKind, type SourceRef } from './model.ts';
+import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
+import { type GraphEdge, type GraphNode, type SourceRef } from './model.ts';
 
 /** A node as NODE_PROJECTION returns it. */
 export interface StoredNode {
@@ -18,6 +19,16 @@ export interface StoredEdge {
   target: string;
   props: Record<string, unknown>;
   sources: unknown[];
+}
+
+/** A row of a query that returns one projected node as `node`. */
+export interface NodeRow {
+  node: StoredNode;
+}
+
+/** A row of a query that returns one projected relationship as `edge`. */
+export interface EdgeRow {
+  edge: StoredEdge;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);

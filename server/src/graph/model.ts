@@ -1,22 +1,7 @@
 // The explorer's view of the stored graph: node kinds, relationship types, and the contract's shapes
-// (GraphNode, GraphEdge, Subgraph, Path) as plain TypeScript objects that the resolvers return.
-import { CITES as SEED_CITES, RELATIONSHIP_TYPE_NAMES } from '../../../graph-seed/src/schema.ts';
-
-/** Every kind of node the explorer shows (the contract's `NodeKind`; FIGURE is one of the "more kinds"). */
-export const NODE_KINDS = ['ACTOR', 'MEETING', 'STATEMENT', 'AGREEMENT', 'FIGURE', 'SOURCE'] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
-
-/** Kinds shown by default in neighbourhoods and paths: sources only when asked for. */
-export const DOMAIN_KINDS: readonly NodeKind[] = NODE_KINDS.filter((k) => k !== 'SOURCE');
-
-/** The bookkeeping relationship from a node to what it rests on; hidden unless asked for. */
-export const CITES = SEED_CITES;
-
-/** Relationship types between domain nodes: the seed format's fixed list, which user input is checked against. */
-export const DOMAIN_RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPE_NAMES;
-
-/** Every relationship type a user may name in a filter. */
-export const RELATIONSHIP_TYPES: readonly string[] = [...DOMAIN_RELATIONSHIP_TYPES, CITES];
+// (GraphNode, GraphEdge, Subgraph, Path, SavedView) as plain TypeScript objects that the resolvers return; the
+// generated resolver types map the schema's types to these (scripts/codegen.ts).
+import type { NodeKind } from '../../../core/model/index.ts';
 
 /** A reference as the contract's `Source` type shows it (with the Source node's other properties beside). */
 export interface SourceRef {
@@ -65,6 +50,24 @@ export interface GraphPath {
   length: number;
   explanation: string;
   citations: SourceRef[];
+}
+
+/** The contract's SavedView, without `subgraph` (resolved on demand, server/src/views). */
+export interface SavedView {
+  id: string;
+  name: string;
+  description: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Who saved it (an API token's name, or "local"); null for views saved before this was recorded. */
+  createdBy: string | null;
+  /** Who changed it last. */
+  updatedBy: string | null;
+  nodeIds: string[];
+  edgeIds: string[];
+  layout: unknown;
+  filter: unknown;
 }
 
 /** A GraphFilter after validation: null means "no restriction given". */

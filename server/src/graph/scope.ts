@@ -3,12 +3,12 @@
 import {
   CITES,
   DOMAIN_KINDS,
-  DOMAIN_RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_NAMES,
   NODE_KINDS,
-  RELATIONSHIP_TYPES,
+  FILTER_RELATIONSHIP_TYPES,
   type NodeKind,
-  type ResolvedFilter,
-} from './model.ts';
+} from '../../../core/model/index.ts';
+import { type ResolvedFilter } from './model.ts';
 
 /** The kinds a traversal may step onto and the relationship types it may follow. */
 export interface Scope {
@@ -27,7 +27,9 @@ export function neighborhoodScope(filter: ResolvedFilter, startKind: NodeKind | 
     startKind === 'SOURCE';
   return {
     kinds: filter.kinds ?? [...(withSources ? NODE_KINDS : DOMAIN_KINDS)],
-    types: filter.relationshipTypes ?? [...(withSources ? RELATIONSHIP_TYPES : DOMAIN_RELATIONSHIP_TYPES)],
+    types: filter.relationshipTypes ?? [
+      ...(withSources ? FILTER_RELATIONSHIP_TYPES : RELATIONSHIP_TYPE_NAMES),
+    ],
   };
 }
 
@@ -38,6 +40,6 @@ export function neighborhoodScope(filter: ResolvedFilter, startKind: NodeKind | 
 export function pathScope(filter: ResolvedFilter): Scope {
   return {
     kinds: filter.kinds ?? [...DOMAIN_KINDS],
-    types: (filter.relationshipTypes ?? [...DOMAIN_RELATIONSHIP_TYPES]).filter((t) => t !== CITES),
+    types: (filter.relationshipTypes ?? [...RELATIONSHIP_TYPE_NAMES]).filter((t) => t !== CITES),
   };
 }

@@ -1,7 +1,8 @@
 // Checks for the explorer operations' arguments, as pure functions: every bad argument becomes BAD_USER_INPUT
 // with a message that says what is allowed, before any query runs.
-import { badInput } from '../errors.ts';
-import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type ResolvedFilter } from './model.ts';
+import { badInput } from '../../../core/errors.ts';
+import { NODE_KINDS, FILTER_RELATIONSHIP_TYPES, type NodeKind } from '../../../core/model/index.ts';
+import { type ResolvedFilter } from './model.ts';
 
 /** Node ids are `<kind>:<slug>` (graph-seed/README.md); view ids are `view:<uuid>`. */
 const ID_PATTERN = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*$/;
@@ -60,10 +61,10 @@ export function resolveFilter(input: GraphFilterInput | null | undefined): Resol
   }
   let relationshipTypes: string[] | null = null;
   if (input.relationshipTypes) {
-    const unknown = input.relationshipTypes.filter((t) => !RELATIONSHIP_TYPES.includes(t));
+    const unknown = input.relationshipTypes.filter((t) => !FILTER_RELATIONSHIP_TYPES.includes(t));
     if (unknown.length > 0) {
       throw badInput(
-        `Unknown relationship types: ${unknown.join(', ')}. Known types: ${RELATIONSHIP_TYPES.join(', ')}.`,
+        `Unknown relationship types: ${unknown.join(', ')}. Known types: ${FILTER_RELATIONSHIP_TYPES.join(', ')}.`,
         { argument: 'relationshipTypes' },
       );
     }

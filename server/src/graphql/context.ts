@@ -1,6 +1,6 @@
 // What every resolver receives.
 import type { Access } from '../access/index.ts';
-import type { Db } from '../db/database.ts';
+import type { Db } from '../../../core/db/database.ts';
 
 export interface Context {
   db: Db;

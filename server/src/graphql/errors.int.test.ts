@@ -1,8 +1,8 @@
 // Every error a client can cause carries a contract code, limits are enforced before anything runs, and
 // production answers carry no stack trace, Cypher or driver text.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppError } from '../errors.ts';
-import { startTestServer, type TestServer } from '../http/test-server.ts';
+import { AppError } from '../../../core/errors.ts';
+import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import type { GraphQLModule } from './module.ts';
 

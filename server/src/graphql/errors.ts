@@ -2,8 +2,8 @@
 // without a stack trace, Cypher or driver internals. It never throws.
 import type { GraphQLFormattedError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-import { mapDatabaseError } from '../db/database.ts';
-import { AppError, ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { mapDatabaseError } from '../../../core/db/database.ts';
+import { AppError, isErrorCode, type ErrorCode } from '../../../core/errors.ts';
 
 /** Apollo's own codes: a request that cannot be parsed, validated or resolved is the user's to fix. */
 const APOLLO_TO_CONTRACT: Record<string, ErrorCode> = {
@@ -78,8 +78,7 @@ export function codeOf(formatted: GraphQLFormattedError, error: unknown): ErrorC
   const app = appErrorOf(error);
   if (app) return app.code;
   const rawCode = formatted.extensions?.code;
-  if (typeof rawCode === 'string' && (ERROR_CODES as readonly string[]).includes(rawCode))
-    return rawCode as ErrorCode;
+  if (isErrorCode(rawCode)) return rawCode;
   if (typeof rawCode === 'string' && APOLLO_TO_CONTRACT[rawCode]) return APOLLO_TO_CONTRACT[rawCode];
   return 'INTERNAL_SERVER_ERROR';
 }

@@ -1,7 +1,7 @@
 // The error normaliser: every error gets a contract code; production hides what was not written for users.
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { graphql } from './graphql-runtime.ts';
 import { makeFormatError } from './errors.ts';
 

@@ -5,8 +5,7 @@ import { createRequire } from 'node:module';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, GraphQLField, ValidationContext, ValidationRule } from 'graphql';
-import { AppError } from '../errors.ts';
-import { KIND_LIST_DEFAULT } from '../kinds/index.ts';
+import { AppError, statusOf } from '../../../core/errors.ts';
 import type { Context } from './context.ts';
 import { graphql } from './graphql-runtime.ts';
 
@@ -52,7 +51,14 @@ export const ASSUMED_SIZES: Record<string, number> = {
   'GraphNode.savedViews': 5,
 };
 
-/** The largest `limit` any field accepts (neighborhood's 2,000): a larger one is refused by the field itself. */
+/** Most items a typed list (server/src/kinds) returns when the query gives no `limit`, and the most it may ask for. */
+export const KIND_LIST_DEFAULT = 50;
+export const KIND_LIST_MAX = 1000;
+
+/**
+ * The largest `limit` any field accepts: neighborhood's maximum (server/src/neighborhood checks it and its SDL
+ * states it); the cost estimate counts a larger one as this, so that the field itself refuses it.
+ */
 export const LIMIT_ARGUMENT_CAP = 2_000;
 
 /**
@@ -66,7 +72,7 @@ export const NESTED_LIST_ASSUMED = 10;
 export function tooComplex(message: string): GraphQLError {
   return new graphql.GraphQLError(message, {
     originalError: new AppError('QUERY_TOO_COMPLEX', message),
-    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: statusOf('QUERY_TOO_COMPLEX') } },
   });
 }
 

@@ -1,9 +1,8 @@
 // The cost estimate counts list sizes: what a list may return multiplies what is asked of each item.
 import { describe, expect, it } from 'vitest';
-import { KIND_LIST_DEFAULT } from '../kinds/index.ts';
 import { graphql } from './graphql-runtime.ts';
-import { DEFAULT_LIMITS, NESTED_LIST_ASSUMED, listSizeEstimator } from './limits.ts';
-import { buildSchema } from './schema.ts';
+import { DEFAULT_LIMITS, KIND_LIST_DEFAULT, NESTED_LIST_ASSUMED, listSizeEstimator } from './limits.ts';
+import { buildSchema } from '../app/schema.ts';
 import { createRequire } from 'node:module';
 import * as clientOperations from '../../../client/src/api/operations.ts';
 

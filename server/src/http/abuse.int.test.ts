@@ -4,9 +4,9 @@
 // body size and batching: graphql-http.int.test.ts and hostile.int.test.ts.)
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parseApiTokens, tokenStore } from '../access/tokens.ts';
-import { cypher } from '../db/database.ts';
+import { cypher } from '../../../core/db/database.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SLEEP_IN_DATABASE = cypher('testSleepInDatabase', 'CALL apoc.util.sleep($ms) RETURN 1 AS done');
@@ -94,8 +94,10 @@ describe('time limits', () => {
     const started = Date.now();
     const r = await s.post('{ slowInDatabase(ms: 20000) }');
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(r.status).toBe(200);
-    expect(codeOf(r)).toBe('INTERNAL_SERVER_ERROR');
+    // The same code as a request stopped by REQUEST_TIMEOUT_MS (the error table): 503 with Retry-After.
+    expect(r.status).toBe(503);
+    expect(codeOf(r)).toBe('REQUEST_TIMEOUT');
+    expect(r.headers.get('retry-after')).toBe('5');
     expect(r.body.errors?.[0]?.message).toMatch(/took too long and was stopped/);
     expect((await s.post('{ slowInDatabase(ms: 1) }')).body.data).toEqual({ slowInDatabase: true });
   });

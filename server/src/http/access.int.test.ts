@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runScript } from '../../../test/support/process.ts';
 import { parseApiTokens, tokenStore } from '../access/tokens.ts';
 import { backup } from '../backup/backup.ts';
-import type { Db, Tx } from '../db/database.ts';
+import type { Db, Tx } from '../../../core/db/database.ts';
 import { saveView, view } from '../views/index.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 
 const EDITOR = 'ana:editor:editor-token-ana-0123456789';
 const EDITOR2 = 'cy:editor:editor-token-cy-0123456789';
@@ -238,7 +238,7 @@ describe('the audit log', () => {
 
 describe('starting beyond loopback', () => {
   it('refuses to start on 0.0.0.0 without API_TOKENS, in one line, and starts with them', async () => {
-    const refused = runScript('server/src/main.ts', {
+    const refused = runScript('server/src/app/main.ts', {
       HOST: '0.0.0.0',
       PORT: '0',
       NEO4J_URI: 'bolt://127.0.0.1:1',
@@ -248,7 +248,7 @@ describe('starting beyond loopback', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\[explorer\] cannot start: HOST=0\.0\.0\.0 .*needs API_TOKENS/);
 
-    const started = runScript('server/src/main.ts', {
+    const started = runScript('server/src/app/main.ts', {
       HOST: '0.0.0.0',
       PORT: '0',
       NEO4J_URI: 'bolt://127.0.0.1:1',

@@ -6,7 +6,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { tokenStore, type TokenStore } from '../access/tokens.ts';
-import type { Db } from '../db/database.ts';
+import type { Db } from '../../../core/db/database.ts';
 import type { Context } from '../graphql/context.ts';
 import { DEFAULT_LIMITS } from '../graphql/limits.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -17,6 +17,7 @@ import {
   loopbackHostOnly,
   requestTimeout,
   securityHeaders,
+  sendError,
 } from './security.ts';
 
 /**
@@ -35,11 +36,8 @@ const graphqlBodyErrors: ErrorRequestHandler = (err, req, res, next) => {
     : e.type === 'entity.parse.failed'
       ? 'The request body is not valid JSON.'
       : `The request body cannot be read (${(err as Error).message}).`;
-  const graphqlResponse = req.accepts(['application/json', 'application/graphql-response+json']);
-  res
-    .status(tooLarge ? 413 : e.status)
-    .type(graphqlResponse === 'application/graphql-response+json' ? graphqlResponse : 'application/json')
-    .json({ errors: [{ message, extensions: { code: tooLarge ? 'QUERY_TOO_COMPLEX' : 'BAD_USER_INPUT' } }] });
+  if (tooLarge) sendError(req, res, 'QUERY_TOO_COMPLEX', message, { status: 413 });
+  else sendError(req, res, 'BAD_USER_INPUT', message, { status: e.status });
 };
 
 /** What /readyz reports besides the database: start-up work such as loading the seed. */

@@ -1,58 +1,20 @@
 // The content security policy against the real pages in Chromium: the explorer and the GraphQL console (Monaco
 // and its workers included) load and work under it, with no violation reported and no script error. Any
 // violation fails, eval included (the client's zod is jitless, so it never probes for eval).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../../test/support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserForFile, openPage, runFirstConsoleExample } from '../../../test/support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-declare global {
-  interface Window {
-    cspViolations?: Array<{ directive: string; blocked: string; file: string; line: number; column: number }>;
-  }
-}
+const browser = browserForFile();
 
 /** Opens a page that records every CSP violation (events and console reports) and script error. */
 async function watchedPage(path: string): Promise<{ page: Page; problems: () => Promise<string[]> }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.cspViolations!.push({
-        directive: e.violatedDirective,
-        blocked: e.blockedURI || 'inline',
-        file: e.sourceFile,
-        line: e.lineNumber,
-        column: e.columnNumber,
-      }),
-    );
+  const { page, response, errors, cspViolations } = await openPage(browser(), `${baseUrl}${path}`, {
+    csp: true,
   });
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  const response = await page.goto(`${baseUrl}${path}`);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-  return {
-    page,
-    problems: async () => {
-      const out = [...problems];
-      const violations = (await page.evaluate(() => window.cspViolations)) ?? [];
-      for (const v of violations)
-        out.push(`${v.directive} blocked ${v.blocked} at ${v.file}:${v.line}:${v.column}`);
-      return out;
-    },
-  };
+  return { page, problems: async () => [...(await cspViolations()), ...errors] };
 }
 
 describe('the content security policy', () => {
@@ -73,12 +35,7 @@ describe('the content security policy', () => {
 
   it('lets the GraphQL console start its editor and workers and run a query, with no violation', async () => {
     const { page, problems } = await watchedPage('/graphiql');
-    const editor = page.locator('.graphiql-query-editor .view-lines');
-    await expect.poll(() => editor.innerText(), { timeout: 60_000 }).toContain('Patrushev');
-    await page.locator('.graphiql-execute-button').click();
-    await expect
-      .poll(() => page.locator('.graphiql-response').innerText(), { timeout: 30_000 })
-      .toContain('actor:nikolai-patrushev');
+    const editor = await runFirstConsoleExample(page);
     // Typing exercises the GraphQL worker (validation and completion).
     await editor.click();
     await page.keyboard.press('Control+End');

@@ -1,9 +1,8 @@
 // When Neo4j cannot be reached, /graphql answers 503 with DATABASE_UNAVAILABLE quickly; when it comes back,
 // the same server answers again by itself (the driver reconnects; nothing restarts).
-import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalNeo4j, type LocalNeo4j } from '../../../neo4j/local.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { ownNeo4j } from '../../../test/support/own-neo4j.ts';
+import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 
 const QUERY = '{ actors(limit: 1) { id } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,20 +26,10 @@ describe('an unreachable database', () => {
 
 describe('a database stopped and started again', () => {
   // Its own Neo4j, so that stopping it disturbs no other test.
-  const port = Number(process.env.NEO4J_TEST_PORT ?? 7688) + 3;
-  const dataDir = `.neo4j/test-restart-${port}`;
-  let neo4j: LocalNeo4j | undefined;
-  let server: TestServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-    await neo4j?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const own = ownNeo4j('restart', 3);
 
   it('answers 503 while it is down and 200 again within 10 seconds of its return, with no restart', async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    neo4j = await startLocalNeo4j({ port, dataDir, heapMiB: 512, pagecacheMiB: 64 });
-    server = await startTestServer({ uri: neo4j.uri });
+    const { neo4j, server } = await own.serve();
     expect((await server.post(QUERY)).status).toBe(200);
 
     await neo4j.stop();
@@ -49,7 +38,7 @@ describe('a database stopped and started again', () => {
     expect(down.body.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
     expect(down.ms).toBeLessThan(5_000);
 
-    neo4j = await startLocalNeo4j({ port, dataDir, heapMiB: 512, pagecacheMiB: 64 });
+    await own.start();
     const back = Date.now();
     let status = 0;
     while (Date.now() - back < 10_000) {

@@ -2,7 +2,7 @@
 // server lets requests in flight finish; fifty concurrent updates of one view from one version: exactly one wins.
 import { describe, expect, inject, it } from 'vitest';
 import type { GraphQLModule } from '../graphql/module.ts';
-import { startTestServer } from './test-server.ts';
+import { startTestServer } from '../../../test/support/test-server.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cypher } from '../db/database.ts';
-import { ERROR_CODES } from '../errors.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { cypher } from '../../../core/db/database.ts';
+import { ERROR_CODES } from '../../../core/errors.ts';
+import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 
 let server: TestServer;
 const made: string[] = [];
@@ -49,7 +49,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const CODES = new Set<string>([...ERROR_CODES, 'RATE_LIMITED', 'REQUEST_TIMEOUT']);
+const CODES = new Set<string>(ERROR_CODES);
 
 interface Answer {
   status: number;

@@ -2,11 +2,9 @@
 // few minutes on a busy machine): Neo4j killed with SIGKILL while 50 clients save views, then restarted on the
 // same data. Every acknowledged save is there, complete, exactly once; nothing is half-written; the server
 // answered 503 meanwhile and recovered by itself.
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalNeo4j, type LocalNeo4j } from '../../../neo4j/local.ts';
-import { cypher } from '../db/database.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { ownNeo4j } from '../../../test/support/own-neo4j.ts';
+import { cypher } from '../../../core/db/database.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,20 +38,10 @@ function viewFor(c: number, n: number) {
 }
 
 describe('Neo4j killed while 50 clients save views', () => {
-  const port = Number(process.env.NEO4J_TEST_PORT ?? 7688) + 4;
-  const dataDir = `.neo4j/test-faults-${port}`;
-  let neo4j: LocalNeo4j | undefined;
-  let server: TestServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-    await neo4j?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const own = ownNeo4j('faults', 4);
 
   it('loses no acknowledged save, half-writes and duplicates none, answers 503 meanwhile, recovers by itself', async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    neo4j = await startLocalNeo4j({ port, dataDir, heapMiB: 512, pagecacheMiB: 64 });
-    server = await startTestServer({ uri: neo4j.uri });
+    const { neo4j, server } = await own.serve();
     await server.db.write(MAKE_NODES, { ids: NODE_IDS });
     const s = server;
     // A server that has been running a while: schema made, queries planned.
@@ -89,8 +77,7 @@ describe('Neo4j killed while 50 clients save views', () => {
         } catch {
           status = -1; // the connection itself failed
         }
-        const tooLong =
-          code === 'INTERNAL_SERVER_ERROR' && /took too long and was stopped/.test(message ?? '');
+        const tooLong = code === 'REQUEST_TIMEOUT' && /took too long and was stopped/.test(message ?? '');
         const key = tooLong ? 'stopped at its time limit' : `${status} ${code ?? ''}`.trim();
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
         statusesByPhase.set(`${seenIn}: ${key}`, (statusesByPhase.get(`${seenIn}: ${key}`) ?? 0) + 1);
@@ -112,7 +99,7 @@ describe('Neo4j killed while 50 clients save views', () => {
     const downSince = unavailable;
     while (unavailable < downSince + 50) await sleep(50);
 
-    neo4j = await startLocalNeo4j({ port, dataDir, heapMiB: 512, pagecacheMiB: 64 });
+    await own.start();
     phase = 'after';
     // Recovered by itself: every client gets saves through again on the same server.
     const deadline = Date.now() + 120_000;

@@ -4,17 +4,21 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { OPEN_ACCESS, type Access, type Principal } from '../access/index.ts';
 import { bearerToken, isLoopbackHost, type TokenStore } from '../access/tokens.ts';
+import { statusOf, type ErrorCode } from '../../../core/errors.ts';
 import { RateLimiter } from './rate-limit.ts';
 
-/** Sends `{ errors: [{ message, extensions: { code } }] }` with the status. */
+/**
+ * Sends `{ errors: [{ message, extensions: { code } }] }` with the code's status from the error table (or
+ * `options.status`, where HTTP has a more precise one, such as 413 for a body too large).
+ */
 export function sendError(
   req: Request,
   res: Response,
-  status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
-  headers: Record<string, string> = {},
+  options: { headers?: Record<string, string>; status?: number } = {},
 ): void {
+  const { headers = {}, status = statusOf(code) } = options;
   const accepted = req.accepts(['application/json', 'application/graphql-response+json']);
   res
     .status(status)
@@ -98,7 +102,6 @@ export const loopbackHostOnly: RequestHandler = (req, res, next) => {
   sendError(
     req,
     res,
-    403,
     'FORBIDDEN',
     'This server runs without tokens and answers only requests addressed to 127.0.0.1 or localhost.',
   );
@@ -139,10 +142,9 @@ export function authenticateAndLimit(options: AuthOptions): RequestHandler {
         sendError(
           req,
           res,
-          429,
           'RATE_LIMITED',
           `Too many requests: try again in ${decision.retryAfterSeconds} s.`,
-          { 'retry-after': String(decision.retryAfterSeconds) },
+          { headers: { 'retry-after': String(decision.retryAfterSeconds) } },
         );
         return;
       }
@@ -154,17 +156,16 @@ export function authenticateAndLimit(options: AuthOptions): RequestHandler {
     }
     const challenge = { 'www-authenticate': 'Bearer realm="kg-explorer"' };
     if ('failure' in identity) {
-      sendError(req, res, 401, 'UNAUTHENTICATED', identity.failure, challenge);
+      sendError(req, res, 'UNAUTHENTICATED', identity.failure, { headers: challenge });
       return;
     }
     if (!identity.principal && !anonymousReads) {
       sendError(
         req,
         res,
-        401,
         'UNAUTHENTICATED',
         'This server needs a token: send "Authorization: Bearer <token>".',
-        challenge,
+        { headers: challenge },
       );
       return;
     }
@@ -183,14 +184,9 @@ export function requestTimeout(ms: number): RequestHandler {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.locals.timedOut = true;
-      sendError(
-        req,
-        res,
-        503,
-        'REQUEST_TIMEOUT',
-        `The request took longer than ${ms / 1000} s and was stopped.`,
-        { 'retry-after': '5' },
-      );
+      sendError(req, res, 'REQUEST_TIMEOUT', `The request took longer than ${ms / 1000} s and was stopped.`, {
+        headers: { 'retry-after': '5' },
+      });
     }, ms);
     const clear = () => clearTimeout(timer);
     res.once('finish', clear);
@@ -212,10 +208,10 @@ export function finalErrors(log: (message: string, error: unknown) => void): Err
     }
     const status = (err as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      sendError(req, res, status, 'BAD_USER_INPUT', `The request cannot be served (${status}).`);
+      sendError(req, res, 'BAD_USER_INPUT', `The request cannot be served (${status}).`, { status });
       return;
     }
     log(`internal error in ${req.method} ${req.path}: ${(err as Error)?.message}`, err);
-    sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    sendError(req, res, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   };
 }

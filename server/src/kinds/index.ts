@@ -5,17 +5,7 @@
 // See docs/decisions/2026-11-29-graphql-layer.md.
 import type { GraphQLModule } from '../graphql/module.ts';
 import { relationshipFieldResolvers } from './relationship-fields.ts';
-
-/**
- * What a resolver outside @neo4j/graphql may return for a typed kind (e.g. the sources of GraphNode.sources):
- * its stored properties; relationship fields are fetched on demand (relationship-fields.ts). The generated
- * resolver types map every kind to this (scripts/codegen.ts).
- */
-export type KindParent = { id: string } & Record<string, unknown>;
-
-/** Most items a typed list returns when the query gives no `limit`, and the most it may ask for. */
-export const KIND_LIST_DEFAULT = 50;
-export const KIND_LIST_MAX = 1000;
+import { KIND_LIST_DEFAULT, KIND_LIST_MAX } from '../graphql/limits.ts';
 
 const limit = `@limit(default: ${KIND_LIST_DEFAULT}, max: ${KIND_LIST_MAX})`;
 const readOnly = `@mutation(operations: []) ${limit}`;
@@ -31,7 +21,7 @@ function rel(type: string, direction: 'IN' | 'OUT', options: { undirected?: bool
 const common = `
     "Stable, readable id, e.g. \\"actor:li-zhanshu\\"."
     id: ID!
-    "ACTOR, MEETING, STATEMENT, AGREEMENT, FIGURE or SOURCE."
+    "One of NodeKind's values."
     kind: String!
     summary: String
     "The seed document (folder) that defines this item."
@@ -51,6 +41,100 @@ const cited = `
     sources: [Source!]! ${rel('CITES', 'OUT', { props: false })}
     "Statements, meetings, agreements and figures that are about this item."
     subjectOf: [Entity!]! ${rel('ABOUT', 'IN')}`;
+
+type Ends = string | readonly string[];
+
+/**
+ * Each relationship type once, in the order the types list their relationship fields: `out` is the field on the
+ * types it starts from (`from`), `in` the field on the types it points to (`to`). A field lists the type at the
+ * other end, or Entity where that end is more than one type. Where both ends have the same field (MET_WITH,
+ * TRADES_WITH), that one field reads the relationship in either direction. The ends every non-source kind has
+ * (sources, subjectOf) are in `cited`.
+ */
+const RELATIONSHIPS: { type: string; from: Ends; out?: string; to: Ends; in?: string }[] = [
+  { type: 'CITES', from: 'Entity', to: 'Source', in: 'citedBy' },
+  { type: 'ATTENDED', from: 'Actor', out: 'attended', to: 'Meeting', in: 'attendees' },
+  { type: 'HOSTED', from: 'Actor', out: 'hosted', to: 'Meeting', in: 'hosts' },
+  { type: 'SAID', from: 'Actor', out: 'statements', to: 'Statement', in: 'speakers' },
+  { type: 'PARTY_TO', from: 'Actor', out: 'agreements', to: 'Agreement', in: 'parties' },
+  { type: 'MET_WITH', from: 'Actor', out: 'metWith', to: 'Actor', in: 'metWith' },
+  { type: 'MEMBER_OF', from: 'Actor', out: 'memberOf', to: 'Actor', in: 'members' },
+  { type: 'LEADS', from: 'Actor', out: 'leads', to: 'Actor', in: 'leaders' },
+  { type: 'SENT', from: 'Actor', out: 'sent', to: 'Actor', in: 'sentBy' },
+  { type: 'VISITED', from: 'Actor', out: 'visited', to: 'Actor', in: 'visitedBy' },
+  { type: 'CRITICIZED', from: 'Actor', out: 'criticized', to: 'Actor', in: 'criticizedBy' },
+  { type: 'SUPPORTS', from: 'Actor', out: 'supports', to: 'Actor', in: 'supportedBy' },
+  { type: 'SANCTIONED', from: 'Actor', out: 'sanctioned', to: 'Actor', in: 'sanctionedBy' },
+  { type: 'TRADES_WITH', from: 'Actor', out: 'tradesWith', to: 'Actor', in: 'tradesWith' },
+  { type: 'SAID_AT', from: 'Statement', out: 'saidAt', to: 'Meeting', in: 'statements' },
+  { type: 'AGREED_AT', from: 'Agreement', out: 'agreedAt', to: 'Meeting', in: 'agreements' },
+  { type: 'ABOUT', from: ['Meeting', 'Statement', 'Agreement', 'Figure'], out: 'about', to: 'Entity' },
+  { type: 'RESPONDS_TO', from: 'Statement', out: 'respondsTo', to: 'Statement', in: 'responses' },
+  {
+    type: 'REPORTED',
+    from: 'Actor',
+    out: 'reported',
+    to: ['Meeting', 'Statement', 'Figure'],
+    in: 'reportedBy',
+  },
+  { type: 'PUBLISHED', from: 'Actor', out: 'published', to: 'Source', in: 'publishedBy' },
+];
+
+/** The descriptions of relationship fields, by type and field. */
+const DESCRIPTIONS: Record<string, string> = {
+  'Source.citedBy': 'Everything that cites this source (CITES).',
+  'Actor.statements': 'Quotes this actor said or wrote (SAID).',
+  'Statement.speakers': 'Who said or wrote it (SAID).',
+  'Actor.agreements': 'Agreements this actor is a party to (PARTY_TO).',
+  'Agreement.parties': 'Signatories and parties (PARTY_TO).',
+  'Actor.metWith': 'Actors this one met in person, in either direction (MET_WITH).',
+  'Actor.sent':
+    "Actors this one sent an emissary to or on behalf of (the relationship's note says where to).",
+  'Actor.tradesWith': 'States this one trades with, in either direction (TRADES_WITH).',
+  'Statement.saidAt': 'Where it was said (SAID_AT).',
+  'Meeting.statements': 'Quotes said at this meeting (SAID_AT).',
+  'Agreement.agreedAt': 'Where it was agreed or announced (AGREED_AT).',
+  'Meeting.agreements': 'Agreements made or announced at this meeting (AGREED_AT).',
+  'Meeting.about': 'What this meeting concerns (ABOUT).',
+  'Statement.about': 'What the quote concerns (ABOUT).',
+  'Statement.respondsTo': 'Quotes this one answers or echoes (RESPONDS_TO).',
+  'Statement.responses': 'Quotes that answer or echo this one.',
+  'Actor.reported': 'Meetings, statements and figures this actor reported (REPORTED).',
+  'Actor.published': 'Sources this actor published (PUBLISHED).',
+};
+
+const has = (ends: Ends, name: string) => ends === name || (Array.isArray(ends) && ends.includes(name));
+const listed = (ends: Ends) => (typeof ends === 'string' ? ends : 'Entity');
+
+/** The relationship fields of one type, in the order of RELATIONSHIPS. */
+function relationshipFields(on: string): string {
+  const fields: [field: string, lists: string, directive: string][] = [];
+  for (const r of RELATIONSHIPS) {
+    const props = r.type !== 'CITES';
+    if (r.out && has(r.from, on)) {
+      fields.push([r.out, listed(r.to), rel(r.type, 'OUT', { props, undirected: r.in === r.out })]);
+    }
+    if (r.in && r.in !== r.out && has(r.to, on)) {
+      fields.push([r.in, listed(r.from), rel(r.type, 'IN', { props })]);
+    }
+  }
+  return fields
+    .map(([field, lists, directive]) => {
+      const description = DESCRIPTIONS[`${on}.${field}`];
+      return `${description ? `\n    "${description}"` : ''}\n    ${field}: [${lists}!]! ${directive}`;
+    })
+    .join('');
+}
+
+/** A typed kind: its own fields, then its relationship fields. */
+const nodeType = (name: string, description: string, fields: string) => `
+  "${description}"
+  type ${name} implements Entity @node ${readOnly} {${fields}${relationshipFields(name)}
+  }`;
+
+/** A non-source kind: the common fields (and the dated ones), its own fields, the cited ones, its relationships. */
+const domainType = (name: string, description: string, isDated: boolean, fields: string) =>
+  nodeType(name, description, `${common}${isDated ? dated : ''}${fields}${cited}`);
 
 const typeDefs = /* GraphQL */ `
   "Properties of every typed relationship between two items (CITES has none)."
@@ -76,9 +160,11 @@ const typeDefs = /* GraphQL */ `
     summary: String
     document: String
   }
-
-  "A person, state, organisation, government body, party, outlet, company or military alliance."
-  type Actor implements Entity @node ${readOnly} {${common}
+${domainType(
+  'Actor',
+  'A person, state, organisation, government body, party, outlet, company or military alliance.',
+  false,
+  `
     name: String!
     "Other spellings, native-script names, short names."
     aliases: [String!]
@@ -87,60 +173,24 @@ const typeDefs = /* GraphQL */ `
     "Title or office, as the document gives it."
     role: String
     country: String
-    note: String
-${cited}
-    attended: [Meeting!]! ${rel('ATTENDED', 'OUT')}
-    hosted: [Meeting!]! ${rel('HOSTED', 'OUT')}
-    "Quotes this actor said or wrote (SAID)."
-    statements: [Statement!]! ${rel('SAID', 'OUT')}
-    "Agreements this actor is a party to (PARTY_TO)."
-    agreements: [Agreement!]! ${rel('PARTY_TO', 'OUT')}
-    "Actors this one met in person, in either direction (MET_WITH)."
-    metWith: [Actor!]! ${rel('MET_WITH', 'OUT', { undirected: true })}
-    memberOf: [Actor!]! ${rel('MEMBER_OF', 'OUT')}
-    members: [Actor!]! ${rel('MEMBER_OF', 'IN')}
-    leads: [Actor!]! ${rel('LEADS', 'OUT')}
-    leaders: [Actor!]! ${rel('LEADS', 'IN')}
-    "Actors this one sent an emissary to or on behalf of (the relationship's note says where to)."
-    sent: [Actor!]! ${rel('SENT', 'OUT')}
-    sentBy: [Actor!]! ${rel('SENT', 'IN')}
-    visited: [Actor!]! ${rel('VISITED', 'OUT')}
-    visitedBy: [Actor!]! ${rel('VISITED', 'IN')}
-    criticized: [Actor!]! ${rel('CRITICIZED', 'OUT')}
-    criticizedBy: [Actor!]! ${rel('CRITICIZED', 'IN')}
-    supports: [Actor!]! ${rel('SUPPORTS', 'OUT')}
-    supportedBy: [Actor!]! ${rel('SUPPORTS', 'IN')}
-    sanctioned: [Actor!]! ${rel('SANCTIONED', 'OUT')}
-    sanctionedBy: [Actor!]! ${rel('SANCTIONED', 'IN')}
-    "States this one trades with, in either direction (TRADES_WITH)."
-    tradesWith: [Actor!]! ${rel('TRADES_WITH', 'OUT', { undirected: true })}
-    "Meetings, statements and figures this actor reported (REPORTED)."
-    reported: [Entity!]! ${rel('REPORTED', 'OUT')}
-    "Sources this actor published (PUBLISHED)."
-    published: [Source!]! ${rel('PUBLISHED', 'OUT')}
-  }
-
-  "A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action…"
-  type Meeting implements Entity @node ${readOnly} {${common}${dated}
+    note: String`,
+)}
+${domainType(
+  'Meeting',
+  'A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action…',
+  true,
+  `
     name: String!
     "summit, bilateral-meeting, visit, speech, ceremony, briefing, press-conference, plenum, congress, publication, sanctions-action, announcement or other."
     meetingType: String
     place: String
-    note: String
-${cited}
-    attendees: [Actor!]! ${rel('ATTENDED', 'IN')}
-    hosts: [Actor!]! ${rel('HOSTED', 'IN')}
-    "Quotes said at this meeting (SAID_AT)."
-    statements: [Statement!]! ${rel('SAID_AT', 'IN')}
-    "Agreements made or announced at this meeting (AGREED_AT)."
-    agreements: [Agreement!]! ${rel('AGREED_AT', 'IN')}
-    "What this meeting concerns (ABOUT)."
-    about: [Entity!]! ${rel('ABOUT', 'OUT')}
-    reportedBy: [Actor!]! ${rel('REPORTED', 'IN')}
-  }
-
-  "A verbatim quote, exactly as the document prints it."
-  type Statement implements Entity @node ${readOnly} {${common}${dated}
+    note: String`,
+)}
+${domainType(
+  'Statement',
+  'A verbatim quote, exactly as the document prints it.',
+  true,
+  `
     "The quote exactly as the document prints it."
     text: String!
     "Language of text (en by default)."
@@ -149,39 +199,25 @@ ${cited}
     originalText: String
     "Where and to whom it was said."
     context: String
-    note: String
-${cited}
-    "Who said or wrote it (SAID)."
-    speakers: [Actor!]! ${rel('SAID', 'IN')}
-    "Where it was said (SAID_AT)."
-    saidAt: [Meeting!]! ${rel('SAID_AT', 'OUT')}
-    "What the quote concerns (ABOUT)."
-    about: [Entity!]! ${rel('ABOUT', 'OUT')}
-    "Quotes this one answers or echoes (RESPONDS_TO)."
-    respondsTo: [Statement!]! ${rel('RESPONDS_TO', 'OUT')}
-    "Quotes that answer or echo this one."
-    responses: [Statement!]! ${rel('RESPONDS_TO', 'IN')}
-    reportedBy: [Actor!]! ${rel('REPORTED', 'IN')}
-  }
-
-  "A pact, joint statement, contract, commitment or treaty."
-  type Agreement implements Entity @node ${readOnly} {${common}${dated}
+    note: String`,
+)}
+${domainType(
+  'Agreement',
+  'A pact, joint statement, contract, commitment or treaty.',
+  true,
+  `
     name: String!
     "joint-statement, partnership, contract, commitment or treaty."
     agreementType: String
     "What was agreed."
     terms: String
-    note: String
-${cited}
-    "Signatories and parties (PARTY_TO)."
-    parties: [Actor!]! ${rel('PARTY_TO', 'IN')}
-    "Where it was agreed or announced (AGREED_AT)."
-    agreedAt: [Meeting!]! ${rel('AGREED_AT', 'OUT')}
-    about: [Entity!]! ${rel('ABOUT', 'OUT')}
-  }
-
-  "A trade, export, sanctions or territorial figure."
-  type Figure implements Entity @node ${readOnly} {${common}${dated}
+    note: String`,
+)}
+${domainType(
+  'Figure',
+  'A trade, export, sanctions or territorial figure.',
+  true,
+  `
     name: String!
     "What is measured."
     metric: String
@@ -191,14 +227,12 @@ ${cited}
     change: String
     "The span the figure covers, as text."
     period: String
-    note: String
-${cited}
-    about: [Entity!]! ${rel('ABOUT', 'OUT')}
-    reportedBy: [Actor!]! ${rel('REPORTED', 'IN')}
-  }
-
-  "A reference: a footnote of a document, or the document itself."
-  type Source implements Entity @node ${readOnly} {
+    note: String`,
+)}
+${nodeType(
+  'Source',
+  'A reference: a footnote of a document, or the document itself.',
+  `
     id: ID!
     title: String!
     "Null only where the reference has no address."
@@ -219,11 +253,8 @@ ${cited}
     ibid: ID
     note: String
     "memo, for a whole document."
-    documentType: String
-    "Everything that cites this source (CITES)."
-    citedBy: [Entity!]! ${rel('CITES', 'IN', { props: false })}
-    publishedBy: [Actor!]! ${rel('PUBLISHED', 'IN')}
-  }
+    documentType: String`,
+)}
 `;
 
 export const kinds: GraphQLModule = { typeDefs, resolvers: relationshipFieldResolvers(typeDefs) };

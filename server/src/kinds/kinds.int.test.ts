@@ -1,20 +1,13 @@
 // The typed per-kind queries on the seeded memo, through the real HTTP server: one ordinary GraphQL query
 // answers "statements made at meetings in September 2022, with their speakers and sources".
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestServer, type TestServer } from '../http/test-server.ts';
-import { KIND_LIST_DEFAULT } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { sharedTestServer } from '../../../test/support/test-server.ts';
+import { KIND_LIST_DEFAULT } from '../graphql/limits.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ uri: inject('neo4jUri') });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = sharedTestServer();
 
 async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const r = await server.post(query, variables);
+  const r = await server().post(query, variables);
   expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
   expect(r.status).toBe(200);
   return r.body.data as T;

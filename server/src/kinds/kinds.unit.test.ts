@@ -1,6 +1,6 @@
 // The typed kinds in the schema (built without a database): read-only, current names only.
 import { describe, expect, it } from 'vitest';
-import { printedSchema } from '../graphql/schema.ts';
+import { printedSchema } from '../app/schema.ts';
 
 const sdl = await printedSchema();
 

@@ -2,16 +2,17 @@
 // A breadth-first search, one bounded query per step: each step asks for at most the room left under `limit`
 // (plus one, to know whether more exist), so a hub with tens of thousands of relationships is never expanded
 // further than the limit needs.
-import { cypher, int, type Db, type Tx } from '../db/database.ts';
+import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
 import { edgesAmong, inWindow, loadNodes } from '../graph/cypher.ts';
-import type { NodeKind, ResolvedFilter, Subgraph } from '../graph/model.ts';
+import type { NodeKind } from '../../../core/model/index.ts';
+import type { ResolvedFilter, Subgraph } from '../graph/model.ts';
 import { neighborhoodScope } from '../graph/scope.ts';
 import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
-import { notFound } from '../errors.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { notFound } from '../../../core/errors.ts';
+import { LIMIT_ARGUMENT_CAP } from '../graphql/limits.ts';
+import { graphQLModule } from '../graphql/module.ts';
 
-/** Most nodes one neighbourhood returns; edges are capped at EDGES_PER_NODE times the limit. */
-export const NEIGHBORHOOD_LIMIT_MAX = 2000;
+/** Steps a neighbourhood goes at most. Its nodes are at most LIMIT_ARGUMENT_CAP, its edges EDGES_PER_NODE per node. */
 export const NEIGHBORHOOD_DEPTH_MAX = 3;
 const EDGES_PER_NODE = 5;
 
@@ -38,7 +39,7 @@ export async function neighborhood(
 ): Promise<Subgraph> {
   checkId(id);
   checkInt(depth, 'depth', 1, NEIGHBORHOOD_DEPTH_MAX);
-  checkInt(limit, 'limit', 1, NEIGHBORHOOD_LIMIT_MAX);
+  checkInt(limit, 'limit', 1, LIMIT_ARGUMENT_CAP);
   const filter = resolveFilter(filterInput);
   // One read transaction for every step: one snapshot, and one BEGIN and COMMIT for the whole neighbourhood.
   return db.readTransaction((tx) => within(tx, id, depth, filter, limit));
@@ -51,16 +52,16 @@ async function within(
   filter: ResolvedFilter,
   limit: number,
 ): Promise<Subgraph> {
-  const [start] = await tx.run(START, { id });
+  const [start] = await tx.run<{ kind: NodeKind | null }>(START, { id });
   if (!start) throw notFound(`No node has the id ${JSON.stringify(id)}.`);
-  const scope = neighborhoodScope(filter, (start.kind as NodeKind | null) ?? null);
+  const scope = neighborhoodScope(filter, start.kind);
 
   const known: string[] = [id];
   let frontier: string[] = [id];
   let truncated = false;
   for (let step = 1; step <= depth && frontier.length > 0; step++) {
     const room = limit - known.length;
-    const rows = await tx.run(STEP, {
+    const rows = await tx.run<{ id: string }>(STEP, {
       frontier,
       known,
       kinds: scope.kinds,
@@ -69,7 +70,7 @@ async function within(
       until: filter.until,
       cap: int(room + 1),
     });
-    const found = rows.map((r) => String(r.id)).sort();
+    const found = rows.map((r) => r.id).sort();
     if (found.length > room) {
       truncated = true;
       known.push(...found.slice(0, room));
@@ -91,27 +92,16 @@ async function within(
 const typeDefs = /* GraphQL */ `
   type Query {
     """
-    The nodes within depth (1 to 3) steps of a node and the relationships among them: nodes by distance then id,
+    The nodes within depth (1 to ${NEIGHBORHOOD_DEPTH_MAX}) steps of a node and the relationships among them: nodes by distance then id,
     the node itself first. CITES and sources are left out unless the filter names CITES or SOURCE (or the node
-    is a source). At most limit nodes (up to 2000) and 5 x limit edges; truncated tells that more exist.
+    is a source). At most limit nodes (up to ${LIMIT_ARGUMENT_CAP}) and ${EDGES_PER_NODE} x limit edges; truncated tells that more exist.
     """
     neighborhood(id: ID!, depth: Int = 1, filter: GraphFilter, limit: Int = 200): Subgraph!
   }
 `;
 
-interface NeighborhoodArgs {
-  id: string;
-  depth?: number | null;
-  filter?: GraphFilterInput | null;
-  limit?: number | null;
-}
-
-export const neighborhoodModule: GraphQLModule = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      neighborhood: (_: unknown, args: NeighborhoodArgs, ctx) =>
-        neighborhood(ctx.db, args.id, args.depth ?? 1, args.filter, args.limit ?? 200),
-    },
+export const neighborhoodModule = graphQLModule(typeDefs, {
+  Query: {
+    neighborhood: (_, args, ctx) => neighborhood(ctx.db, args.id, args.depth, args.filter, args.limit),
   },
-};
+});

@@ -1,47 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { codes, startTestGraphQL, type TestGraphQL } from '../graph/test-support.ts';
+import { NEIGHBORHOOD } from '../../../client/src/api/operations.ts';
+import type { Subgraph } from '../../../client/src/api/types.ts';
+import { codes, startTestGraphQL, type TestGraphQL } from '../../../test/support/graph.ts';
 
 let api: TestGraphQL;
 beforeAll(async () => {
   api = await startTestGraphQL(inject('neo4jUri'));
 });
 afterAll(() => api.close());
-
-const NEIGHBORHOOD = /* GraphQL */ `
-  query ($id: ID!, $depth: Int, $filter: GraphFilter, $limit: Int) {
-    neighborhood(id: $id, depth: $depth, filter: $filter, limit: $limit) {
-      nodes {
-        id
-        kind
-        date
-      }
-      edges {
-        id
-        type
-        source
-        target
-        properties
-        sources {
-          id
-        }
-      }
-      truncated
-    }
-  }
-`;
-
-interface Subgraph {
-  nodes: { id: string; kind: string; date: string | null }[];
-  edges: {
-    id: string;
-    type: string;
-    source: string;
-    target: string;
-    properties: Record<string, unknown>;
-    sources: { id: string }[];
-  }[];
-  truncated: boolean;
-}
 
 const neighborhood = async (variables: Record<string, unknown>) =>
   (await api.data<{ neighborhood: Subgraph }>(NEIGHBORHOOD, variables)).neighborhood;

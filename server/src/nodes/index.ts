@@ -1,10 +1,11 @@
 // node(id) and nodes(kind, filter, limit, offset): single nodes and pages of nodes, in id order.
-import { cypher, int, type Db } from '../db/database.ts';
+import { cypher, int, type Db } from '../../../core/db/database.ts';
 import { inWindow, loadNodes, nodeProjection } from '../graph/cypher.ts';
-import { toGraphNode, type StoredNode } from '../graph/mapping.ts';
-import { NODE_KINDS, type GraphNode, type NodeKind } from '../graph/model.ts';
+import { toGraphNode, type NodeRow } from '../graph/mapping.ts';
+import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
+import { type GraphNode } from '../graph/model.ts';
 import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { graphQLModule } from '../graphql/module.ts';
 
 /** Most nodes one page returns, and the furthest a page may start. */
 export const NODES_LIMIT_MAX = 1000;
@@ -39,7 +40,7 @@ export async function nodes(
   let kinds: readonly NodeKind[] = filter.kinds ?? NODE_KINDS;
   if (kind) kinds = kinds.filter((k) => k === kind);
   if (kinds.length === 0) return [];
-  const rows = await db.read(NODES, {
+  const rows = await db.read<NodeRow>(NODES, {
     kinds,
     types: filter.relationshipTypes,
     since: filter.since,
@@ -47,7 +48,7 @@ export async function nodes(
     offset: int(offset),
     limit: int(limit),
   });
-  return rows.map((r) => toGraphNode(r.node as StoredNode));
+  return rows.map((r) => toGraphNode(r.node));
 }
 
 const typeDefs = /* GraphQL */ `
@@ -56,26 +57,15 @@ const typeDefs = /* GraphQL */ `
     node(id: ID!): GraphNode
     """
     Nodes in id order, of one kind and/or the filter's kinds (all kinds by default, sources included). With
-    relationshipTypes, only nodes that have such a relationship. At most 1000 per page.
+    relationshipTypes, only nodes that have such a relationship. At most ${NODES_LIMIT_MAX} per page.
     """
     nodes(kind: NodeKind, filter: GraphFilter, limit: Int = 100, offset: Int = 0): [GraphNode!]!
   }
 `;
 
-interface NodesArgs {
-  kind?: NodeKind | null;
-  filter?: GraphFilterInput | null;
-  limit?: number | null;
-  offset?: number | null;
-}
-
-export const nodesModule: GraphQLModule = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      node: (_: unknown, args: { id: string }, ctx) => node(ctx.db, args.id),
-      nodes: (_: unknown, args: NodesArgs, ctx) =>
-        nodes(ctx.db, args.kind, args.filter, args.limit ?? 100, args.offset ?? 0),
-    },
+export const nodesModule = graphQLModule(typeDefs, {
+  Query: {
+    node: (_, args, ctx) => node(ctx.db, args.id),
+    nodes: (_, args, ctx) => nodes(ctx.db, args.kind, args.filter, args.limit, args.offset),
   },
-};
+});

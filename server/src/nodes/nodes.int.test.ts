@@ -1,34 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cypher } from '../db/database.ts';
-import { codes, startTestGraphQL, type TestGraphQL } from '../graph/test-support.ts';
+import { NODE } from '../../../client/src/api/operations.ts';
+import { cypher } from '../../../core/db/database.ts';
+import { codes, startTestGraphQL, type TestGraphQL } from '../../../test/support/graph.ts';
 
 let api: TestGraphQL;
 beforeAll(async () => {
   api = await startTestGraphQL(inject('neo4jUri'));
 });
 afterAll(() => api.close());
-
-const NODE = /* GraphQL */ `
-  query ($id: ID!) {
-    node(id: $id) {
-      id
-      kind
-      label
-      date
-      summary
-      properties
-      degree
-      sources {
-        id
-        title
-        url
-        publisher
-        date
-        footnote
-      }
-    }
-  }
-`;
 
 const NODES = /* GraphQL */ `
   query ($kind: NodeKind, $filter: GraphFilter, $limit: Int, $offset: Int) {

@@ -1,7 +1,7 @@
 // A path in words: one sentence template per relationship type and direction, dates at the precision the
 // source gives, and two steps through the same node with the same type told as one sentence ("Narendra Modi
 // attended the SCO summit in Samarkand (16 September 2022), which Xi Jinping also attended (15 September 2022).").
-import { formatDate } from '../graph/dates.ts';
+import { formatDate } from '../../../core/model/index.ts';
 import { shorten } from '../graph/label.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
 

@@ -1,14 +1,14 @@
 // paths(sourceId, targetId, maxLength, filter, limit): how two nodes are connected, shortest first, each path
 // explained in sentences and with the sources it rests on. Never through CITES. See
 // docs/decisions/2026-11-29-paths.md for the search and the ranking.
-import { cypher, int, type Db, type NamedQuery } from '../db/database.ts';
+import { cypher, int, type Db, type NamedQuery } from '../../../core/db/database.ts';
 import { DENSE_DEGREE, degreeOf, edgeProjection, inWindow, loadNodes } from '../graph/cypher.ts';
 import { toGraphEdge, type StoredEdge } from '../graph/mapping.ts';
 import type { GraphEdge, GraphPath, SourceRef } from '../graph/model.ts';
 import { pathScope } from '../graph/scope.ts';
 import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
-import { badInput, notFound } from '../errors.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { badInput, notFound } from '../../../core/errors.ts';
+import { graphQLModule } from '../graphql/module.ts';
 import { explainPath } from './explanation.ts';
 import { dateSpanDays, rankPaths, type CandidatePath } from './rank.ts';
 
@@ -74,12 +74,15 @@ function candidate(nodes: Candidate['nodes'], edges: GraphEdge[], elementIds: st
   };
 }
 
-function toCandidate(row: Record<string, unknown>): Candidate {
-  return candidate(
-    row.nodes as Candidate['nodes'],
-    (row.edges as StoredEdge[]).map(toGraphEdge),
-    row.elementIds as string[],
-  );
+/** A row of the path searches (PATH_RETURN). */
+interface PathRow {
+  nodes: Candidate['nodes'];
+  edges: StoredEdge[];
+  elementIds: string[];
+}
+
+function toCandidate(row: PathRow): Candidate {
+  return candidate(row.nodes, row.edges.map(toGraphEdge), row.elementIds);
 }
 
 function citationsOf(edges: readonly GraphEdge[]): SourceRef[] {
@@ -106,8 +109,10 @@ export async function paths(
   const filter = resolveFilter(filterInput);
   // One read transaction for every search: one snapshot, one BEGIN and COMMIT.
   return db.readTransaction(async (tx) => {
-    const ends = await tx.run(ENDPOINTS, { ids: [sourceId, targetId] });
-    const missing = ends.filter((e) => e.found !== true).map((e) => JSON.stringify(e.id));
+    const ends = await tx.run<{ id: string; found: boolean; degree: number }>(ENDPOINTS, {
+      ids: [sourceId, targetId],
+    });
+    const missing = ends.filter((e) => !e.found).map((e) => JSON.stringify(e.id));
     if (missing.length > 0) throw notFound(`No node has the id ${missing.join(' or ')}.`);
 
     const scope = pathScope(filter);
@@ -128,7 +133,7 @@ export async function paths(
       avoid: string[] = [],
       avoidNodes: string[] = [],
     ) =>
-      tx.run(SHORTEST_QUERIES[max - 1]!, {
+      tx.run<PathRow>(SHORTEST_QUERIES[max - 1]!, {
         ...params,
         sourceId: from,
         maxDegree: maxDegree === null ? null : int(maxDegree),
@@ -147,7 +152,7 @@ export async function paths(
     //    none from an inner node above DENSE_DEGREE relationships (its detours are many and say little).
     //    At most ALTERNATIVE_SEARCHES breadth-first searches, where a k-shortest search enumerated every detour.
     const shortest = chosen[0]?.edgeIds.length ?? maxLength;
-    const endsAreHubs = ends.some((e) => Number(e.degree) > HUB_DEGREE);
+    const endsAreHubs = ends.some((e) => e.degree > HUB_DEGREE);
     if (chosen.length > 0 && shortest < maxLength && !endsAreHubs) {
       const detour = shortest + 1;
       const spurs = chosen.flatMap((path) =>
@@ -195,7 +200,7 @@ export async function paths(
 const typeDefs = /* GraphQL */ `
   type Query {
     """
-    Up to limit (at most 10) distinct paths of at most maxLength (1 to 8) relationships between two nodes, shortest
+    Up to limit (at most ${PATHS_LIMIT_MAX}) distinct paths of at most maxLength (1 to ${PATHS_MAX_LENGTH}) relationships between two nodes, shortest
     first; among equally short ones, paths through less connected nodes first. Never through CITES; sources in
     the middle only when the filter's kinds name SOURCE. A node or relationship dated outside [since, until]
     is not used.
@@ -204,20 +209,8 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-interface PathsArgs {
-  sourceId: string;
-  targetId: string;
-  maxLength?: number | null;
-  filter?: GraphFilterInput | null;
-  limit?: number | null;
-}
-
-export const pathsModule: GraphQLModule = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      paths: (_: unknown, a: PathsArgs, ctx) =>
-        paths(ctx.db, a.sourceId, a.targetId, a.maxLength ?? 4, a.filter, a.limit ?? 3),
-    },
+export const pathsModule = graphQLModule(typeDefs, {
+  Query: {
+    paths: (_, a, ctx) => paths(ctx.db, a.sourceId, a.targetId, a.maxLength, a.filter, a.limit),
   },
-};
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { codes, startTestGraphQL, type TestGraphQL } from '../graph/test-support.ts';
+import { codes, startTestGraphQL, type TestGraphQL } from '../../../test/support/graph.ts';
 
 let api: TestGraphQL;
 beforeAll(async () => {

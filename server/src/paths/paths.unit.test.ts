@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPES, type GraphEdge, type GraphNode, type NodeKind } from '../graph/model.ts';
+import { FILTER_RELATIONSHIP_TYPES, type NodeKind } from '../../../core/model/index.ts';
+import { type GraphEdge, type GraphNode } from '../graph/model.ts';
 import { TEMPLATES, explainPath, mention } from './explanation.ts';
 import { dateSpanDays, rankPaths, type CandidatePath } from './rank.ts';
 
@@ -94,7 +95,7 @@ describe('explanations', () => {
   });
 
   it('has a template for every relationship type in the seed format, and reads unknown ones neutrally', () => {
-    for (const type of RELATIONSHIP_TYPES) expect(TEMPLATES[type], type).toBeDefined();
+    for (const type of FILTER_RELATIONSHIP_TYPES) expect(TEMPLATES[type], type).toBeDefined();
     expect(explainPath([xi, putin], [edge('ADMIRES', xi.id, putin.id)])).toBe(
       'Xi Jinping is linked (admires) to Vladimir Putin.',
     );

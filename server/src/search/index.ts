@@ -1,11 +1,12 @@
 // search(text, kinds, limit): full-text over names, aliases, quotes, titles, publishers and addresses (the
 // `entitySearch` index), typo-tolerant, in any language the data has; exact names first, then aliases, then
 // everything else.
-import { cypher, int, type Db } from '../db/database.ts';
+import { cypher, int, type Db } from '../../../core/db/database.ts';
 import { loadNodes } from '../graph/cypher.ts';
-import { NODE_KINDS, type GraphNode, type NodeKind } from '../graph/model.ts';
+import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
+import { type GraphNode } from '../graph/model.ts';
 import { checkInt } from '../graph/validate.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { graphQLModule } from '../graphql/module.ts';
 import {
   buildLuceneQuery,
   NAME_MATCH_TIER,
@@ -43,13 +44,8 @@ export async function search(
   const wider = buildLuceneQuery(terms, 2);
   // One read transaction for the lookups and the nodes: one snapshot, one BEGIN and COMMIT.
   return db.readTransaction(async (tx) => {
-    const lookup = async (q: string): Promise<Candidate[]> =>
-      (await tx.run(SEARCH, { query: q, kinds: wanted, candidates: int(candidates) })).map((r) => ({
-        id: String(r.id),
-        name: typeof r.name === 'string' ? r.name : null,
-        aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
-        score: Number(r.score),
-      }));
+    const lookup = (q: string) =>
+      tx.run<Candidate>(SEARCH, { query: q, kinds: wanted, candidates: int(candidates) });
     // One edit per word first (a mistyped or swapped letter): two edits cost Lucene several times more on a big
     // index. Words of six letters or more get two edits only when no name or alias matched every word.
     let hits = await lookup(query);
@@ -69,18 +65,12 @@ const typeDefs = /* GraphQL */ `
   type Query {
     """
     Full-text search over names, aliases (any language and script), quotes, titles, publishers and addresses.
-    Typo-tolerant; best first: exact name, exact alias, then other matches. At most 100 hits.
+    Typo-tolerant; best first: exact name, exact alias, then other matches. At most ${SEARCH_LIMIT_MAX} hits.
     """
     search(text: String!, kinds: [NodeKind!], limit: Int = 20): [GraphNode!]!
   }
 `;
 
-export const searchModule: GraphQLModule = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      search: (_: unknown, args: { text: string; kinds?: NodeKind[] | null; limit?: number | null }, ctx) =>
-        search(ctx.db, args.text, args.kinds, args.limit ?? 20),
-    },
-  },
-};
+export const searchModule = graphQLModule(typeDefs, {
+  Query: { search: (_, args, ctx) => search(ctx.db, args.text, args.kinds, args.limit) },
+});

@@ -1,7 +1,7 @@
 // Turning what a user typed into a Lucene query for the `entitySearch` index, and ranking what comes back.
 // The user's text is never parsed as query syntax: every character Lucene treats specially is escaped, and
 // the operators (AND, OR, NOT) lose their meaning by being lower-cased.
-import { badInput } from '../errors.ts';
+import { badInput } from '../../../core/errors.ts';
 
 /** Longest search text accepted (characters). */
 export const MAX_SEARCH_TEXT = 200;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cypher } from '../db/database.ts';
-import { startTestGraphQL, type TestGraphQL } from '../graph/test-support.ts';
+import { cypher } from '../../../core/db/database.ts';
+import { startTestGraphQL, type TestGraphQL } from '../../../test/support/graph.ts';
 
 let api: TestGraphQL;
 beforeAll(async () => {

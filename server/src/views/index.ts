@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { LOCAL_ACTOR, actorOf, requireRole } from '../access/index.ts';
 import { alreadyRecorded, ensureAuditSchema, newAuditId, recordAudit } from '../audit/index.ts';
-import { cypher, int, type Db, type Tx } from '../db/database.ts';
-import { AppError, badInput, notFound } from '../errors.ts';
+import { cypher, int, type Db, type NamedQuery, type Tx } from '../../../core/db/database.ts';
+import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import { batchLoad } from '../graph/batch.ts';
 import {
   DENSE_DEGREE,
@@ -18,39 +18,28 @@ import {
   missingNodeIds,
   relationshipsAmong,
 } from '../graph/cypher.ts';
-import { toGraphEdge, type StoredEdge } from '../graph/mapping.ts';
-import { DOMAIN_RELATIONSHIP_TYPES, NO_FILTER, type GraphNode, type Subgraph } from '../graph/model.ts';
+import { toGraphEdge, type EdgeRow } from '../graph/mapping.ts';
+import { RELATIONSHIP_TYPE_NAMES } from '../../../core/model/index.ts';
+import { NO_FILTER, type SavedView, type Subgraph } from '../graph/model.ts';
 import { checkId, checkInt } from '../graph/validate.ts';
-import type { Context } from '../graphql/context.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
+import { graphQLModule } from '../graphql/module.ts';
 import { VIEW_NODES_MAX, validateViewInput, type ViewInput } from './input.ts';
 
 export const VIEWS_LIMIT_MAX = 1000;
 /** Unknown ids listed in an error message (all of them are in extensions.unknownIds). */
 const LISTED_IDS = 20;
 
-/** A saved view as the contract shows it (subgraph resolved on demand). */
-export interface SavedView {
-  id: string;
-  name: string;
-  description: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** Who saved it (an API token's name, or "local"); null for views saved before this was recorded. */
-  createdBy: string | null;
-  /** Who changed it last. */
-  updatedBy: string | null;
-  nodeIds: string[];
-  edgeIds: string[];
-  layout: unknown;
-  filter: unknown;
-}
-
 const SCHEMA = cypher(
   'viewsConstraintId',
   'CREATE CONSTRAINT saved_view_id_unique IF NOT EXISTS FOR (v:SavedView) REQUIRE v.id IS UNIQUE',
 );
+
+// Links view `v` to the nodes of $nodeIds (MERGE: the ones it already includes stay as they are).
+const INCLUDE_NODES = `CALL (v) {
+     UNWIND $nodeIds AS nid
+     MATCH (n:Entity {id: nid})
+     MERGE (v)-[:INCLUDES]->(n)
+   }`;
 
 const CREATE = cypher(
   'viewsCreate',
@@ -60,21 +49,13 @@ const CREATE = cypher(
      v.createdBy = $actor, v.updatedBy = $actor,
      v.nodeIds = $nodeIds, v.edgeIds = $edgeIds, v.layout = $layout, v.filter = $filter
    WITH v
-   CALL (v) {
-     UNWIND $nodeIds AS nid
-     MATCH (n:Entity {id: nid})
-     MERGE (v)-[:INCLUDES]->(n)
-   }
+   ${INCLUDE_NODES}
    RETURN v {.*} AS view`,
 );
 
 // Taking the view's write lock first: a concurrent update of the same view waits here until the other commits,
 // and then reads the version that one wrote.
 const LOCK = cypher('viewsLock', 'MATCH (v:SavedView {id: $id}) SET v.lock = true RETURN count(v) AS locked');
-const CURRENT_VERSION = cypher(
-  'viewsCurrentVersion',
-  'MATCH (v:SavedView {id: $id}) RETURN v.version AS version',
-);
 
 const UPDATE = cypher(
   'viewsUpdate',
@@ -89,11 +70,7 @@ const UPDATE = cypher(
      WHERE NOT n.id IN $nodeIds
      DELETE i
    }
-   CALL (v) {
-     UNWIND $nodeIds AS nid
-     MATCH (n:Entity {id: nid})
-     MERGE (v)-[:INCLUDES]->(n)
-   }
+   ${INCLUDE_NODES}
    RETURN v {.*} AS view`,
 );
 
@@ -128,6 +105,11 @@ const EDGES_AMONG_BY_ID = cypher(
    RETURN ${edgeProjection('r')} AS edge
    ORDER BY edge.id`,
 );
+
+/** A row of the queries that return a saved view's stored properties as `view`. */
+interface ViewRow {
+  view: Record<string, unknown>;
+}
 
 const schemaReady = new WeakMap<Db, Promise<unknown>>();
 
@@ -180,12 +162,12 @@ async function checkMembers(tx: Tx, input: ViewInput): Promise<void> {
     });
   }
   if (input.edgeIds.length === 0) return;
-  const rows = await tx.run(EDGES_AMONG_BY_ID, {
+  const rows = await tx.run<EdgeRow>(EDGES_AMONG_BY_ID, {
     nodeIds: input.nodeIds,
     edgeIds: input.edgeIds,
     dense: int(DENSE_DEGREE),
   });
-  const found = new Set(rows.map((r) => String((r.edge as StoredEdge).id)));
+  const found = new Set(rows.map((r) => r.edge.id));
   const unknown = input.edgeIds.filter((e) => !found.has(e));
   if (unknown.length > 0) {
     throw badInput(`Unknown edge ids, or edges whose ends are not both in the view: ${listIds(unknown)}.`, {
@@ -204,6 +186,29 @@ const params = (input: ViewInput) => ({
   filter: input.filter,
 });
 
+/** A save or update of a view: the view's id and new version, its input, and the audit entry's id and actor. */
+interface ViewChange {
+  action: 'SAVE_VIEW' | 'UPDATE_VIEW';
+  id: string;
+  version: number;
+  input: ViewInput;
+  auditId: string;
+  actor: string;
+}
+
+/**
+ * Writes a view with `statement` (CREATE or UPDATE) at `version`, after checking its members and recording its
+ * audit entry. The audit entry first and the INCLUDES relationships last: the locks these take on shared nodes (a
+ * hub in many views) are then held only until the commit, so that concurrent saves do not queue behind each other.
+ */
+async function writeView(tx: Tx, statement: NamedQuery, change: ViewChange): Promise<SavedView> {
+  const { action, id, version, input, auditId, actor } = change;
+  await checkMembers(tx, input);
+  await recordAudit(tx, { id: auditId, actor, action, viewId: id, version, viewName: input.name });
+  const [row] = await tx.run<ViewRow>(statement, { id, actor, version, ...params(input) });
+  return toSavedView(row!.view);
+}
+
 /**
  * Creates a view (version 1) as `actor`, with its audit entry. The ids are made before the transaction, so a
  * retried transaction MERGEs, never duplicates.
@@ -213,21 +218,17 @@ export async function saveView(db: Db, rawInput: unknown, actor = LOCAL_ACTOR): 
   await ensureSchema(db);
   const id = `view:${randomUUID()}`;
   const auditId = newAuditId();
-  return db.writeTransaction(async (tx) => {
-    await checkMembers(tx, input);
-    // The audit entry first and the INCLUDES relationships last: the locks these take on shared nodes (a hub in
-    // many views) are then held only until the commit, so that concurrent saves do not queue behind each other.
-    await recordAudit(tx, {
-      id: auditId,
-      actor,
-      action: 'SAVE_VIEW',
-      viewId: id,
-      version: 1,
-      viewName: input.name,
-    });
-    const [row] = await tx.run(CREATE, { id, actor, ...params(input) });
-    return toSavedView(row!.view as Record<string, unknown>);
-  });
+  return db.writeTransaction((tx) =>
+    writeView(tx, CREATE, { action: 'SAVE_VIEW', id, version: 1, input, auditId, actor }),
+  );
+}
+
+/** Takes the view's write lock, then reads the view as it is; NOT_FOUND when there is no such view. */
+async function lockView(tx: Tx, id: string): Promise<Record<string, unknown>> {
+  const [lock] = await tx.run<{ locked: number }>(LOCK, { id });
+  if ((lock?.locked ?? 0) === 0) throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
+  const [current] = await tx.run<ViewRow>(ONE, { id });
+  return current!.view;
 }
 
 /** Replaces a view's content if its version is still `expectedVersion`; CONFLICT (and no change) otherwise. */
@@ -246,13 +247,10 @@ export async function updateView(
   return db.writeTransaction(async (tx) => {
     // A retry of a transaction that did commit (the answer was lost): the update happened, report it.
     if (await alreadyRecorded(tx, auditId)) {
-      const [done] = await tx.run(ONE, { id });
-      if (done) return toSavedView(done.view as Record<string, unknown>);
+      const [done] = await tx.run<ViewRow>(ONE, { id });
+      if (done) return toSavedView(done.view);
     }
-    const [lock] = await tx.run(LOCK, { id });
-    if (Number(lock?.locked ?? 0) === 0) throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
-    const [current] = await tx.run(CURRENT_VERSION, { id });
-    const version = Number(current?.version);
+    const version = Number((await lockView(tx, id)).version);
     if (version !== expectedVersion) {
       throw new AppError(
         'CONFLICT',
@@ -260,18 +258,7 @@ export async function updateView(
         { currentVersion: version },
       );
     }
-    await checkMembers(tx, input);
-    // As in saveView: the audit entry before the statement that locks the included nodes.
-    await recordAudit(tx, {
-      id: auditId,
-      actor,
-      action: 'UPDATE_VIEW',
-      viewId: id,
-      version: version + 1,
-      viewName: input.name,
-    });
-    const [row] = await tx.run(UPDATE, { id, actor, version: version + 1, ...params(input) });
-    return toSavedView(row!.view as Record<string, unknown>);
+    return writeView(tx, UPDATE, { action: 'UPDATE_VIEW', id, version: version + 1, input, auditId, actor });
   });
 }
 
@@ -283,10 +270,7 @@ export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR): Promi
   return db.writeTransaction(async (tx) => {
     if (await alreadyRecorded(tx, auditId)) return true;
     // The view's write lock first, so that the version and name recorded are the ones deleted.
-    const [lock] = await tx.run(LOCK, { id });
-    if (Number(lock?.locked ?? 0) === 0) throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
-    const [current] = await tx.run(ONE, { id });
-    const props = current!.view as Record<string, unknown>;
+    const props = await lockView(tx, id);
     await recordAudit(tx, {
       id: auditId,
       actor,
@@ -303,15 +287,15 @@ export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR): Promi
 /** The view with this id, or null. */
 export async function view(db: Db, id: string): Promise<SavedView | null> {
   checkId(id);
-  const [row] = await db.read(ONE, { id });
-  return row ? toSavedView(row.view as Record<string, unknown>) : null;
+  const [row] = await db.read<ViewRow>(ONE, { id });
+  return row ? toSavedView(row.view) : null;
 }
 
 /** Saved views, most recently changed first. */
 export async function views(db: Db, limit: number): Promise<SavedView[]> {
   checkInt(limit, 'limit', 1, VIEWS_LIMIT_MAX);
-  const rows = await db.read(ALL, { limit: int(limit) });
-  return rows.map((r) => toSavedView(r.view as Record<string, unknown>));
+  const rows = await db.read<ViewRow>(ALL, { limit: int(limit) });
+  return rows.map((r) => toSavedView(r.view));
 }
 
 /**
@@ -322,15 +306,15 @@ export async function viewSubgraph(db: Db, v: SavedView): Promise<Subgraph> {
   const nodes = await loadNodes(db, v.nodeIds);
   const ids = nodes.map((n) => n.id);
   if (v.edgeIds.length > 0) {
-    const rows = await db.read(EDGES_AMONG_BY_ID, {
+    const rows = await db.read<EdgeRow>(EDGES_AMONG_BY_ID, {
       nodeIds: ids,
       edgeIds: v.edgeIds,
       dense: int(DENSE_DEGREE),
     });
-    return { nodes, edges: rows.map((r) => toGraphEdge(r.edge as StoredEdge)), truncated: false };
+    return { nodes, edges: rows.map((r) => toGraphEdge(r.edge)), truncated: false };
   }
   const limit = VIEW_NODES_MAX * 5;
-  const edges = await edgesAmong(db, ids, DOMAIN_RELATIONSHIP_TYPES, NO_FILTER, limit);
+  const edges = await edgesAmong(db, ids, RELATIONSHIP_TYPE_NAMES, NO_FILTER, limit);
   const truncated = edges.length > limit;
   if (truncated) edges.length = limit;
   return { nodes, edges, truncated };
@@ -338,10 +322,8 @@ export async function viewSubgraph(db: Db, v: SavedView): Promise<Subgraph> {
 
 /** The views that include each of the given nodes (one query for all). */
 async function viewsIncluding(db: Db, ids: string[]): Promise<Map<string, SavedView[]>> {
-  const rows = await db.read(INCLUDING, { ids });
-  return new Map(
-    rows.map((r) => [String(r.id), (r.views as Record<string, unknown>[]).map(toSavedView)] as const),
-  );
+  const rows = await db.read<{ id: string; views: Record<string, unknown>[] }>(INCLUDING, { ids });
+  return new Map(rows.map((r) => [r.id, r.views.map(toSavedView)] as const));
 }
 
 const typeDefs = /* GraphQL */ `
@@ -387,7 +369,7 @@ const typeDefs = /* GraphQL */ `
   }
 
   type Query {
-    "Saved views, most recently changed first (at most 1000)."
+    "Saved views, most recently changed first (at most ${VIEWS_LIMIT_MAX})."
     views(limit: Int = 200): [SavedView!]!
     view(id: ID!): SavedView
   }
@@ -401,33 +383,28 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-export const viewsModule: GraphQLModule = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      views: (_: unknown, args: { limit?: number | null }, ctx) => views(ctx.db, args.limit ?? 200),
-      view: (_: unknown, args: { id: string }, ctx) => view(ctx.db, args.id),
+export const viewsModule = graphQLModule(typeDefs, {
+  Query: {
+    views: (_, args, ctx) => views(ctx.db, args.limit),
+    view: (_, args, ctx) => view(ctx.db, args.id),
+  },
+  Mutation: {
+    saveView: (_, args, ctx) => {
+      requireRole(ctx.access, 'editor', 'Saving a view');
+      return saveView(ctx.db, args.input, actorOf(ctx.access));
     },
-    Mutation: {
-      saveView: (_: unknown, args: { input: unknown }, ctx) => {
-        requireRole(ctx.access, 'editor', 'Saving a view');
-        return saveView(ctx.db, args.input, actorOf(ctx.access));
-      },
-      updateView: (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx) => {
-        requireRole(ctx.access, 'editor', 'Changing a view');
-        return updateView(ctx.db, args.id, args.expectedVersion, args.input, actorOf(ctx.access));
-      },
-      deleteView: (_: unknown, args: { id: string }, ctx) => {
-        requireRole(ctx.access, 'editor', 'Deleting a view');
-        return deleteView(ctx.db, args.id, actorOf(ctx.access));
-      },
+    updateView: (_, args, ctx) => {
+      requireRole(ctx.access, 'editor', 'Changing a view');
+      return updateView(ctx.db, args.id, args.expectedVersion, args.input, actorOf(ctx.access));
     },
-    SavedView: {
-      subgraph: (v: SavedView, _args: unknown, ctx: Context) => viewSubgraph(ctx.db, v),
-    },
-    GraphNode: {
-      savedViews: async (node: GraphNode, _args: unknown, ctx: Context) =>
-        (await batchLoad(ctx, 'savedViews', node.id, (ids) => viewsIncluding(ctx.db, ids))) ?? [],
+    deleteView: (_, args, ctx) => {
+      requireRole(ctx.access, 'editor', 'Deleting a view');
+      return deleteView(ctx.db, args.id, actorOf(ctx.access));
     },
   },
-};
+  SavedView: { subgraph: (v, _args, ctx) => viewSubgraph(ctx.db, v) },
+  GraphNode: {
+    savedViews: async (node, _args, ctx) =>
+      (await batchLoad(ctx, 'savedViews', node.id, (ids) => viewsIncluding(ctx.db, ids))) ?? [],
+  },
+});

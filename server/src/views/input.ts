@@ -1,7 +1,7 @@
 // Validation of a saved view's input at the edge, with one schema (zod): what fails here never reaches the
 // database, and the rest of the module trusts the result.
 import { z } from 'zod';
-import { badInput } from '../errors.ts';
+import { badInput } from '../../../core/errors.ts';
 import { checkId } from '../graph/validate.ts';
 
 export const VIEW_NAME_MAX = 200;

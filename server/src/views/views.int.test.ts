@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { codes, startTestGraphQL, type Result, type TestGraphQL } from '../graph/test-support.ts';
+import { DELETE_VIEW as DELETE, NODE_VIEWS as SAVED_VIEWS_OF } from '../../../client/src/api/operations.ts';
+import { codes, startTestGraphQL, type Result, type TestGraphQL } from '../../../test/support/graph.ts';
+import type { SavedView } from '../graph/model.ts';
 
 let api: TestGraphQL;
 const created: string[] = [];
@@ -12,43 +14,20 @@ afterAll(async () => {
   await api.close();
 });
 
-const FIELDS = /* GraphQL */ `
-  id
-  name
-  description
-  version
-  createdAt
-  updatedAt
-  nodeIds
-  edgeIds
-  layout
-  filter
-`;
+const FIELDS = 'id name description version createdAt updatedAt nodeIds edgeIds layout filter';
 const SAVE = `mutation ($input: SavedViewInput!) { saveView(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation ($id: ID!, $v: Int!, $input: SavedViewInput!) {
   updateView(id: $id, expectedVersion: $v, input: $input) { ${FIELDS} }
 }`;
-const DELETE = `mutation ($id: ID!) { deleteView(id: $id) }`;
 const VIEW = `query ($id: ID!) {
   view(id: $id) { ${FIELDS} subgraph { nodes { id } edges { id type source target } truncated } }
 }`;
 const VIEWS = `{ views { id name version } }`;
-const SAVED_VIEWS_OF = `query ($id: ID!) { node(id: $id) { id savedViews { id name } } }`;
 const NEIGHBORS = `query ($id: ID!) { neighborhood(id: $id) { edges { id source target type } } }`;
 
-interface View {
-  id: string;
-  name: string;
-  description: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  nodeIds: string[];
-  edgeIds: string[];
-  layout: unknown;
-  filter: unknown;
+type View = SavedView & {
   subgraph?: { nodes: { id: string }[]; edges: { id: string; type: string }[]; truncated: boolean };
-}
+};
 
 const XI = 'actor:xi-jinping';
 const PUTIN = 'actor:vladimir-putin';

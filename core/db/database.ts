@@ -51,10 +51,13 @@ export interface Db {
   readonly database: string | undefined;
   /** The time limit of every transaction, in milliseconds (also given to the generated per-kind queries). */
   readonly txTimeoutMs?: number;
-  /** Runs a read query (routable to followers in a cluster) and returns plain rows. */
-  read(query: NamedQuery, params?: Params): Promise<Row[]>;
-  /** Runs a write query in its own transaction and returns plain rows. */
-  write(query: NamedQuery, params?: Params): Promise<Row[]>;
+  /**
+   * Runs a read query (routable to followers in a cluster) and returns plain rows, of the shape `R` the query's
+   * RETURN clause gives (declared by the caller, not checked).
+   */
+  read<R extends object = Row>(query: NamedQuery, params?: Params): Promise<R[]>;
+  /** Runs a write query in its own transaction and returns plain rows (as `read`). */
+  write<R extends object = Row>(query: NamedQuery, params?: Params): Promise<R[]>;
   /**
    * Runs several read queries in one read transaction: one snapshot, and one round of session, BEGIN and COMMIT
    * instead of one per query.
@@ -67,17 +70,21 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/** A transaction handle that speaks named queries and plain rows. */
+/** A transaction handle that speaks named queries and plain rows (of the shape `R`, as `Db.read`). */
 export interface Tx {
-  run(query: NamedQuery, params?: Params): Promise<Row[]>;
+  run<R extends object = Row>(query: NamedQuery, params?: Params): Promise<R[]>;
 }
 
 /** Where a read can run: on its own (Db) or inside a transaction (Tx). */
 export type Reader = Db | Tx;
 
 /** Runs a read query on a Db (its own read transaction) or in the given transaction. */
-export function readRows(reader: Reader, query: NamedQuery, params?: Params): Promise<Row[]> {
-  return 'read' in reader ? reader.read(query, params) : reader.run(query, params);
+export function readRows<R extends object = Row>(
+  reader: Reader,
+  query: NamedQuery,
+  params?: Params,
+): Promise<R[]> {
+  return 'read' in reader ? reader.read<R>(query, params) : reader.run<R>(query, params);
 }
 
 /** A Neo4j integer parameter (JavaScript numbers are sent as floats, which LIMIT and SKIP refuse). */
@@ -102,9 +109,10 @@ export function createDb(options: DbOptions): Db {
       database,
     });
 
-  const runIn = async (tx: ManagedTransaction, query: NamedQuery, params: Params = {}): Promise<Row[]> => {
+  // The one place rows get their declared shape: the driver's values made plain, as the query returned them.
+  const runIn = async <R>(tx: ManagedTransaction, query: NamedQuery, params: Params = {}): Promise<R[]> => {
     const result = await tx.run(query.text, params);
-    return result.records.map((r) => toPlain(r.toObject()) as Row);
+    return result.records.map((r) => toPlain(r.toObject()) as R);
   };
 
   const execute = async <T>(
@@ -191,7 +199,7 @@ export function mapDatabaseError(e: unknown, label: string): AppError {
       e.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
       e.code === 'Neo.ClientError.Transaction.LockClientStopped'
     ) {
-      const err = new AppError('INTERNAL_SERVER_ERROR', `The query ${label} took too long and was stopped.`);
+      const err = new AppError('REQUEST_TIMEOUT', `The query ${label} took too long and was stopped.`);
       err.cause = e;
       return err;
     }

@@ -1,8 +1,8 @@
 // For the explorer's integration tests: the real GraphQL server (schema, limits, error normaliser) against the
 // integration tier's Neo4j, run through Apollo's executeOperation. Not part of the server.
 import type { GraphQLFormattedError } from 'graphql';
-import { createDb, type Db } from '../db/database.ts';
-import { createGraphQLServer } from '../graphql/server.ts';
+import { createDb, type Db } from '../../core/db/database.ts';
+import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
 
 /** One GraphQL response: data and formatted errors (with their contract codes). */
 export interface Result<T = Record<string, unknown>> {

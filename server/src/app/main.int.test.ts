@@ -1,14 +1,16 @@
 // `npm start` as a user runs it, in the two situations the README promises.
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { processesMatching, runScript } from '../../test/support/process.ts';
+import { processesMatching, runScript } from '../../../test/support/process.ts';
+import { expectServing } from '../../../test/support/serving.ts';
+import { freshTestDatabase } from '../../../test/support/test-database.ts';
 
 describe('npm start', () => {
   it(
     'says clearly that an unreachable NEO4J_URI cannot be reached, and /readyz answers 503',
     { timeout: 300_000 },
     async () => {
-      const app = runScript('server/src/main.ts', { NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0' });
+      const app = runScript('server/src/app/main.ts', { NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0' });
       const line = await app.waitFor(/cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1[^\n]*/, 30_000);
       expect(line).toContain('/readyz answers 503 until it answers');
       expect(app.output()).not.toMatch(/\n\s+at /); // no stack trace
@@ -26,23 +28,15 @@ describe('npm start', () => {
     'starts its own Neo4j, serves the graph, and leaves no process behind on Ctrl-C',
     { timeout: 300_000 },
     async () => {
-      const port = Number(process.env.NEO4J_TEST_PORT ?? 7688) + 60;
-      const dataDir = `.neo4j/test-start-${port}`;
-      rmSync(dataDir, { recursive: true, force: true });
-      const app = runScript('server/src/main.ts', {
+      const { port, dataDir } = freshTestDatabase('start', 'NEO4J_TEST_PORT', 7688, 60);
+      const app = runScript('server/src/app/main.ts', {
         PORT: '0',
         NEO4J_PORT: String(port),
         NEO4J_DATA_DIR: dataDir,
       });
       await app.waitFor(/ready: the graph is loaded/, 180_000);
       const url = /serving (http:\/\/[^ ]+)/.exec(app.output())?.[1];
-      expect((await fetch(`${url}/readyz`)).status).toBe(200);
-      const r = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
-      expect(await r.json()).toEqual({ data: { __typename: 'Query' } });
+      await expectServing(url!);
       expect(await processesMatching(dataDir)).toHaveLength(1); // the Java process
       app.child.kill('SIGINT');
       expect(await app.exited).toBe(0);

@@ -3,7 +3,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_DOCUMENTS_DIR } from './read.ts';
+import { DEFAULT_DOCUMENTS_DIR } from '../../graph-seed/src/read.ts';
+import { DOCUMENT_FILES } from '../../graph-seed/src/files.ts';
 
 export const MEMO = 'no-limits-memo';
 
@@ -16,6 +17,8 @@ export interface TempSeed {
   edit(document: string, name: string, from: string | RegExp, to: string): void;
   write(document: string, name: string, text: string): void;
   read(document: string, name: string): string;
+  /** Appends a relationship to the document's relationships.yaml; `sources` as YAML (default `[1]`). */
+  addRelationship(document: string, type: string, from: string, to: string, sources?: string): void;
   remove(): void;
 }
 
@@ -37,6 +40,11 @@ export function tempSeed(documents: string[] = [MEMO]): TempSeed {
         throw new Error(`test edit found nothing to replace in ${document}/${name}: ${String(from)}`);
       writeFileSync(file(document, name), next);
     },
+    addRelationship(document, type, from, to, sources = '[1]') {
+      const text = readFileSync(file(document, 'relationships.yaml'), 'utf8');
+      const item = `\n  - type: ${type}\n    from: ${from}\n    to: ${to}\n    sources: ${sources}\n`;
+      writeFileSync(file(document, 'relationships.yaml'), text + item);
+    },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
@@ -47,16 +55,7 @@ export function tempSeed(documents: string[] = [MEMO]): TempSeed {
  */
 export function prefixedMemoCopy(seed: TempSeed, name: string, prefix: string): void {
   cpSync(path.join(DEFAULT_DOCUMENTS_DIR, MEMO), path.join(seed.root, name), { recursive: true });
-  for (const f of [
-    'document.yaml',
-    'sources.yaml',
-    'actors.yaml',
-    'meetings.yaml',
-    'statements.yaml',
-    'agreements.yaml',
-    'figures.yaml',
-    'relationships.yaml',
-  ]) {
+  for (const f of DOCUMENT_FILES) {
     const text = seed.read(name, f);
     seed.write(
       name,

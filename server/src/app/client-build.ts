@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '../../client');
+const root = path.resolve(import.meta.dirname, '../../../client');
 export const clientDist = path.join(root, 'dist');
 
 function newestSource(dir: string): number {

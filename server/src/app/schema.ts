@@ -13,8 +13,9 @@ import { statsModule } from '../stats/index.ts';
 import { viewsModule } from '../views/index.ts';
 import { auditModule } from '../audit/index.ts';
 import { viewerModule } from '../access/viewer.ts';
-import { graphql } from './graphql-runtime.ts';
-import type { GraphQLModule } from './module.ts';
+import { modelModule } from '../model/index.ts';
+import { graphql } from '../graphql/graphql-runtime.ts';
+import type { GraphQLModule } from '../graphql/module.ts';
 
 const modules: GraphQLModule[] = [
   kinds,
@@ -27,6 +28,7 @@ const modules: GraphQLModule[] = [
   viewsModule,
   auditModule,
   viewerModule,
+  modelModule,
 ];
 
 /**
@@ -40,7 +42,7 @@ export async function buildSchema(
   const all = [...modules, ...extraModules];
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs: all.map((m) => m.typeDefs),
-    resolvers: all.map((m) => m.resolvers) as never,
+    resolvers: all.map((m) => m.resolvers),
     ...(driver ? { driver } : {}),
     features: {
       // Only the current filter and aggregation names: the deprecated aliases would double the schema.

@@ -1,18 +1,19 @@
-// Settings from the environment, read once at start-up. See the README's configuration table.
-import { parseApiTokens, type ApiToken } from './access/tokens.ts';
+// The server's settings from the environment, read once at start-up with core/config.ts's readers, beside the
+// database settings read there. See the README's configuration table.
+import {
+  booleanFrom,
+  countFrom,
+  loadDatabaseConfig,
+  portFrom,
+  type DatabaseConfig,
+} from '../../../core/config.ts';
+import { parseApiTokens, type ApiToken } from '../access/tokens.ts';
 
-export interface Config {
+export interface Config extends DatabaseConfig {
   /** HTTP port of the explorer (PORT, default 4000). */
   port: number;
   /** Address the HTTP server listens on (HOST, default 127.0.0.1). Beyond loopback, API_TOKENS are required. */
   host: string;
-  /** Neo4j to use; when NEO4J_URI is unset the project starts its own on `localNeo4jPort`. */
-  neo4jUri: string | undefined;
-  neo4jUser: string;
-  neo4jPassword: string | undefined;
-  neo4jDatabase: string | undefined;
-  localNeo4jPort: number;
-  localNeo4jDataDir: string;
   production: boolean;
   /** API_TOKENS: none means open mode (loopback only, writes open). */
   apiTokens: ApiToken[];
@@ -28,32 +29,6 @@ export interface Config {
   requestTimeoutMs: number;
   /** TRUST_PROXY: Express's "trust proxy" setting, so that rate limiting sees the client's address behind a proxy. */
   trustProxy: boolean | number | string;
-}
-
-function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`${name} must be a port number, got "${raw}"`);
-  return n;
-}
-
-function countFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
-
-function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function originsFrom(env: NodeJS.ProcessEnv): string[] {
@@ -93,14 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const apiTokens = parseApiTokens(env.API_TOKENS);
   const perMinute = countFrom(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000);
   return {
-    port: intFrom(env, 'PORT', 4000),
+    ...loadDatabaseConfig(env),
+    port: portFrom(env, 'PORT', 4000),
     host,
-    neo4jUri: env.NEO4J_URI || undefined,
-    neo4jUser: env.NEO4J_USER || 'neo4j',
-    neo4jPassword: env.NEO4J_PASSWORD || undefined,
-    neo4jDatabase: env.NEO4J_DATABASE || undefined,
-    localNeo4jPort: intFrom(env, 'NEO4J_PORT', 7687),
-    localNeo4jDataDir: env.NEO4J_DATA_DIR || '.neo4j/dev',
     production: env.NODE_ENV === 'production',
     apiTokens,
     anonymousReads: booleanFrom(env, 'ANONYMOUS_READS', false),

@@ -36,7 +36,7 @@ describe('parseOptions', () => {
       process.argv = saved;
     }
   };
-  const options = { nodes: { type: 'string' }, remove: { type: 'boolean' } } as const;
+  const options = { values: ['nodes'], flags: ['remove'] } as const;
 
   it('gives the options, ends with 0 after the usage for --help and with 2 for an unknown option', () => {
     expect(withArgv(['--nodes', '10', '--remove'], () => parseOptions(options, 'usage: tool'))).toEqual({

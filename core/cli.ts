@@ -1,9 +1,9 @@
 // What the command-line tools (seed, synthetic graph, backup, benchmarks) share: connecting to the database the
 // environment names, and ending with one readable line instead of a stack trace.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { AppError } from '../errors.ts';
-import { createDb, type Db } from './database.ts';
+import { loadDatabaseConfig } from './config.ts';
+import { AppError } from './errors.ts';
+import { createDb, type Db } from './db/database.ts';
 
 /** An error a command-line tool reports in one line, without a stack trace. */
 export class CliError extends Error {}
@@ -15,19 +15,29 @@ export class CliExit extends Error {
   }
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-const HELP = { help: { type: 'boolean', short: 'h' } } as const;
-/** What parseArgs gives for single-valued options: a string or a boolean by each option's type, or nothing. */
-type Values<T extends Options> = { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string };
+/** A tool's options by name: those that take a value (`--nodes 10`) and flags (`--remove`). */
+export interface OptionNames<S extends string, F extends string> {
+  values?: readonly S[];
+  flags?: readonly F[];
+}
+
+/** What the command line gave: each value option's text and each flag's presence, or nothing. */
+export type Options<S extends string, F extends string> = { [K in S]?: string } & { [K in F]?: boolean };
 
 /**
  * The tool's options from the command line, plus `--help`/`-h`, which prints `usage` and ends with 0. An unknown
  * or malformed option prints its message with `usage` and ends with 2.
  */
-export function parseOptions<const T extends Options>(options: T, usage: string): Values<T> {
-  let values: Values<T & typeof HELP>;
+export function parseOptions<const S extends string = never, const F extends string = never>(
+  names: OptionNames<S, F>,
+  usage: string,
+): Options<S, F> {
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of names.values ?? []) options[name] = { type: 'string' };
+  for (const name of names.flags ?? []) options[name] = { type: 'boolean' };
+  let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ options: { ...options, ...HELP }, strict: true }).values as Values<T & typeof HELP>;
+    values = parseArgs({ options, strict: true }).values as Record<string, string | boolean | undefined>;
   } catch (e) {
     console.error(`${(e as Error).message}\n${usage}`);
     throw new CliExit(2);
@@ -36,7 +46,8 @@ export function parseOptions<const T extends Options>(options: T, usage: string)
     console.log(usage);
     throw new CliExit(0);
   }
-  return values;
+  delete values.help;
+  return values as Options<S, F>;
 }
 
 /**
@@ -44,7 +55,7 @@ export function parseOptions<const T extends Options>(options: T, usage: string)
  * NEO4J_PORT, and checks that it answers; a CliError saying what to do when it does not.
  */
 export async function connectFromEnv(options: { txTimeoutMs?: number } = {}): Promise<Db> {
-  const config = loadConfig();
+  const config = loadDatabaseConfig();
   const uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`;
   const db = createDb({
     uri,

@@ -1,14 +1,14 @@
 // Starts the whole explorer: the local Neo4j when no NEO4J_URI is given, the seed on an empty database, the
 // client build, and the HTTP server. `npm start` and the end-to-end tests both come through here.
-import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { seedIfEmpty } from '../../graph-seed/src/index.ts';
-import { checkListenAccess, tokenStore } from './access/tokens.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../../../neo4j/local.ts';
+import { seedIfEmpty } from '../../../graph-seed/src/index.ts';
+import { checkListenAccess, tokenStore } from '../access/tokens.ts';
 import { clientDist, ensureClientBuilt } from './client-build.ts';
 import type { Config } from './config.ts';
-import { createDb, type Db } from './db/database.ts';
-import { createGraphQLServer } from './graphql/server.ts';
-import { createApp, type Readiness } from './http/app.ts';
-import { listen } from './http/listen.ts';
+import { createDb, type Db } from '../../../core/db/database.ts';
+import { createGraphQLServer } from './graphql-server.ts';
+import { createApp, type Readiness } from '../http/app.ts';
+import { listen } from '../http/listen.ts';
 
 export interface Explorer {
   url: string;

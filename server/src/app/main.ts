@@ -2,7 +2,7 @@
 // Calendar dates must not shift with the machine's time zone: @neo4j/graphql's Date scalar turns "2022-09-15"
 // into a Neo4j date through local-time getters, so the server runs in UTC.
 process.env.TZ = 'UTC';
-import { LocalNeo4jError } from '../../neo4j/local.ts';
+import { LocalNeo4jError } from '../../../neo4j/local.ts';
 import { loadConfig } from './config.ts';
 import { startExplorer, type Logger } from './explorer.ts';
 

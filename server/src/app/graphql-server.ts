@@ -4,22 +4,34 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Driver } from 'neo4j-driver';
 import { requireRole } from '../access/index.ts';
-import { AppError } from '../errors.ts';
-import type { Context } from './context.ts';
-import { graphql } from './graphql-runtime.ts';
-import type { GraphQLModule } from './module.ts';
-import { makeFormatError } from './errors.ts';
-import { DEFAULT_LIMITS, armorRules, costLimitPlugin, type Limits } from './limits.ts';
+import {
+  AppError,
+  STATUS_DECIDING_CODES,
+  isErrorCode,
+  statusOf,
+  type ErrorCode,
+} from '../../../core/errors.ts';
+import type { Context } from '../graphql/context.ts';
+import { graphql } from '../graphql/graphql-runtime.ts';
+import type { GraphQLModule } from '../graphql/module.ts';
+import { makeFormatError } from '../graphql/errors.ts';
+import { DEFAULT_LIMITS, armorRules, costLimitPlugin, type Limits } from '../graphql/limits.ts';
 import { buildSchema } from './schema.ts';
 
-/** Sets the HTTP status from the (formatted) errors' codes: 503 when the database is unavailable. */
+/**
+ * Sets the HTTP status from the (formatted) errors' codes, by the error table: a code that decides the status
+ * (the database unavailable, a timeout) does so even beside data, with Retry-After.
+ */
 const httpStatusFromErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-        if (errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) {
-          response.http.status = 503;
+        const deciding = errors
+          ?.map((e) => e.extensions?.code)
+          .find((code): code is ErrorCode => isErrorCode(code) && STATUS_DECIDING_CODES.includes(code));
+        if (deciding) {
+          response.http.status = statusOf(deciding);
           response.http.headers.set('retry-after', '5');
         }
       },
@@ -42,7 +54,7 @@ const mutationsNeedEditor: ApolloServerPlugin<Context> = {
           if (!(e instanceof AppError)) throw e;
           throw new graphql.GraphQLError(e.message, {
             originalError: e,
-            extensions: { code: e.code, http: { status: e.code === 'UNAUTHENTICATED' ? 401 : 403 } },
+            extensions: { code: e.code, http: { status: statusOf(e.code) } },
           });
         }
       },

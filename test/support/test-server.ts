@@ -1,12 +1,13 @@
 // For integration tests: the real HTTP app (createApp + createGraphQLServer) on a free port of 127.0.0.1,
 // against a given Neo4j. Not part of the server.
-import { clientDist } from '../client-build.ts';
-import { createDb, type Db } from '../db/database.ts';
-import type { Limits } from '../graphql/limits.ts';
-import type { GraphQLModule } from '../graphql/module.ts';
-import { createGraphQLServer } from '../graphql/server.ts';
-import { createApp, type SecurityOptions } from './app.ts';
-import { listen } from './listen.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { clientDist } from '../../server/src/app/client-build.ts';
+import { createDb, type Db } from '../../core/db/database.ts';
+import type { Limits } from '../../server/src/graphql/limits.ts';
+import type { GraphQLModule } from '../../server/src/graphql/module.ts';
+import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
+import { createApp, type SecurityOptions } from '../../server/src/http/app.ts';
+import { listen } from '../../server/src/http/listen.ts';
 
 export interface TestServer {
   url: string;
@@ -93,5 +94,23 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       await graphql.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * One test server for the whole file on the integration tier's Neo4j: started before the file's tests and stopped
+ * after them. Call it at the top of the file; the function it returns gives the running server.
+ */
+export function sharedTestServer(options: Omit<TestServerOptions, 'uri'> = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer({ uri: inject('neo4jUri'), ...options });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the test server is not started yet: use it inside a test');
+    return server;
   };
 }

@@ -1,0 +1,325 @@
+// Normalisation: the parsed files of every document folder become one list of nodes and relationships for the
+// loader, with the checks that span files and documents (references, relationship directions, footnotes, unique
+// ids). The per-file schemas are files.ts; the model is core/model.
+import {
+  ID_PREFIXES,
+  KINDS,
+  KIND_LABELS,
+  NODE_KINDS,
+  RELATIONSHIP_TYPES,
+  defaultRelationshipId,
+  type IdPrefix,
+  type NodeKind,
+  type RelationshipType,
+} from '../../core/model/index.ts';
+import type { DocumentFile, ParsedFiles, SeedDate, SeedError, SourceRef } from './files.ts';
+
+/** A property value as written to Neo4j (dates as `YYYY-MM-DD` text; the loader makes them Neo4j dates). */
+export type PropValue = string | number | boolean | string[];
+
+/** A node ready to write: its kind decides the label; `sources` are resolved source ids (→ CITES). */
+export interface SeedNode {
+  id: string;
+  kind: NodeKind;
+  document: string;
+  props: Record<string, PropValue>;
+  sources: string[];
+  /** Where it is written, for messages. */
+  file: string;
+  path: string;
+}
+
+/** A relationship ready to write; `props` holds id, sourceIds, document and its own fields. */
+export interface SeedRelationship {
+  id: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+  document: string;
+  props: Record<string, PropValue>;
+  file: string;
+  path: string;
+}
+
+/** One document folder, validated and normalised. */
+export interface SeedDocument {
+  /** The folder name; stored as `document` on everything it defines. */
+  name: string;
+  dir: string;
+  /** The id of the document's own Source node (from document.yaml). */
+  sourceId: string;
+  nodes: SeedNode[];
+  relationships: SeedRelationship[];
+}
+
+/** A document folder whose document.yaml passed its schema, with the valid items of its other files. */
+export interface ParsedDocument {
+  name: string;
+  dir: string;
+  files: ParsedFiles;
+  /** The name each file is reported under in messages. */
+  fileNames: Record<DocumentFile, string>;
+  /** What failed its own file's checks: references to it raise no second error. */
+  failed?: { ids: string[]; footnotes: number[]; files: DocumentFile[] };
+}
+
+/** The fields stored as dates (each also gets `<field>Precision`). */
+export const DATE_FIELDS = ['date', 'endDate', 'accessed'] as const;
+
+function toProps(item: Record<string, unknown>, skip: readonly string[]): Record<string, PropValue> {
+  const props: Record<string, PropValue> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (v === null || v === undefined || skip.includes(k)) continue;
+    if ((DATE_FIELDS as readonly string[]).includes(k)) {
+      const d = v as SeedDate;
+      props[k] = d.date;
+      props[`${k}Precision`] = d.precision;
+    } else {
+      props[k] = v as PropValue;
+    }
+  }
+  return props;
+}
+
+const kindName = (k: NodeKind) => KIND_LABELS[k];
+const kindList = (ks: readonly NodeKind[]) =>
+  ks.length === NODE_KINDS.length ? 'any kind' : ks.map(kindName).join(' or ');
+
+/**
+ * Checks what no single file can: ids unique across all documents, footnotes and source ids that exist,
+ * relationship ends that exist and have the kinds their type allows. Returns the documents in load order
+ * (a document after the documents it links to) or every error found.
+ */
+export function normaliseDocuments(
+  parsed: ParsedDocument[],
+  options: { someDocumentUnreadable?: boolean } = {},
+): { documents: SeedDocument[]; errors: SeedError[] } {
+  const errors: SeedError[] = [];
+  const nodesById = new Map<string, SeedNode>();
+  const documents: SeedDocument[] = [];
+  const rawSources = new Map<SeedNode, { refs: SourceRef[]; path: string }>();
+  const rawRelSources = new Map<SeedRelationship, SourceRef[]>();
+  const footnotesByDoc = new Map<string, Map<number, string[]>>();
+
+  // A reference to something whose own file already failed gets no second message.
+  const failedIds = new Set(parsed.flatMap((d) => d.failed?.ids ?? []));
+  const failedPrefixes = new Set(
+    parsed.flatMap((d) => (d.failed?.files ?? []).map((f) => ID_PREFIXES.find((p) => KINDS[p].file === f))),
+  );
+  const alreadyReported = (id: string) =>
+    options.someDocumentUnreadable === true ||
+    failedIds.has(id) ||
+    failedPrefixes.has(id.split(':')[0] as IdPrefix);
+
+  // 1. Nodes, with their ids checked for uniqueness across every document.
+  for (const doc of parsed) {
+    const seed: SeedDocument = { name: doc.name, dir: doc.dir, sourceId: '', nodes: [], relationships: [] };
+    const addNode = (node: SeedNode, refs: SourceRef[] | undefined) => {
+      const first = nodesById.get(node.id);
+      if (first) {
+        errors.push({
+          file: node.file,
+          path: `${node.path}.id`,
+          reason: `duplicate id "${node.id}": already defined in ${first.file} at ${first.path}`,
+        });
+        return;
+      }
+      nodesById.set(node.id, node);
+      seed.nodes.push(node);
+      if (refs) rawSources.set(node, { refs, path: `${node.path}.sources` });
+    };
+    const d = doc.files['document.yaml'].document;
+    seed.sourceId = d.id;
+    addNode(
+      {
+        id: d.id,
+        kind: 'SOURCE',
+        document: doc.name,
+        props: { ...toProps(d, []), kind: 'SOURCE', document: doc.name },
+        sources: [],
+        file: doc.fileNames['document.yaml'],
+        path: 'document',
+      },
+      undefined,
+    );
+    const footnotes = new Map<number, string[]>();
+    footnotesByDoc.set(doc.name, footnotes);
+    for (const prefix of ID_PREFIXES) {
+      const { kind, file, key } = KINDS[prefix];
+      const content = doc.files[file] as
+        Record<string, Array<Record<string, unknown> & { id: string; sources?: SourceRef[] }>> | undefined;
+      for (const [i, item] of (content?.[key] ?? []).entries()) {
+        const props: Record<string, PropValue> = { ...toProps(item, ['sources']), kind, document: doc.name };
+        if (kind === 'STATEMENT' && props.language === undefined) props.language = 'en';
+        if (kind === 'SOURCE' && typeof item.footnote === 'number') {
+          footnotes.set(item.footnote, [...(footnotes.get(item.footnote) ?? []), item.id]);
+        }
+        addNode(
+          {
+            id: item.id,
+            kind,
+            document: doc.name,
+            props,
+            sources: [],
+            file: doc.fileNames[file],
+            path: `${key}[${i}]`,
+          },
+          item.sources,
+        );
+      }
+    }
+    documents.push(seed);
+  }
+
+  // 2. Sources: footnote numbers of the same document, or ids of Source nodes of any document.
+  const resolve = (doc: string, refs: SourceRef[], file: string, path: string): string[] => {
+    const out = new Set<string>();
+    const failed = parsed.find((d) => d.name === doc)?.failed;
+    for (const [i, ref] of refs.entries()) {
+      if (typeof ref === 'number') {
+        const ids = footnotesByDoc.get(doc)?.get(ref);
+        if (ids) ids.forEach((id) => out.add(id));
+        else if (failed?.footnotes.includes(ref) || failed?.files.includes('sources.yaml')) continue;
+        else
+          errors.push({
+            file,
+            path: `${path}[${i}]`,
+            reason: `unknown footnote ${ref}: no source in this document's sources.yaml has footnote: ${ref}`,
+          });
+      } else {
+        const node = nodesById.get(ref);
+        if (node?.kind === 'SOURCE') out.add(ref);
+        else if (!node && alreadyReported(ref)) continue;
+        else
+          errors.push({
+            file,
+            path: `${path}[${i}]`,
+            reason: node
+              ? `"${ref}" is a ${kindName(node.kind)}, not a source`
+              : `unknown source "${ref}": no document defines it (in sources.yaml or document.yaml)`,
+          });
+      }
+    }
+    return [...out];
+  };
+  for (const [node, { refs, path }] of rawSources)
+    node.sources = resolve(node.document, refs, node.file, path);
+  for (const node of nodesById.values()) {
+    const ibid = node.props.ibid;
+    if (typeof ibid === 'string' && nodesById.get(ibid)?.kind !== 'SOURCE' && !alreadyReported(ibid)) {
+      errors.push({ file: node.file, path: `${node.path}.ibid`, reason: `unknown source "${ibid}" (ibid)` });
+    }
+  }
+
+  // 3. Relationships: ends that exist, kinds the type allows, ids unique across every document.
+  const relsById = new Map<string, SeedRelationship>();
+  for (const [di, doc] of parsed.entries()) {
+    const seed = documents[di]!;
+    const file = doc.fileNames['relationships.yaml'];
+    for (const [i, item] of (doc.files['relationships.yaml']?.relationships ?? []).entries()) {
+      const path = `relationships[${i}]`;
+      const allowed = RELATIONSHIP_TYPES[item.type];
+      let ok = true;
+      for (const end of ['from', 'to'] as const) {
+        const node = nodesById.get(item[end]);
+        const kinds: readonly NodeKind[] = allowed[end];
+        if (!node) {
+          ok = false;
+          if (alreadyReported(item[end])) continue;
+          errors.push({
+            file,
+            path: `${path}.${end}`,
+            reason: `unknown node "${item[end]}": no document defines it`,
+          });
+        } else if (!kinds.includes(node.kind)) {
+          ok = false;
+          errors.push({
+            file,
+            path: `${path}.${end}`,
+            reason:
+              `wrong kind for ${item.type}: it goes from ${kindList(allowed.from)} to ${kindList(allowed.to)}, ` +
+              `but "${item[end]}" is a ${kindName(node.kind)}`,
+          });
+        }
+      }
+      const id = item.id ?? defaultRelationshipId(item.type, item.from, item.to);
+      const first = relsById.get(id);
+      if (first) {
+        ok = false;
+        errors.push({
+          file,
+          path: item.id ? `${path}.id` : path,
+          reason: item.id
+            ? `duplicate relationship id "${id}": already used in ${first.file} at ${first.path}`
+            : `duplicate relationship: ${item.from} ${item.type} ${item.to} is already in ${first.file} at ` +
+              `${first.path}; give each an explicit id (rel:<slug>) if both are meant`,
+        });
+      }
+      const rel: SeedRelationship = {
+        id,
+        type: item.type,
+        from: item.from,
+        to: item.to,
+        document: doc.name,
+        props: { ...toProps(item, ['sources', 'type', 'from', 'to', 'id']), id, document: doc.name },
+        file,
+        path,
+      };
+      if (!first) relsById.set(id, rel);
+      if (ok) {
+        seed.relationships.push(rel);
+        rawRelSources.set(rel, item.sources);
+      }
+    }
+  }
+  for (const [rel, refs] of rawRelSources) {
+    rel.props.sourceIds = resolve(rel.document, refs, rel.file, `${rel.path}.sources`);
+  }
+
+  // 4. Load order: a document after those it links to (its relationships' ends and its cited sources).
+  const ordered = orderDocuments(documents, nodesById, errors, parsed);
+  return { documents: errors.length ? [] : ordered, errors };
+}
+
+function orderDocuments(
+  documents: SeedDocument[],
+  nodesById: Map<string, SeedNode>,
+  errors: SeedError[],
+  parsed: ParsedDocument[],
+): SeedDocument[] {
+  const deps = new Map<string, Set<string>>();
+  for (const doc of documents) {
+    const set = new Set<string>();
+    const add = (id: string) => {
+      const owner = nodesById.get(id)?.document;
+      if (owner && owner !== doc.name) set.add(owner);
+    };
+    doc.nodes.forEach((n) => n.sources.forEach(add));
+    doc.relationships.forEach((r) => [r.from, r.to, ...(r.props.sourceIds as string[])].forEach(add));
+    deps.set(doc.name, set);
+  }
+  const byName = new Map(documents.map((d) => [d.name, d]));
+  const out: SeedDocument[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, trail: string[]) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(name)), name];
+      const p = parsed.find((d) => d.name === name);
+      errors.push({
+        file: p?.fileNames['document.yaml'] ?? name,
+        path: 'document',
+        reason:
+          `documents link to each other in a circle (${cycle.join(' → ')}); each document is written in its ` +
+          `own transaction after the ones it links to, so keep the links of one direction in one document`,
+      });
+      return;
+    }
+    state.set(name, 'visiting');
+    for (const dep of deps.get(name) ?? []) visit(dep, [...trail, name]);
+    state.set(name, 'done');
+    out.push(byName.get(name)!);
+  };
+  for (const doc of documents) visit(doc.name, []);
+  return out;
+}
