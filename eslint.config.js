@@ -1,7 +1,9 @@
-// Lint rules: the recommended sets of ESLint and typescript-eslint; formatting is Prettier's job.
+// Lint rules: the recommended sets of ESLint and typescript-eslint, and the React hooks rules (React Compiler
+// checks included) for the client; formatting is Prettier's job.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'client/dist', 'neo4j/lib', 'neo4j/plugins', '.neo4j', '**/generated/**'] },
@@ -12,5 +14,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
 );

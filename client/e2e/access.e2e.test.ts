@@ -5,12 +5,12 @@
 // are explained and retried. Starts its own explorer with tokens (one Neo4j for the file).
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parseApiTokens } from '../../server/src/access/tokens.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { startExplorer, type Explorer } from '../../server/src/explorer.ts';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { searchAndChoose, waitForGraph } from './support.ts';
+import { loadConfig } from '../../server/src/app/config.ts';
+import { startExplorer, type Explorer } from '../../server/src/app/explorer.ts';
+import { browserForFile, openPage, runFirstConsoleExample, VIEWPORT } from '../../test/support/browser.ts';
+import { refuseOnce, searchAndChoose, waitForGraph } from './support.ts';
 
 const NEO4J_PORT = 7782;
 const DATA_DIR = `.neo4j/test-access-${NEO4J_PORT}`;
@@ -22,7 +22,7 @@ const RATE_LIMIT = { perMinute: 6, burst: 60 };
 
 let explorer: Explorer;
 let baseUrl: string;
-let browser: Browser;
+const browser = browserForFile();
 
 beforeAll(async () => {
   rmSync(DATA_DIR, { recursive: true, force: true });
@@ -38,11 +38,9 @@ beforeAll(async () => {
   explorer = await startExplorer(config, { info: () => {}, error: (line) => console.error(line) });
   await explorer.startup;
   baseUrl = explorer.url;
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await explorer?.stop();
 });
 
@@ -58,12 +56,8 @@ async function graphql<T>(token: string, query: string, variables: Record<string
 
 /** A fresh browser profile (its own storage) with one page at `path`; script errors are collected. */
 async function open(path = '/', context?: BrowserContext): Promise<{ page: Page; errors: string[] }> {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(baseUrl + path);
-  return { page, errors };
+  const ctx = context ?? (await browser().newContext({ viewport: VIEWPORT }));
+  return openPage(ctx, baseUrl + path);
 }
 
 const signInDialog = (page: Page) => page.getByRole('dialog', { name: 'Sign in' });
@@ -154,7 +148,9 @@ describe('the explorer with access tokens', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+});
 
+describe('the explorer with access tokens', () => {
   it('keeps a token for the tab only, unless remembered; signing out asks again', async () => {
     // Not remembered: a new tab of the same browser asks again.
     const first = await open();
@@ -204,32 +200,20 @@ describe('the explorer with access tokens', () => {
       page.waitForEvent('popup'),
       page.getByRole('link', { name: 'GraphQL console' }).click(),
     ]);
-    const editor = console.locator('.graphiql-query-editor .view-lines');
-    await expect.poll(() => editor.innerText(), { timeout: 60_000 }).toContain('Patrushev');
-    await console.locator('.graphiql-execute-button').click();
-    await expect
-      .poll(() => console.locator('.graphiql-response').innerText(), { timeout: 30_000 })
-      .toContain('actor:nikolai-patrushev');
+    await runFirstConsoleExample(console);
     await page.context().close();
   });
+});
 
+describe('the explorer with access tokens', () => {
   it('explains a rate limit: a read is retried by itself, a write when the analyst says so', async () => {
     const { page, errors } = await open();
     // The first page of nodes is refused once with Retry-After: the page says so and retries by itself.
-    let refused = 0;
-    await page.route('**/graphql', async (route) => {
-      if (refused === 0 && (route.request().postData() ?? '').includes('ExplorerNodes')) {
-        refused++;
-        await route.fulfill({
-          status: 429,
-          headers: { 'retry-after': '2', 'content-type': 'application/json' },
-          body: JSON.stringify({
-            errors: [
-              { message: 'Too many requests: try again in 2 s.', extensions: { code: 'RATE_LIMITED' } },
-            ],
-          }),
-        });
-      } else await route.continue();
+    const refused = await refuseOnce(page, 'ExplorerNodes', {
+      status: 429,
+      retryAfter: '2',
+      code: 'RATE_LIMITED',
+      message: 'Too many requests: try again in 2 s.',
     });
     await signIn(page, HASTY);
     await expect
@@ -243,7 +227,7 @@ describe('the explorer with access tokens', () => {
       )
       .toMatch(/slow down: trying again in 2 seconds/);
     await waitForGraph(page);
-    expect(refused).toBe(1);
+    expect(refused()).toBe(1);
     await page.unroute('**/graphql');
 
     // The real rate limiter: spend the rest of hasty's burst, then save.
@@ -288,23 +272,11 @@ describe('the explorer with access tokens', () => {
 
   it('explains a request stopped at its time limit, and retries it on request', async () => {
     const { page, errors } = await open();
-    let stopped = 0;
-    await page.route('**/graphql', async (route) => {
-      if (stopped === 0 && (route.request().postData() ?? '').includes('ExplorerNeighborhood')) {
-        stopped++;
-        await route.fulfill({
-          status: 503,
-          headers: { 'retry-after': '5', 'content-type': 'application/json' },
-          body: JSON.stringify({
-            errors: [
-              {
-                message: 'The request took longer than 30 s and was stopped.',
-                extensions: { code: 'REQUEST_TIMEOUT' },
-              },
-            ],
-          }),
-        });
-      } else await route.continue();
+    await refuseOnce(page, 'ExplorerNeighborhood', {
+      status: 503,
+      retryAfter: '5',
+      code: 'REQUEST_TIMEOUT',
+      message: 'The request took longer than 30 s and was stopped.',
     });
     await signIn(page, READER);
     const overlay = page.getByTestId('load-error');

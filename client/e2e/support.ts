@@ -1,6 +1,7 @@
-// Helpers for driving the explorer in headless Chromium: open a page at 1280x800, collect script errors and
-// requests that leave the machine, wait for the graph to be drawn and laid out, read node positions.
+// Helpers for driving the explorer in headless Chromium: open a page (test/support/browser.ts records script
+// errors and requests that leave the machine), wait for the graph to be drawn and laid out, read node positions.
 import type { Browser, Page } from 'playwright-core';
+import { openPage } from '../../test/support/browser.ts';
 
 export interface ExplorerPage {
   page: Page;
@@ -12,19 +13,7 @@ export interface ExplorerPage {
 
 /** Opens the explorer at `path` and waits for the graph. */
 export async function openExplorer(browser: Browser, baseUrl: string, path = '/'): Promise<ExplorerPage> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const errors: string[] = [];
-  const outside: string[] = [];
-  const host = new URL(baseUrl).host;
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.host !== host) outside.push(r.url());
-  });
-  await page.goto(baseUrl + path);
+  const { page, errors, outside } = await openPage(browser, baseUrl + path, { consoleErrors: true });
   await waitForGraph(page);
   return { page, errors, outside };
 }
@@ -99,4 +88,49 @@ export async function searchAndChoose(page: Page, text: string, name: RegExp): P
   await option.waitFor();
   await option.click();
   await waitForLayout(page);
+}
+
+/**
+ * Answers the first GraphQL request whose body names `operation` with `status`, `Retry-After` and one error
+ * with `code` (the server's refusal, as the page would get it); every other request goes through. Returns how
+ * many requests were answered so.
+ */
+export async function refuseOnce(
+  page: Page,
+  operation: string,
+  refusal: { status: number; retryAfter: string; code: string; message: string },
+): Promise<() => number> {
+  let refused = 0;
+  await page.route('**/graphql', async (route) => {
+    if (refused === 0 && (route.request().postData() ?? '').includes(operation)) {
+      refused++;
+      await route.fulfill({
+        status: refusal.status,
+        headers: { 'retry-after': refusal.retryAfter, 'content-type': 'application/json' },
+        body: JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }),
+      });
+    } else await route.continue();
+  });
+  return () => refused;
+}
+
+/** Chooses one end of the paths question: types `text` into the From or To box and picks the first `option`. */
+export async function pickPathEnd(
+  page: Page,
+  end: 'From' | 'To',
+  text: string,
+  option: RegExp,
+): Promise<void> {
+  const panel = page.locator('.paths');
+  await panel.getByRole('combobox', { name: end }).fill(text);
+  await panel.getByRole('option', { name: option }).first().click();
+}
+
+/** Saves the picture as a new view from the saved-views tab and waits for the page to confirm it. */
+export async function saveNewView(page: Page, name: string, description?: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Saved views' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  if (description !== undefined) await page.getByLabel('Description').fill(description);
+  await page.getByRole('button', { name: 'Save as new view' }).click();
+  await page.getByText(`Saved “${name}”.`).waitFor();
 }

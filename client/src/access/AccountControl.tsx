@@ -3,7 +3,7 @@
 import { useSyncExternalStore, type MouseEvent } from 'react';
 import { tokens } from '../api/token.ts';
 import type { Viewer } from '../api/types.ts';
-import type { Loadable } from '../state/loadable.ts';
+import type { Loadable } from '../shared/loadable.ts';
 
 interface Props {
   viewer: Loadable<Viewer>;

@@ -6,19 +6,7 @@ import { ApiError, describeError } from '../api/client.ts';
 import { api } from '../api/operations.ts';
 import { tokens } from '../api/token.ts';
 import type { Viewer } from '../api/types.ts';
-
-/** Why the dialog opens; it decides the sentence at its top. */
-export type SignInReason =
-  /** The server needs a token and none is in use. */
-  | 'required'
-  /** The server refused the token in use. */
-  | 'refused'
-  /** A write was refused: the token can read but not save. */
-  | 'forbidden'
-  /** Reading needs no token here (anonymous reads), saving does. */
-  | 'save'
-  /** The analyst asked to use another token. */
-  | 'change';
+import type { SignInReason } from './access.ts';
 
 const LEADS: Record<SignInReason, string> = {
   required:

@@ -1,14 +1,11 @@
 // Every operation the explorer sends must be valid against the API's printed schema (server/schema.graphql),
 // so a renamed field fails here rather than in an analyst's browser.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { buildSchema, parse, validate } from 'graphql';
+import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { printedSchema } from '../../../test/support/printed-schema.ts';
 import * as operations from './operations.ts';
 
-const schema = buildSchema(
-  readFileSync(path.resolve(import.meta.dirname, '../../../server/schema.graphql'), 'utf8'),
-);
+const schema = printedSchema();
 const documents = Object.entries(operations as Record<string, unknown>).filter(
   (e): e is [string, string] => typeof e[1] === 'string',
 );

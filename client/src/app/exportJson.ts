@@ -1,7 +1,7 @@
 // The JSON export of the current picture: the drawn nodes and relationships with their properties and
 // sources, their positions, the viewport and the filters, in a form a script can read back.
-import type { ExplorerState, Placement } from '../state/explorer.ts';
-import { visibleElements } from '../state/projection.ts';
+import { visibleElements } from '../explorer/projection.ts';
+import type { ExplorerState, Placement } from '../explorer/state.ts';
 
 /** The export document. */
 export function exportDocument(state: ExplorerState, placement: Placement, now = new Date()) {
@@ -15,4 +15,9 @@ export function exportDocument(state: ExplorerState, placement: Placement, now =
     layout: state.layout.name,
     filters: { hiddenKinds: state.hiddenKinds, timeWindow: state.timeWindow, hidden: state.hidden },
   };
+}
+
+/** The exported file's name: the open view's name (else "graph") with `ext`, safe for any file system. */
+export function exportFileName(viewName: string | null, ext: string): string {
+  return `${viewName ?? 'graph'}.${ext}`.replace(/[^\w.-]+/g, '-');
 }

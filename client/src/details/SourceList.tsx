@@ -1,6 +1,6 @@
 // The sources a node or relationship rests on: footnote number, title, publisher, date and a link.
 import type { Source } from '../api/types.ts';
-import { formatDate } from '../state/time.ts';
+import { formatDate } from '../../../core/model/dates.ts';
 
 /** Sources ordered by footnote number, the document's own analysis last. */
 export function sortSources(sources: readonly Source[]): Source[] {

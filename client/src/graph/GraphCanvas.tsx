@@ -2,15 +2,14 @@
 // project.ts; layouts from the registry; user input goes back as actions through the controllers.
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import type { Action, ExplorerState } from '../state/explorer.ts';
+import type { Action, ExplorerState } from '../explorer/state.ts';
 import { centreOn, fitShapes } from './canvas.ts';
 import { expandController, hoverController, selectionController } from './controllers.ts';
-import { LAYOUTS } from './layouts/registry.ts';
-import { placeNear, type Point } from './layouts/placement.ts';
+import type { Point } from './layouts/placement.ts';
 import { labelController } from './labels.ts';
-import { TimelineAxis } from './TimelineAxis.tsx';
-import { applyClasses, syncElements } from './project.ts';
 import { stylesheet } from './stylesheet.ts';
+import { syncCanvas } from './sync.ts';
+import { TimelineAxis } from './TimelineAxis.tsx';
 
 declare global {
   interface Window {
@@ -37,7 +36,9 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
   const [busy, setBusy] = useState(0);
   const running = useRef(0);
   const expandRef = useRef(onExpand);
-  expandRef.current = onExpand;
+  useEffect(() => {
+    expandRef.current = onExpand;
+  }, [onExpand]);
 
   useEffect(() => {
     const instance = cytoscape({
@@ -67,50 +68,15 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
       if (window.cy === instance) delete window.cy;
       instance.destroy();
     };
-    // The instance lives as long as the component; dispatch and onReady are stable.
-  }, []);
+    // The instance lives as long as the component: dispatch and onReady are stable.
+  }, [dispatch, onReady]);
 
   useEffect(() => {
     if (!cy) return;
-    const memo = remembered.current;
-    cy.nodes().forEach((n) => {
-      memo.set(n.id(), { ...n.position() });
-    });
     const epochChanged = state.layout.epoch !== lastEpoch.current;
     lastEpoch.current = state.layout.epoch;
-    const preset = epochChanged ? state.layout.preset : undefined;
-    if (epochChanged) memo.clear();
-
-    // Where each arriving node starts: its preset or remembered place, else next to a placed neighbour.
-    const placed: Record<string, Point> = {};
-    cy.nodes().forEach((n) => {
-      if (state.graph.nodes[n.id()]) placed[n.id()] = { ...n.position() };
-    });
-    const arriving = Object.keys(state.graph.nodes).filter((id) => cy.getElementById(id).empty());
-    const known = (id: string) => preset?.positions[id] ?? memo.get(id);
-    const unplaced = arriving.filter((id) => !known(id));
-    const computed =
-      epochChanged && !preset ? {} : placeNear(unplaced, state.graph, { ...placed, ...preset?.positions });
-    const added = syncElements(cy, state, (id) => known(id) ?? computed[id]);
-    applyClasses(cy, state);
+    const job = syncCanvas(cy, state, remembered.current, epochChanged);
     labels.current?.refresh();
-
-    const name = state.layout.name;
-    let job: ((c: Core) => Promise<void>) | null = null;
-    if (epochChanged && cy.nodes().nonempty()) {
-      if (preset) {
-        const { zoom, pan } = preset;
-        const missing = unplaced.length > 0;
-        job = async (c) => {
-          if (missing) await LAYOUTS[name].incremental(c, state.graph, unplaced);
-          if (zoom !== undefined && pan) c.viewport({ zoom, pan });
-          else fitShapes(c);
-        };
-      } else job = (c) => LAYOUTS[name].full(c, state.graph);
-    } else if (!epochChanged && added.some((id) => !memo.has(id))) {
-      const fresh = added.filter((id) => !memo.has(id));
-      job = (c) => LAYOUTS[name].incremental(c, state.graph, fresh);
-    }
     if (job) {
       const run = job;
       // Set at once (not on the next render) so tests and screenshots can wait for layouts to settle.
@@ -129,13 +95,13 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
     }
   }, [cy, state]);
 
+  // Centre once per search choice (focusSeq), not on every state change.
+  const focusId = state.focus?.id;
   const focusSeq = state.focus?.seq;
   useEffect(() => {
-    if (!cy || !state.focus) return;
-    const id = state.focus.id;
-    void queue.current.then(() => centreOn(cy, id));
-    // Centre once per search choice (focusSeq), not on every state change.
-  }, [cy, focusSeq]);
+    if (!cy || !focusId || focusSeq === undefined) return;
+    void queue.current.then(() => centreOn(cy, focusId));
+  }, [cy, focusId, focusSeq]);
 
   const path = state.path;
   useEffect(() => {

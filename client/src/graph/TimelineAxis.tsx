@@ -2,19 +2,24 @@
 // pans and zooms.
 import type { Core } from 'cytoscape';
 import { useEffect, useMemo, useState } from 'react';
-import type { ExplorerState } from '../state/explorer.ts';
-import { formatDate } from '../state/time.ts';
+import { visibleElements } from '../explorer/projection.ts';
+import type { ExplorerState } from '../explorer/state.ts';
+import { formatDate } from '../../../core/model/dates.ts';
+import { axisLabels, precisionOf } from '../time/timeline.ts';
 import { timelineLayout } from './layouts/timeline.ts';
-import { visibleElements } from '../state/projection.ts';
 
 /** Date labels over the canvas for the timeline layout. */
 export function TimelineAxis({ cy, state }: { cy: Core; state: ExplorerState }) {
+  // The columns change with what is drawn: the graph and the filters.
+  const { graph, hidden, hiddenKinds, timeWindow } = state;
   const columns = useMemo(
     () =>
-      timelineLayout(state.graph, visibleElements(state).nodeIds, cy.width() / Math.max(cy.height() - 26, 1))
-        .columns,
-    // The columns change with what is drawn: the graph and the filters.
-    [state.graph, state.hidden, state.hiddenKinds, state.timeWindow],
+      timelineLayout(
+        graph,
+        visibleElements({ graph, hidden, hiddenKinds, timeWindow }).nodeIds,
+        cy.width() / Math.max(cy.height() - 26, 1),
+      ).columns,
+    [cy, graph, hidden, hiddenKinds, timeWindow],
   );
   const [viewport, setViewport] = useState(() => ({ zoom: cy.zoom(), pan: { ...cy.pan() } }));
   useEffect(() => {
@@ -25,29 +30,19 @@ export function TimelineAxis({ cy, state }: { cy: Core; state: ExplorerState }) 
       cy.off('viewport', update);
     };
   }, [cy]);
-  const width = cy.width();
-  let lastRight = -Infinity;
+  const labels = axisLabels(
+    columns,
+    viewport,
+    cy.width(),
+    (date) => formatDate(date, precisionOf(graph, date)) ?? '',
+  );
   return (
     <div className="timeline-axis" aria-hidden="true">
-      {columns.map((c) => {
-        const x = c.x * viewport.zoom + viewport.pan.x;
-        const text = formatDate(c.date, precisionOf(c.date, state));
-        const half = text.length * 3.4;
-        if (x < -40 || x > width + 40 || x - half < lastRight + 8) return null;
-        lastRight = x + half;
-        return (
-          <span key={c.date} className="timeline-axis-label" style={{ left: x }}>
-            {text}
-          </span>
-        );
-      })}
+      {labels.map((l) => (
+        <span key={l.date} className="timeline-axis-label" style={{ left: l.x }}>
+          {l.text}
+        </span>
+      ))}
     </div>
   );
-}
-
-function precisionOf(date: string, state: ExplorerState): unknown {
-  for (const n of Object.values(state.graph.nodes)) {
-    if (n.date?.slice(0, 10) === date) return n.properties.datePrecision;
-  }
-  return undefined;
 }

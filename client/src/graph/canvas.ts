@@ -1,6 +1,6 @@
 // Reading from and steering the canvas: positions and viewport for saved views, centring on a node, exports.
 import type { Core, NodeCollection } from 'cytoscape';
-import type { Placement } from '../state/explorer.ts';
+import type { Placement } from '../explorer/state.ts';
 
 /** Every node's position and the viewport, as a saved view stores them. */
 export function placementOf(cy: Core): Required<Placement> {

@@ -1,7 +1,7 @@
 // Interaction handlers on the canvas, each a small controller with its own dispose(): they turn Cytoscape
 // events into explorer actions and never change the canvas themselves.
 import type { Core, EventObject } from 'cytoscape';
-import type { Action } from '../state/explorer.ts';
+import type { Action } from '../explorer/state.ts';
 
 export interface Controller {
   dispose(): void;

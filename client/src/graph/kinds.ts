@@ -1,28 +1,39 @@
 // How each kind of node looks: one registry entry per kind, used by the stylesheet, the legend and the panels.
 import type { NodeKind } from '../api/types.ts';
 
-export interface KindStyle {
-  label: string;
-  plural: string;
+export interface KindLook {
   color: string;
   /** A Cytoscape node shape. */
   shape: 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'round-triangle' | 'rectangle' | 'star';
 }
 
-export const KIND_STYLES: Record<NodeKind, KindStyle> = {
-  ACTOR: { label: 'Actor', plural: 'Actors', color: '#2563c9', shape: 'ellipse' },
-  MEETING: { label: 'Meeting', plural: 'Meetings', color: '#d9660b', shape: 'round-rectangle' },
-  STATEMENT: { label: 'Statement', plural: 'Statements', color: '#8b3fb0', shape: 'diamond' },
-  AGREEMENT: { label: 'Agreement', plural: 'Agreements', color: '#14875a', shape: 'hexagon' },
-  FIGURE: { label: 'Figure', plural: 'Figures', color: '#b8860b', shape: 'round-triangle' },
-  SOURCE: { label: 'Source', plural: 'Sources', color: '#6b7280', shape: 'rectangle' },
+export interface KindStyle extends KindLook {
+  label: string;
+  plural: string;
+}
+
+/** The look of each kind the API knows (NodeKind, generated from the schema): the record must name every one. */
+export const KIND_LOOKS: Record<NodeKind, KindLook> = {
+  ACTOR: { color: '#2563c9', shape: 'ellipse' },
+  MEETING: { color: '#d9660b', shape: 'round-rectangle' },
+  STATEMENT: { color: '#8b3fb0', shape: 'diamond' },
+  AGREEMENT: { color: '#14875a', shape: 'hexagon' },
+  FIGURE: { color: '#b8860b', shape: 'round-triangle' },
+  SOURCE: { color: '#6b7280', shape: 'rectangle' },
 };
 
-const FALLBACK: KindStyle = { label: 'Other', plural: 'Other', color: '#444', shape: 'star' };
+/** Every kind, in the legend's order. */
+export const ALL_KINDS = Object.keys(KIND_LOOKS) as NodeKind[];
 
-/** The look of a kind, with a neutral fallback for kinds added to the API later. */
+const FALLBACK: KindLook = { color: '#444', shape: 'star' };
+
+/** A kind's display name: ACTOR → "Actor" (as the Neo4j label is written). */
+export const kindLabel = (kind: string) => kind.charAt(0) + kind.slice(1).toLowerCase().replace(/_/g, ' ');
+
+/** The look and names of a kind, with a neutral look for kinds added to the API later. */
 export function kindStyle(kind: string): KindStyle {
-  return (KIND_STYLES as Record<string, KindStyle>)[kind] ?? { ...FALLBACK, label: kind, plural: kind };
+  const look = (KIND_LOOKS as Record<string, KindLook>)[kind] ?? FALLBACK;
+  return { ...look, label: kindLabel(kind), plural: `${kindLabel(kind)}s` };
 }
 
 /** Node diameter in model units: grows with the square root of the degree, within bounds. */

@@ -2,9 +2,9 @@
 // graph, then sets every element's classes from state/projection.ts. The only place that writes to cy.
 import type { Core, ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../api/types.ts';
-import type { ExplorerState } from '../state/explorer.ts';
-import { drawableEdges } from '../state/graph.ts';
-import { elementClasses } from '../state/projection.ts';
+import type { ExplorerState } from '../explorer/state.ts';
+import { drawableEdges } from '../explorer/graph.ts';
+import { elementClasses } from '../explorer/projection.ts';
 import { nodeSize } from './kinds.ts';
 import { LABEL_PX, shortLabel } from './labels.ts';
 import type { Point } from './layouts/placement.ts';

@@ -1,133 +1,143 @@
 // The Cytoscape stylesheet: the look of each kind (from the registry) and of each state class that
 // graph/project.ts puts on elements (selected, neighbour, hovered, focused, filtered, on-path, off-path).
 import type { StylesheetJson } from 'cytoscape';
-import { KIND_STYLES } from './kinds.ts';
+import { KIND_LOOKS } from './kinds.ts';
 
 const INK = '#1f2937';
 const PATH = '#d62828';
 
+/** Every node, before its kind's colour and shape. */
+const NODE: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      width: 'data(size)',
+      height: 'data(size)',
+      'background-color': '#444',
+      'border-width': 1.5,
+      'border-color': '#ffffff',
+      label: 'data(shortLabel)',
+      'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+      'font-size': 'data(fontSize)',
+      color: INK,
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 3,
+      'text-wrap': 'none',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.75,
+      'text-background-padding': '1px',
+      'text-background-shape': 'roundrectangle',
+    },
+  },
+];
+
+/** Every relationship. */
+const EDGE: StylesheetJson = [
+  {
+    selector: 'edge',
+    style: {
+      width: 1.4,
+      'line-color': '#aab3c0',
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+      'target-arrow-color': '#aab3c0',
+      'arrow-scale': 0.8,
+      'font-size': 'data(fontSize)',
+      color: '#4b5563',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+    },
+  },
+];
+
+/** The state classes graph/project.ts puts on elements, later ones winning. */
+const STATES: StylesheetJson = [
+  { selector: '.filtered', style: { display: 'none' } },
+  // Laid out by date, relationships matter less than order: they recede.
+  { selector: 'edge.timeline', style: { opacity: 0.35 } },
+  // Named nodes are drawn above unnamed ones, so a label is never hidden under a neighbour's shape.
+  { selector: 'node', style: { 'z-index': 4 } },
+  { selector: 'node.no-label', style: { label: '', 'z-index': 1 } },
+  { selector: 'edge.neighbour, edge.selected, edge.on-path', style: { label: 'data(type)' } },
+  {
+    selector: 'node.selected, node.hovered, node.on-path, node.focused',
+    style: { label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 'data(maxLabelWidth)' },
+  },
+  {
+    selector: 'node.neighbour',
+    style: { 'border-color': INK, 'border-width': 2, 'z-index': 5 },
+  },
+  {
+    selector: 'edge.neighbour',
+    style: {
+      'line-color': '#5b6472',
+      'target-arrow-color': '#5b6472',
+      width: 2.2,
+    },
+  },
+  {
+    selector: 'node.hovered',
+    style: { 'border-color': INK, 'border-width': 3, 'z-index': 9 },
+  },
+  {
+    selector: 'node.selected',
+    style: {
+      'border-color': '#111827',
+      'border-width': 5,
+
+      'font-weight': 'bold',
+      'z-index': 10,
+    },
+  },
+  {
+    selector: 'edge.selected',
+    style: {
+      'line-color': '#111827',
+      'target-arrow-color': '#111827',
+      width: 4,
+    },
+  },
+  {
+    selector: 'node.focused',
+    style: { 'underlay-color': '#facc15', 'underlay-padding': 12, 'underlay-opacity': 0.6 },
+  },
+  {
+    selector: 'node.has-more',
+    style: { 'border-style': 'double', 'border-width': 5, 'border-color': INK },
+  },
+  { selector: '.off-path', style: { opacity: 0.18 } },
+  {
+    selector: 'node.on-path',
+    style: {
+      'border-color': PATH,
+      'border-width': 5,
+
+      'z-index': 20,
+      'font-weight': 'bold',
+    },
+  },
+  {
+    selector: 'edge.on-path',
+    style: {
+      'line-color': PATH,
+      'target-arrow-color': PATH,
+      width: 5,
+
+      'z-index': 20,
+      color: PATH,
+      'font-size': 11,
+      'font-weight': 'bold',
+    },
+  },
+];
+
 /** The explorer's stylesheet. */
 export function stylesheet(): StylesheetJson {
-  const kinds: StylesheetJson = Object.entries(KIND_STYLES).map(([kind, s]) => ({
+  const kinds: StylesheetJson = Object.entries(KIND_LOOKS).map(([kind, s]) => ({
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape },
   }));
-  return [
-    {
-      selector: 'node',
-      style: {
-        width: 'data(size)',
-        height: 'data(size)',
-        'background-color': '#444',
-        'border-width': 1.5,
-        'border-color': '#ffffff',
-        label: 'data(shortLabel)',
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-        'font-size': 'data(fontSize)',
-        color: INK,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 3,
-        'text-wrap': 'none',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'text-background-shape': 'roundrectangle',
-      },
-    },
-    ...kinds,
-    {
-      selector: 'edge',
-      style: {
-        width: 1.4,
-        'line-color': '#aab3c0',
-        'curve-style': 'bezier',
-        'target-arrow-shape': 'triangle',
-        'target-arrow-color': '#aab3c0',
-        'arrow-scale': 0.8,
-        'font-size': 'data(fontSize)',
-        color: '#4b5563',
-        'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.8,
-      },
-    },
-    { selector: '.filtered', style: { display: 'none' } },
-    // Laid out by date, relationships matter less than order: they recede.
-    { selector: 'edge.timeline', style: { opacity: 0.35 } },
-    // Named nodes are drawn above unnamed ones, so a label is never hidden under a neighbour's shape.
-    { selector: 'node', style: { 'z-index': 4 } },
-    { selector: 'node.no-label', style: { label: '', 'z-index': 1 } },
-    { selector: 'edge.neighbour, edge.selected, edge.on-path', style: { label: 'data(type)' } },
-    {
-      selector: 'node.selected, node.hovered, node.on-path, node.focused',
-      style: { label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 'data(maxLabelWidth)' },
-    },
-    {
-      selector: 'node.neighbour',
-      style: { 'border-color': INK, 'border-width': 2, 'z-index': 5 },
-    },
-    {
-      selector: 'edge.neighbour',
-      style: {
-        'line-color': '#5b6472',
-        'target-arrow-color': '#5b6472',
-        width: 2.2,
-      },
-    },
-    {
-      selector: 'node.hovered',
-      style: { 'border-color': INK, 'border-width': 3, 'z-index': 9 },
-    },
-    {
-      selector: 'node.selected',
-      style: {
-        'border-color': '#111827',
-        'border-width': 5,
-
-        'font-weight': 'bold',
-        'z-index': 10,
-      },
-    },
-    {
-      selector: 'edge.selected',
-      style: {
-        'line-color': '#111827',
-        'target-arrow-color': '#111827',
-        width: 4,
-      },
-    },
-    {
-      selector: 'node.focused',
-      style: { 'underlay-color': '#facc15', 'underlay-padding': 12, 'underlay-opacity': 0.6 },
-    },
-    {
-      selector: 'node.has-more',
-      style: { 'border-style': 'double', 'border-width': 5, 'border-color': INK },
-    },
-    { selector: '.off-path', style: { opacity: 0.18 } },
-    {
-      selector: 'node.on-path',
-      style: {
-        'border-color': PATH,
-        'border-width': 5,
-
-        'z-index': 20,
-        'font-weight': 'bold',
-      },
-    },
-    {
-      selector: 'edge.on-path',
-      style: {
-        'line-color': PATH,
-        'target-arrow-color': PATH,
-        width: 5,
-
-        'z-index': 20,
-        color: PATH,
-        'font-size': 11,
-        'font-weight': 'bold',
-      },
-    },
-  ];
+  return [...NODE, ...kinds, ...EDGE, ...STATES];
 }

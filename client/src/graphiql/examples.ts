@@ -7,6 +7,47 @@ export interface Example {
   variables?: string;
 }
 
+/** A fragment the two statement examples share: what was said, where and when, and on what sources. */
+const STATEMENT_IN_CONTEXT = `
+fragment StatementInContext on Statement {
+  date
+  text
+  saidAt {
+    name
+    date
+    place
+  }
+  sources {
+    title
+    publisher
+    url
+    footnote
+  }
+}
+`;
+
+/** Fragments the two graph examples share: how a node is named, and a relationship with its sources. */
+const GRAPH_FRAGMENTS = `
+fragment NodeSummary on GraphNode {
+  id
+  kind
+  label
+  date
+}
+
+fragment EdgeSummary on GraphEdge {
+  id
+  type
+  source
+  target
+  sources {
+    title
+    url
+    footnote
+  }
+}
+`;
+
 export const EXAMPLES: Example[] = [
   {
     title: 'Search',
@@ -44,24 +85,12 @@ query LiZhanshuStatements {
     name
     role
     statements(sort: [{ date: ASC }]) {
-      text
-      date
       context
-      saidAt {
-        name
-        date
-        place
-      }
-      sources {
-        title
-        publisher
-        url
-        footnote
-      }
+      ...StatementInContext
     }
   }
 }
-`,
+${STATEMENT_IN_CONTEXT}`,
   },
   {
     title: 'September 2022',
@@ -73,24 +102,13 @@ query StatementsAtMeetingsSeptember2022($from: Date = "2022-09-01", $to: Date = 
     where: { saidAt: { some: { date: { gte: $from, lt: $to } } } }
     sort: [{ date: ASC }]
   ) {
-    date
-    text
     speakers {
       name
     }
-    saidAt {
-      name
-      date
-      place
-    }
-    sources {
-      title
-      url
-      footnote
-    }
+    ...StatementInContext
   }
 }
-`,
+${STATEMENT_IN_CONTEXT}`,
   },
   {
     title: 'Paths Modi → Xi',
@@ -102,24 +120,14 @@ query PathsModiToXi {
     length
     explanation
     nodes {
-      id
-      kind
-      label
-      date
+      ...NodeSummary
     }
     edges {
-      type
-      source
-      target
-      sources {
-        title
-        url
-        footnote
-      }
+      ...EdgeSummary
     }
   }
 }
-`,
+${GRAPH_FRAGMENTS}`,
   },
   {
     title: 'Neighbourhood of Xi',
@@ -129,24 +137,14 @@ query XiNeighborhood {
   neighborhood(id: "actor:xi-jinping", depth: 1, limit: 50) {
     truncated
     nodes {
-      id
-      kind
-      label
-      date
+      ...NodeSummary
       degree
     }
     edges {
-      id
-      type
-      source
-      target
-      sources {
-        title
-        footnote
-      }
+      ...EdgeSummary
     }
   }
 }
-`,
+${GRAPH_FRAGMENTS}`,
   },
 ];

@@ -1,38 +1,17 @@
 // The GraphQL console in Chromium: it loads from the explorer alone (every request goes to the app's own
 // origin, so it works with no internet), opens with the memo examples, and runs one.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../../test/support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, openPage } from '../../../test/support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('the GraphQL console', () => {
   for (const path of ['/graphiql', '/graphql']) {
     it(`at ${path} makes no request outside the app and opens with the memo examples`, async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const origin = new URL(baseUrl).origin;
-      const outside: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) {
-          return route.continue();
-        }
-        outside.push(url);
-        return route.abort();
+      const { page, errors, outside } = await openPage(browser(), `${baseUrl}${path}`, {
+        blockOutside: true,
       });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-
-      await page.goto(`${baseUrl}${path}`);
       const editor = page.locator('.graphiql-query-editor .view-lines');
       // Monaco renders spaces as no-break spaces.
       const editorText = async () => (await editor.innerText()).replace(/\u00a0/g, ' ');
@@ -48,7 +27,7 @@ describe('the GraphQL console', () => {
 
       expect(outside).toEqual([]);
       expect(errors).toEqual([]);
-      await context.close();
+      await page.close();
     });
   }
 });

@@ -1,9 +1,9 @@
 // The legend: one row per kind with its swatch, how many the graph holds (from `stats`), how many are drawn,
 // and a checkbox that shows or hides the kind.
 import type { GraphStats, NodeKind } from '../api/types.ts';
-import { KIND_STYLES } from '../graph/kinds.ts';
-import type { Action } from '../state/explorer.ts';
-import type { Loadable } from '../state/loadable.ts';
+import { ALL_KINDS, kindLabel, kindStyle } from '../graph/kinds.ts';
+import type { Action } from '../explorer/state.ts';
+import type { Loadable } from '../shared/loadable.ts';
 import { KindSwatch } from './KindSwatch.tsx';
 
 interface Props {
@@ -15,15 +15,14 @@ interface Props {
 
 /** The legend with per-kind toggles. */
 export function Legend({ stats, shown, hiddenKinds, dispatch }: Props) {
-  const kinds = Object.keys(KIND_STYLES) as NodeKind[];
   const total = stats.type === 'ready' ? stats.value.countsByKind : null;
   return (
     <section className="panel legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Legend</h2>
       <ul>
-        {kinds.map((kind) => {
+        {ALL_KINDS.map((kind) => {
           const id = `kind-toggle-${kind.toLowerCase()}`;
-          const inGraph = total?.[kind] ?? total?.[KIND_STYLES[kind].label];
+          const inGraph = total?.[kind] ?? total?.[kindLabel(kind)];
           return (
             <li key={kind}>
               <input
@@ -34,7 +33,7 @@ export function Legend({ stats, shown, hiddenKinds, dispatch }: Props) {
               />
               <label htmlFor={id}>
                 <KindSwatch kind={kind} />
-                <span className="legend-name">{KIND_STYLES[kind].plural}</span>
+                <span className="legend-name">{kindStyle(kind).plural}</span>
                 <span className="legend-count" title="drawn now / in the database">
                   {shown[kind] ?? 0}
                   {inGraph !== undefined ? ` / ${inGraph}` : ''}

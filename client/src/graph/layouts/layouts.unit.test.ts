@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addElements, emptyGraph } from '../../state/graph.ts';
+import { addElements, emptyGraph } from '../../explorer/graph.ts';
 import {
   modi,
   modiAttended,
@@ -11,7 +11,7 @@ import {
   xi,
   xiAttended,
   xiMyanmar,
-} from '../../state/fixtures.ts';
+} from '../../../../test/support/client-fixtures.ts';
 import { placeNear } from './placement.ts';
 import { timelineLayout } from './timeline.ts';
 

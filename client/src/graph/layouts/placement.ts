@@ -1,6 +1,6 @@
 // Where newly arrived nodes go before the layout polishes them: around a neighbour that is already placed,
 // so what the analyst has arranged stays put and new nodes appear next to what they came from.
-import type { GraphData } from '../../state/graph.ts';
+import type { GraphData } from '../../explorer/graph.ts';
 
 export type Point = { x: number; y: number };
 

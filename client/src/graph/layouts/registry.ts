@@ -2,9 +2,10 @@
 // Each runs on a Cytoscape instance and resolves when nodes are in place.
 import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { LayoutName } from '../../state/explorer.ts';
-import type { GraphData } from '../../state/graph.ts';
+import type { LayoutName } from '../../explorer/state.ts';
+import type { GraphData } from '../../explorer/graph.ts';
 import { fitShapes, fitTimeline } from '../canvas.ts';
+import { FCOSE_SETTINGS } from './fcose-settings.ts';
 import { placeNear, type Point } from './placement.ts';
 import { timelineLayout } from './timeline.ts';
 
@@ -12,18 +13,10 @@ cytoscape.use(fcose);
 
 const forceOptions = {
   name: 'fcose',
-  quality: 'proof',
-  animate: false,
-  nodeDimensionsIncludeLabels: false,
-  nodeRepulsion: () => 6000,
-  idealEdgeLength: () => 60,
-  edgeElasticity: () => 0.45,
-  gravity: 0.25,
-  gravityRange: 3.8,
-  numIter: 2500,
-  nodeSeparation: 75,
-  packComponents: true,
-  padding: 30,
+  ...FCOSE_SETTINGS,
+  nodeRepulsion: () => FCOSE_SETTINGS.nodeRepulsion,
+  idealEdgeLength: () => FCOSE_SETTINGS.idealEdgeLength,
+  edgeElasticity: () => FCOSE_SETTINGS.edgeElasticity,
 };
 
 function run(cy: Core, options: LayoutOptions): Promise<void> {

@@ -2,11 +2,12 @@
 // in the memo, so the axis is ordinal (one column per distinct date) rather than proportional. Items of one
 // date and lane fill a small grid, so a crowded day widens its column instead of piling up. Undated nodes
 // (actors) get the top lane, under the average column of what they are linked to.
-import type { GraphData } from '../../state/graph.ts';
-import { periodOf } from '../../state/time.ts';
+import type { GraphData } from '../../explorer/graph.ts';
+import { periodOf } from '../../time/time.ts';
+import { ALL_KINDS } from '../kinds.ts';
 import type { Point } from './placement.ts';
 
-const LANE_ORDER = ['ACTOR', 'MEETING', 'STATEMENT', 'AGREEMENT', 'FIGURE', 'SOURCE'];
+const LANE_ORDER: readonly string[] = ALL_KINDS;
 const CELL_WIDTH = 90;
 const ROW_HEIGHT = 48;
 const LANE_GAP = 60;

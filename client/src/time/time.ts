@@ -1,7 +1,7 @@
 // Dates, periods and the time window. Dates are ISO calendar strings ("2022-09-15"); one known only to the
 // month or year stands for its whole period, so a window overlapping that period keeps it.
 import type { GraphEdge, GraphNode } from '../api/types.ts';
-import type { GraphData } from './graph.ts';
+import type { GraphData } from '../explorer/graph.ts';
 
 export interface TimeWindow {
   since: string;
@@ -100,17 +100,4 @@ export function normaliseWindow(window: TimeWindow, domain: TimeWindow | null): 
 /** True when a relationship is undated or its date falls in the window. */
 export function edgeInWindow(edge: GraphEdge, window: TimeWindow | null): boolean {
   return inWindow({ date: null, properties: edge.properties }, window);
-}
-
-/** "16 September 2022", "September 2022" or "2022", as precise as the data. */
-export function formatDate(iso: string | null | undefined, precision?: unknown): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  const month = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)).toLocaleString('en-GB', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  if (precision === 'year') return `${y}`;
-  if (precision === 'month') return `${month} ${y}`;
-  return `${d} ${month} ${y}`;
 }

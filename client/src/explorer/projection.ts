@@ -1,11 +1,14 @@
 // What the canvas shows, computed from the state: which elements are drawn and the classes each one carries.
 // The Cytoscape stylesheet is keyed on these classes (graph/stylesheet.ts); nothing else styles elements.
-import type { ExplorerState } from './explorer.ts';
+import { edgeInWindow, inWindow } from '../time/time.ts';
 import { drawableEdges } from './graph.ts';
-import { edgeInWindow, inWindow } from './time.ts';
+import type { ExplorerState } from './state.ts';
+
+/** What decides which elements are drawn. */
+export type Filters = Pick<ExplorerState, 'graph' | 'hidden' | 'hiddenKinds' | 'timeWindow'>;
 
 /** Why a node or relationship is filtered out of the picture, if it is. */
-export function nodeFilteredOut(state: ExplorerState, id: string): boolean {
+export function nodeFilteredOut(state: Filters, id: string): boolean {
   const n = state.graph.nodes[id];
   if (!n) return true;
   if (state.hidden.includes(id)) return true;
@@ -14,7 +17,7 @@ export function nodeFilteredOut(state: ExplorerState, id: string): boolean {
 }
 
 /** Ids of the nodes and relationships drawn now (filters, hidden nodes and the time window applied). */
-export function visibleElements(state: ExplorerState): { nodeIds: string[]; edgeIds: string[] } {
+export function visibleElements(state: Filters): { nodeIds: string[]; edgeIds: string[] } {
   const nodeIds = Object.keys(state.graph.nodes).filter((id) => !nodeFilteredOut(state, id));
   const shown = new Set(nodeIds);
   const edgeIds = drawableEdges(state.graph)
@@ -80,12 +83,5 @@ export function visibleCountsByKind(state: ExplorerState): Record<string, number
     const k = state.graph.nodes[id]!.kind;
     counts[k] = (counts[k] ?? 0) + 1;
   }
-  return counts;
-}
-
-/** Counts of nodes per kind in the working graph (drawn or filtered). */
-export function loadedCountsByKind(state: ExplorerState): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const n of Object.values(state.graph.nodes)) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
   return counts;
 }

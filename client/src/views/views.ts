@@ -1,10 +1,11 @@
 // Saved views: what the explorer stores (nodes, relationships, positions, viewport, filters) and how a
 // stored view is read back. A stored layout or filter comes from outside, so it is validated here, once.
-import { z } from './zod.ts';
-import { NODE_KINDS, type SavedView, type SavedViewInput } from '../api/types.ts';
-import type { Action, ExplorerState, Placement } from './explorer.ts';
-import { drawableEdges } from './graph.ts';
-import type { TimeWindow } from './time.ts';
+import { z } from '../shared/zod.ts';
+import type { SavedView, SavedViewInput } from '../api/types.ts';
+import { NodeKind } from '../generated/enums.ts';
+import { drawableEdges } from '../explorer/graph.ts';
+import type { ActionOf, ExplorerState, Placement } from '../explorer/state.ts';
+import type { TimeWindow } from '../time/time.ts';
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
 
@@ -18,7 +19,7 @@ const layoutSchema = z.object({
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const filterSchema = z.object({
-  hiddenKinds: z.array(z.enum(NODE_KINDS)).optional(),
+  hiddenKinds: z.array(z.enum(NodeKind)).optional(),
   hidden: z.array(z.string()).optional(),
   timeWindow: z.object({ since: isoDate, until: isoDate }).nullable().optional(),
 });
@@ -69,7 +70,7 @@ export function parseFilter(raw: unknown): StoredFilter {
 }
 
 /** The action that opens a saved view: its graph at its stored positions and viewport, with its filters. */
-export function openViewAction(view: SavedView): Extract<Action, { type: 'graphLoaded' }> {
+export function openViewAction(view: SavedView): ActionOf<'graphLoaded'> {
   const layout = parseLayout(view.layout);
   const filter = parseFilter(view.filter);
   const ids = new Set(view.subgraph.nodes.map((n) => n.id));
@@ -97,9 +98,14 @@ export function openViewAction(view: SavedView): Extract<Action, { type: 'graphL
   };
 }
 
+/** The page address of a view, `/?view=<id>`, or of the memo's graph (`/`) for null. The one place it is built. */
+export function viewPath(id: string | null): string {
+  return id ? `/?view=${encodeURIComponent(id)}` : '/';
+}
+
 /** Where a view opens on its own: `/?view=<id>` on this origin. */
 export function viewLink(origin: string, id: string): string {
-  return `${origin}/?view=${encodeURIComponent(id)}`;
+  return `${origin}${viewPath(id)}`;
 }
 
 /** The view id in a page address, if any. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, reduce, undoLabel, type Action, type ExplorerState } from './explorer.ts';
+import { undoLabel } from './edits.ts';
+import { reduce } from './reduce.ts';
+import type { ActionOf, ExplorerState } from './state.ts';
 import {
   modi,
   modiAttended,
@@ -7,13 +9,17 @@ import {
   putin,
   putinAttended,
   quote,
+  run,
   summit,
   xi,
   xiAttended,
   xiMyanmar,
-} from './fixtures.ts';
+} from '../../../test/support/client-fixtures.ts';
 
-const run = (...actions: Action[]) => actions.reduce(reduce, initialState);
+type Expanded = ActionOf<'expanded'>;
+/** Expanding `id` answered with the first page (26) of its neighbourhood. */
+const expanded = (id: string, nodes: Expanded['nodes'], edges: Expanded['edges'], truncated: boolean) =>
+  ({ type: 'expanded', id, nodes, edges, limit: 26, truncated }) satisfies Expanded;
 const opened = () =>
   run({ type: 'graphLoaded', nodes: [xi, putin, summit], edges: [xiAttended, putinAttended] });
 
@@ -51,14 +57,7 @@ describe('loading a graph', () => {
 
 describe('expanding', () => {
   it('adds the neighbours, records the page, and can be undone', () => {
-    const s = reduce(opened(), {
-      type: 'expanded',
-      id: summit.id,
-      nodes: [summit, modi],
-      edges: [modiAttended],
-      limit: 26,
-      truncated: true,
-    });
+    const s = reduce(opened(), expanded(summit.id, [summit, modi], [modiAttended], true));
     expect(s.graph.nodes[modi.id]).toBeDefined();
     expect(s.expansions[summit.id]).toEqual({ limit: 26, truncated: true });
     expect(undoLabel(s)).toBe('expand');
@@ -72,27 +71,13 @@ describe('expanding', () => {
     const s = run(
       { type: 'graphLoaded', nodes: [xi, putin, summit], edges: [] },
       { type: 'nodesHidden', ids: [putin.id] },
-      {
-        type: 'expanded',
-        id: summit.id,
-        nodes: [putin],
-        edges: [putinAttended],
-        limit: 26,
-        truncated: false,
-      },
+      expanded(summit.id, [putin], [putinAttended], false),
     );
     expect(s.hidden).toEqual([]);
   });
 
   it('does not keep a step in history when nothing changed', () => {
-    const s = reduce(opened(), {
-      type: 'expanded',
-      id: xi.id,
-      nodes: [xi, summit],
-      edges: [xiAttended],
-      limit: 26,
-      truncated: false,
-    });
+    const s = reduce(opened(), expanded(xi.id, [xi, summit], [xiAttended], false));
     expect(s.history).toEqual([]);
   });
 });
@@ -113,7 +98,7 @@ describe('hiding, removing and undoing', () => {
     let s = opened();
     s = reduce(s, {
       type: 'pathShown',
-      path: { nodes: [xi, summit], edges: [xiAttended], length: 1, explanation: '' },
+      path: { nodes: [xi, summit], edges: [xiAttended], length: 1, explanation: '', citations: [] },
     });
     s = reduce(s, { type: 'selected', selection: { type: 'edge', id: xiAttended.id } });
     s = reduce(s, { type: 'nodesRemoved', ids: [xi.id] });

@@ -45,10 +45,3 @@ export function drawableEdges(graph: GraphData): GraphEdge[] {
 export function edgesOf(graph: GraphData, id: string): GraphEdge[] {
   return drawableEdges(graph).filter((e) => e.source === id || e.target === id);
 }
-
-/** Ids of the nodes linked to `id` by a drawable relationship. */
-export function neighbourIds(graph: GraphData, id: string): string[] {
-  const out = new Set<string>();
-  for (const e of edgesOf(graph, id)) out.add(e.source === id ? e.target : e.source);
-  return [...out];
-}

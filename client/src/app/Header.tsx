@@ -1,0 +1,73 @@
+// The page's header: title (and the open view's name), search, and the tools: undo, show hidden, fit,
+// exports, back to the memo's graph, the GraphQL console and the account control.
+import type { RefObject } from 'react';
+import { signInFromAccount } from '../access/access.ts';
+import { AccountControl } from '../access/AccountControl.tsx';
+import { undoLabel } from '../explorer/edits.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
+import { useStore } from '../shared/store.ts';
+import type { AppActions } from './actions.ts';
+import type { AppStores } from './stores.ts';
+
+interface Props {
+  stores: AppStores;
+  actions: AppActions;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+/** The header with search and the toolbar. */
+export function Header({ stores, actions, searchRef }: Props) {
+  const state = useStore(stores.explorer);
+  const { current } = useStore(stores.views);
+  const { viewer } = useStore(stores.access);
+  const lastStep = undoLabel(state);
+  return (
+    <header className="app-header">
+      <h1>
+        <span className="brand">Knowledge-graph explorer</span>
+        <span className="subtitle">{current ? current.name : '“No Limits” memo (11 October 2022)'}</span>
+      </h1>
+      <SearchBox ref={searchRef} onChoose={actions.chooseHit} />
+      <nav className="toolbar" aria-label="Tools">
+        <button
+          type="button"
+          onClick={actions.shortcuts.undo}
+          disabled={!lastStep}
+          title={lastStep ? `Undo ${lastStep} (Ctrl+Z)` : 'Nothing to undo'}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => actions.dispatch({ type: 'hiddenShown' })}
+          disabled={state.hidden.length === 0}
+        >
+          Show hidden ({state.hidden.length})
+        </button>
+        <button type="button" onClick={actions.fit}>
+          Fit
+        </button>
+        <button type="button" onClick={actions.exportPng}>
+          Export PNG
+        </button>
+        <button type="button" onClick={actions.exportJson}>
+          Export JSON
+        </button>
+        {current && (
+          <button type="button" onClick={() => actions.openView(null)}>
+            Memo graph
+          </button>
+        )}
+        {/* rel="opener": the console opens as this page's child, so it gets this tab's token as well. */}
+        <a href="/graphiql" target="_blank" rel="opener" className="button-link">
+          GraphQL console
+        </a>
+        <AccountControl
+          viewer={viewer}
+          onSignIn={() => actions.askSignIn(signInFromAccount(actions.hasToken()))}
+          onSignOut={actions.signOut}
+        />
+      </nav>
+    </header>
+  );
+}

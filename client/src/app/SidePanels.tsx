@@ -1,0 +1,86 @@
+// The side column: the legend, then two tabs, the paths panel and the saved-views panel.
+import { Legend } from '../legend/Legend.tsx';
+import { visibleCountsByKind } from '../explorer/projection.ts';
+import { PathsPanel } from '../paths/PathsPanel.tsx';
+import { relationshipTypesOf } from '../paths/paths.ts';
+import { useStore } from '../shared/store.ts';
+import { ViewsPanel } from '../views/ViewsPanel.tsx';
+import type { AppActions } from './actions.ts';
+import type { AppStores, Tab } from './stores.ts';
+
+const TABS: Record<Tab, string> = { paths: 'Paths', views: 'Saved views' };
+
+/** The legend and the tabbed panels. */
+export function SidePanels({ stores, actions }: { stores: AppStores; actions: AppActions }) {
+  const state = useStore(stores.explorer);
+  const stats = useStore(stores.stats);
+  const tab = useStore(stores.tab);
+  const { from, to } = useStore(stores.ends);
+  const { list, current } = useStore(stores.views);
+  const { viewer } = useStore(stores.access);
+  const selected = state.selection.type === 'node' ? state.graph.nodes[state.selection.id] : undefined;
+  return (
+    <div className="side">
+      <Legend
+        stats={stats}
+        shown={visibleCountsByKind(state)}
+        hiddenKinds={state.hiddenKinds}
+        dispatch={actions.dispatch}
+      />
+      <Tabs tab={tab} onTab={actions.chooseTab} />
+      <div role="tabpanel" id="tabpanel-paths" aria-labelledby="tab-paths" hidden={tab !== 'paths'}>
+        <PathsPanel
+          from={from}
+          to={to}
+          onFrom={(end) => actions.setEnd('from', end)}
+          onTo={(end) => actions.setEnd('to', end)}
+          selectedNode={selected ? { id: selected.id, label: selected.label } : null}
+          onShow={(path) => actions.dispatch({ type: 'pathShown', path })}
+          relationshipTypes={relationshipTypesOf(stats.type === 'ready' ? stats.value : null)}
+        />
+      </div>
+      <div role="tabpanel" id="tabpanel-views" aria-labelledby="tab-views" hidden={tab !== 'views'}>
+        <ViewsPanel
+          views={list}
+          current={current}
+          snapshot={actions.snapshot}
+          onSaved={actions.viewSaved}
+          onOpen={actions.openView}
+          onDeleted={actions.viewDeleted}
+          reloadViews={actions.reloadViews}
+          viewer={viewer}
+          onSignIn={actions.askSignIn}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The tab list: arrow keys move between the tabs. */
+function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
+  return (
+    <div className="tabs" role="tablist" aria-label="Panels">
+      {(['paths', 'views'] as const).map((t) => (
+        <button
+          key={t}
+          type="button"
+          role="tab"
+          id={`tab-${t}`}
+          aria-selected={tab === t}
+          aria-controls={`tabpanel-${t}`}
+          tabIndex={tab === t ? 0 : -1}
+          onClick={() => onTab(t)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+              const next = t === 'paths' ? 'views' : 'paths';
+              onTab(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }
+          }}
+        >
+          {TABS[t]}
+        </button>
+      ))}
+    </div>
+  );
+}

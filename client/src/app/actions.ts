@@ -1,0 +1,83 @@
+// Everything the page's components can ask for, bound once to the page's stores, the canvas and the browser:
+// the explorer's dispatch, the workflows of each concept, the saved-view snapshot and the exports.
+import type { Core } from 'cytoscape';
+import { signInAsked, signInCancelled, type SignInReason } from '../access/access.ts';
+import type { ClientEvent } from '../api/client.ts';
+import { api, type SearchHit } from '../api/operations.ts';
+import { tokens } from '../api/token.ts';
+import type { GraphNode, SavedViewSummary, Viewer } from '../api/types.ts';
+import { noticeShown } from '../connection/connection.ts';
+import { reduce } from '../explorer/reduce.ts';
+import type { Action } from '../explorer/state.ts';
+import { expandNode } from '../expand/expand.ts';
+import { download, fitShapes, placementOf, pngOf } from '../graph/canvas.ts';
+import { endAt, setEnd, type PathEnd } from '../paths/paths.ts';
+import { chooseHit } from '../search/search.ts';
+import { viewInput } from '../views/views.ts';
+import { exportDocument, exportFileName } from './exportJson.ts';
+import { loadOpening } from './opening.ts';
+import * as page from './page.ts';
+import type { AppStores, Tab } from './stores.ts';
+
+/** The real browser's environment for the page's workflows. */
+export function browserEnv(): page.PageEnv {
+  return {
+    api,
+    loadOpening: (kinds) => loadOpening(kinds),
+    tokens,
+    location: window.location,
+    history: window.history,
+    setTitle: (title) => (document.title = title),
+  };
+}
+
+/** The actions of one page. Every function is made once, so passing one down never re-renders anything. */
+export function createActions(stores: AppStores, env: page.PageEnv) {
+  const p: page.Page = { stores, env };
+  let cy: Core | null = null;
+  const dispatch = (action: Action) => stores.explorer.set((s) => reduce(s, action));
+  const fileName = (ext: string) => exportFileName(stores.views.get().current?.name ?? null, ext);
+  return {
+    dispatch,
+    loadPage: () => page.loadPage(p),
+    reloadViews: () => page.reloadViews(p),
+    openView: (id: string | null) => page.openView(p, id),
+    viewSaved: (view: SavedViewSummary) => page.viewSaved(p, view),
+    viewDeleted: (id: string) => page.deletedView(p, id),
+    signedIn: (viewer: Viewer) => page.signedIn(p, viewer),
+    signOut: () => page.signOut(p),
+    clientEvent: (event: ClientEvent) => page.clientEvent(p, event),
+    askSignIn: (reason: SignInReason) => stores.access.set((s) => signInAsked(s, reason)),
+    cancelSignIn: () => stores.access.set(signInCancelled),
+    hasToken: () => !!tokens.get(),
+    dismissNotice: () => stores.connection.set((s) => noticeShown(s, null)),
+    expand: (id: string) => void expandNode({ explorer: stores.explorer, status: stores.expand, api }, id),
+    chooseHit: (hit: SearchHit) =>
+      void chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hit),
+    chooseTab: (tab: Tab) => stores.tab.set(() => tab),
+    setEnd: (end: 'from' | 'to', value: PathEnd) => stores.ends.set((s) => setEnd(s, end, value)),
+    pathEnd: (end: 'from' | 'to', node: GraphNode) => {
+      stores.ends.set((s) => endAt(s, end, node));
+      stores.tab.set(() => 'paths');
+    },
+    shortcuts: {
+      clear: () => dispatch({ type: 'selected', selection: { type: 'none' } }),
+      undo: () => dispatch({ type: 'undo' }),
+    },
+    canvasReady: (instance: Core | null) => {
+      cy = instance;
+    },
+    fit: () => cy && fitShapes(cy),
+    snapshot: (meta: { name: string; description: string }) =>
+      cy ? viewInput(stores.explorer.get(), placementOf(cy), meta) : null,
+    exportPng: () => cy && download(pngOf(cy), fileName('png')),
+    exportJson: () => {
+      if (!cy) return;
+      const doc = exportDocument(stores.explorer.get(), placementOf(cy));
+      const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
+      download(blob, fileName('json'));
+    },
+  };
+}
+
+export type AppActions = ReturnType<typeof createActions>;

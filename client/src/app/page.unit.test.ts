@@ -1,0 +1,139 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/client.ts';
+import type { Viewer } from '../api/types.ts';
+import { signInAsked } from '../access/access.ts';
+import { savedView, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
+import {
+  clientEvent,
+  deletedView,
+  loadPage,
+  openingKinds,
+  pageTitle,
+  signedIn,
+  signOut,
+  viewSaved,
+  type PageEnv,
+} from './page.ts';
+import { createStores } from './stores.ts';
+
+const editor: Viewer = { name: 'ed', role: 'EDITOR', tokensRequired: true };
+const stats = { nodeCount: 2, edgeCount: 1, countsByKind: {}, countsByRelationshipType: {} };
+
+/** A page at `search` with an API that answers (each part replaceable) and a token store holding `token`. */
+function page(search = '', api: Partial<PageEnv['api']> = {}, token: string | null = null) {
+  const stores = createStores();
+  const env = {
+    api: {
+      views: vi.fn().mockResolvedValue([]),
+      stats: vi.fn().mockResolvedValue(stats),
+      viewer: vi.fn().mockResolvedValue(editor),
+      view: vi.fn().mockResolvedValue(savedView({ positions: {} }, {})),
+      ...api,
+    },
+    loadOpening: vi.fn().mockResolvedValue({ nodes: [xi, summit], edges: [xiAttended] }),
+    tokens: { get: vi.fn(() => token), clear: vi.fn() },
+    location: { search },
+    history: { pushState: vi.fn(), replaceState: vi.fn() },
+    setTitle: vi.fn(),
+  } satisfies PageEnv;
+  return { stores, env, p: { stores, env } };
+}
+
+describe('loading the page', () => {
+  it('opens on the memo’s graph, of every kind but sources, with the viewer, counts and views', async () => {
+    const { stores, env, p } = page();
+    await loadPage(p);
+    expect(env.loadOpening).toHaveBeenCalledWith(openingKinds([]));
+    expect(openingKinds([])).not.toContain('SOURCE');
+    expect(Object.keys(stores.explorer.get().graph.nodes)).toEqual([xi.id, summit.id]);
+    expect(stores.connection.get().page.type).toBe('ready');
+    expect(env.setTitle).toHaveBeenCalledWith('Knowledge-graph explorer');
+    await vi.waitFor(() => expect(stores.stats.get().type).toBe('ready'));
+    expect(stores.access.get().viewer.type).toBe('ready');
+    expect(stores.views.get().list.type).toBe('ready');
+  });
+
+  it('opens the saved view the address names, on the views tab', async () => {
+    const { stores, env, p } = page('?view=view%3A1');
+    await loadPage(p);
+    expect(env.api.view).toHaveBeenCalledWith('view:1');
+    expect(stores.views.get().current?.id).toBe('view:1');
+    expect(stores.tab.get()).toBe('views');
+    expect(env.setTitle).toHaveBeenCalledWith(pageTitle('Samarkand'));
+    expect(pageTitle('Samarkand')).toBe('Samarkand · Knowledge-graph explorer');
+  });
+
+  it('says when the saved view is gone, and why the graph cannot load', async () => {
+    const gone = page('?view=view%3Agone', { view: vi.fn().mockResolvedValue(null) });
+    await loadPage(gone.p);
+    expect(gone.stores.connection.get().page).toMatchObject({ type: 'error', code: 'NOT_FOUND' });
+    const down = page('?view=view%3A1', {
+      view: vi.fn().mockRejectedValue(new ApiError('no', 'UNAUTHENTICATED')),
+    });
+    await loadPage(down.p);
+    expect(down.stores.connection.get().page).toMatchObject({ type: 'error', code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('the address', () => {
+  it('follows a saved view, and goes back to the memo’s graph when the open view is deleted', () => {
+    const { stores, env, p } = page();
+    viewSaved(p, { ...savedView(null, null), version: 3 });
+    expect(stores.views.get().current).toMatchObject({ id: 'view:1', version: 3 });
+    expect(env.history.replaceState).toHaveBeenLastCalledWith(null, '', '/?view=view%3A1');
+    deletedView(p, 'view:other');
+    expect(env.history.replaceState).toHaveBeenCalledTimes(1);
+    deletedView(p, 'view:1');
+    expect(stores.views.get().current).toBeNull();
+    expect(env.history.replaceState).toHaveBeenLastCalledWith(null, '', '/');
+  });
+});
+
+describe('signing in and out', () => {
+  it('retries the load that failed for want of a token', async () => {
+    const { stores, env, p } = page('', { view: vi.fn() }, 'token');
+    env.loadOpening.mockRejectedValueOnce(new ApiError('who?', 'UNAUTHENTICATED'));
+    await loadPage(p);
+    expect(stores.connection.get().page.type).toBe('error');
+    stores.access.set((s) => signInAsked(s, 'refused'));
+    signedIn(p, editor);
+    expect(stores.access.get().signIn).toBeNull();
+    await vi.waitFor(() => expect(stores.connection.get().page.type).toBe('ready'));
+  });
+
+  it('else reloads the views (and the counts if they failed)', async () => {
+    const views = vi.fn().mockResolvedValue([]);
+    const stats = vi.fn().mockRejectedValueOnce(new ApiError('down', 'DATABASE_UNAVAILABLE'));
+    const { stores, env, p } = page('', { views, stats });
+    await loadPage(p);
+    await vi.waitFor(() => expect(stores.stats.get().type).toBe('error'));
+    views.mockClear();
+    stats.mockResolvedValue({ nodeCount: 0, edgeCount: 0, countsByKind: {}, countsByRelationshipType: {} });
+    signedIn(p, editor);
+    expect(views).toHaveBeenCalledTimes(1);
+    expect(stats).toHaveBeenCalledTimes(2);
+    expect(env.loadOpening).toHaveBeenCalledTimes(1);
+  });
+
+  it('signing out forgets the token and what it showed, then loads again', async () => {
+    const { stores, env, p } = page();
+    await loadPage(p);
+    viewSaved(p, savedView(null, null));
+    signOut(p);
+    expect(env.tokens.clear).toHaveBeenCalled();
+    expect(stores.views.get().current).toBeNull();
+    expect(stores.access.get().viewer.type).toBe('loading');
+    expect(stores.connection.get().page.type).toBe('loading');
+    await vi.waitFor(() => expect(stores.connection.get().page.type).toBe('ready'));
+  });
+
+  it('a refused token opens the sign-in; rate-limit waits are counted', () => {
+    const { stores, p } = page('', {}, 'stale-token');
+    clientEvent(p, { type: 'unauthenticated', error: new ApiError('who?', 'UNAUTHENTICATED') });
+    expect(stores.access.get().signIn).toBe('refused');
+    clientEvent(p, { type: 'waiting', seconds: 3 });
+    expect(stores.connection.get().waiting).toEqual({ count: 1, seconds: 3 });
+    clientEvent(p, { type: 'waited' });
+    expect(stores.connection.get().waiting.count).toBe(0);
+  });
+});

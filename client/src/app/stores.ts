@@ -1,0 +1,39 @@
+// Every concept's state, one store each, made once per page (App holds them): the working graph, connection
+// status, access, saved views, the database's counts, the last expansion, the path ends and the side tab.
+import type { GraphStats } from '../api/types.ts';
+import { initialAccess, type AccessState } from '../access/access.ts';
+import { initialConnection, type ConnectionState } from '../connection/connection.ts';
+import { initialState, type ExplorerState } from '../explorer/state.ts';
+import type { ExpandStatus } from '../expand/expand.ts';
+import { noEnds, type PathEnds } from '../paths/paths.ts';
+import { loading, type Loadable } from '../shared/loadable.ts';
+import { createStore, type Store } from '../shared/store.ts';
+import { initialSavedViews, type SavedViewsState } from '../views/savedViews.ts';
+
+/** The side panel shown under the legend. */
+export type Tab = 'paths' | 'views';
+
+export interface AppStores {
+  explorer: Store<ExplorerState>;
+  connection: Store<ConnectionState>;
+  access: Store<AccessState>;
+  views: Store<SavedViewsState>;
+  stats: Store<Loadable<GraphStats>>;
+  expand: Store<ExpandStatus>;
+  ends: Store<PathEnds>;
+  tab: Store<Tab>;
+}
+
+/** Fresh stores for one page. */
+export function createStores(): AppStores {
+  return {
+    explorer: createStore(initialState),
+    connection: createStore(initialConnection),
+    access: createStore(initialAccess),
+    views: createStore(initialSavedViews),
+    stats: createStore<Loadable<GraphStats>>(loading),
+    expand: createStore<ExpandStatus>(null),
+    ends: createStore(noEnds),
+    tab: createStore<Tab>('paths'),
+  };
+}

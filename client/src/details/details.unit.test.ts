@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { edge, quote, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
+import { reduce } from '../explorer/reduce.ts';
+import { initialState } from '../explorer/state.ts';
+import { expansionOf, nodeName, nodeView } from './details.ts';
+import { hover, select } from './selection.ts';
+
+const said = edge('actor:li-zhanshu', 'SAID', quote.id);
+const li = { ...xi, id: 'actor:li-zhanshu', label: 'Li Zhanshu' };
+const state = reduce(initialState, {
+  type: 'graphLoaded',
+  nodes: [xi, summit, quote, li],
+  edges: [xiAttended, said],
+});
+
+describe('a node’s details', () => {
+  it('show a statement as its speaker’s quote, its text out of the property table', () => {
+    const view = nodeView(state, quote);
+    expect(view.title).toBe('Li Zhanshu: quote');
+    expect(view.quote).toBe('I think it can be said that Russia was cornered.');
+    expect(view.properties).not.toHaveProperty('text');
+    expect(view.properties).toHaveProperty('date');
+    expect(view.edges).toEqual([said]);
+  });
+
+  it('show any other node under its label with every property', () => {
+    const view = nodeView(state, summit);
+    expect(view.title).toBe('SCO summit in Samarkand');
+    expect(view.quote).toBeNull();
+    expect(view.properties).toBe(summit.properties);
+  });
+
+  it('name a node not on the graph by its id', () => {
+    expect(nodeName(state, xi.id)).toBe('Xi Jinping');
+    expect(nodeName(state, 'actor:nobody')).toBe('actor:nobody');
+  });
+
+  it('tell how the node’s own last expansion went', () => {
+    expect(expansionOf(null, xi.id)).toEqual({ busy: false, done: null, error: null });
+    expect(expansionOf({ id: xi.id, status: { type: 'loading' } }, xi.id).busy).toBe(true);
+    expect(expansionOf({ id: xi.id, status: { type: 'ready', value: 'Added 1 node' } }, xi.id).done).toBe(
+      'Added 1 node',
+    );
+    expect(expansionOf({ id: xi.id, status: { type: 'error', message: 'down' } }, xi.id).error).toBe('down');
+    expect(expansionOf({ id: summit.id, status: { type: 'loading' } }, xi.id).busy).toBe(false);
+  });
+});
+
+describe('selection and hover', () => {
+  it('select what is on the graph only, keeping the search emphasis on its own node', () => {
+    expect(select(state, { type: 'node', id: 'actor:nobody' }).selection).toEqual({ type: 'none' });
+    const focused = { ...state, focus: { id: xi.id, seq: 1 } };
+    expect(select(focused, { type: 'node', id: xi.id }).focus).toEqual({ id: xi.id, seq: 1 });
+    expect(select(focused, { type: 'edge', id: xiAttended.id }).focus).toBeNull();
+  });
+
+  it('hover changes the state only when the node under the pointer changes', () => {
+    const s = hover(state, xi.id);
+    expect(s.hover).toBe(xi.id);
+    expect(hover(s, xi.id)).toBe(s);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from './state.ts';
+import * as fx from '../../../test/support/client-fixtures.ts';
+import { elementClasses, visibleCountsByKind, visibleElements } from './projection.ts';
+
+/** The state after loading the sample graph (six nodes, four relationships), then `actions`. */
+const loaded = (...actions: Action[]) =>
+  fx.run(
+    {
+      type: 'graphLoaded',
+      nodes: [fx.xi, fx.putin, fx.modi, fx.summit, fx.myanmar, fx.quote],
+      edges: [fx.xiAttended, fx.putinAttended, fx.modiAttended, fx.xiMyanmar],
+    },
+    ...actions,
+  );
+
+describe('what is drawn', () => {
+  it('everything, with no filter', () => {
+    const { nodeIds, edgeIds } = visibleElements(loaded());
+    expect(nodeIds.length).toBe(6);
+    expect(edgeIds.length).toBe(4);
+  });
+
+  it('leaves out hidden kinds, hidden nodes and their relationships', () => {
+    const s = loaded({ type: 'kindToggled', kind: 'MEETING' }, { type: 'nodesHidden', ids: [fx.quote.id] });
+    const { nodeIds, edgeIds } = visibleElements(s);
+    expect(nodeIds.sort()).toEqual([fx.xi.id, fx.putin.id, fx.modi.id].sort());
+    expect(edgeIds).toEqual([]);
+    expect(visibleCountsByKind(s)).toEqual({ ACTOR: 3 });
+  });
+
+  it('leaves out dated nodes and relationships outside the time window; undated nodes stay', () => {
+    const s = loaded({ type: 'timeWindowSet', window: { since: '2022-01-01', until: '2022-12-31' } });
+    const { nodeIds, edgeIds } = visibleElements(s);
+    expect(nodeIds).not.toContain(fx.myanmar.id);
+    expect(nodeIds).toContain(fx.xi.id);
+    expect(edgeIds).not.toContain(fx.xiMyanmar.id);
+    expect(elementClasses(s).get(fx.myanmar.id)).toContain('filtered');
+  });
+});
+
+describe('classes', () => {
+  it('mark the selection and its neighbours', () => {
+    const c = elementClasses(loaded({ type: 'selected', selection: { type: 'node', id: fx.summit.id } }));
+    expect(c.get(fx.summit.id)).toContain('selected');
+    expect(c.get(fx.xi.id)).toContain('neighbour');
+    expect(c.get(fx.xiAttended.id)).toContain('neighbour');
+    expect(c.get(fx.quote.id)).toBe('');
+  });
+
+  it('mark a highlighted path and fade the rest', () => {
+    const s = loaded({
+      type: 'pathShown',
+      path: {
+        nodes: [fx.modi, fx.summit, fx.xi],
+        edges: [fx.modiAttended, fx.xiAttended],
+        length: 2,
+        explanation: '',
+        citations: [],
+      },
+    });
+    const c = elementClasses(s);
+    expect(c.get(fx.modi.id)).toContain('on-path');
+    expect(c.get(fx.xiAttended.id)).toContain('on-path');
+    expect(c.get(fx.putin.id)).toContain('off-path');
+    expect(c.get(fx.putinAttended.id)).toContain('off-path');
+  });
+
+  it('mark a node whose neighbours were cut off by paging', () => {
+    const s = loaded({ type: 'expanded', id: fx.xi.id, nodes: [], edges: [], limit: 26, truncated: true });
+    expect(elementClasses(s).get(fx.xi.id)).toContain('has-more');
+  });
+
+  it('mark hover separately from selection', () => {
+    const c = elementClasses(loaded({ type: 'hovered', id: fx.putin.id }));
+    expect(c.get(fx.putin.id)).toContain('hovered');
+    expect(c.get(fx.summit.id)).toContain('neighbour');
+  });
+});

@@ -1,0 +1,43 @@
+// The explorer's reducer: each action goes to the transition of the concept it belongs to.
+import { hover, select } from '../details/selection.ts';
+import { expand } from '../expand/expand.ts';
+import { showPath } from '../paths/paths.ts';
+import { addNode } from '../search/search.ts';
+import { setTimeWindow } from '../time/timeline.ts';
+import {
+  chooseLayout,
+  hideNodes,
+  loadGraph,
+  removeFromGraph,
+  setHiddenKinds,
+  showHidden,
+  toggleKind,
+  undo,
+} from './edits.ts';
+import type { Action, ActionOf, ExplorerState } from './state.ts';
+
+/** Each action's transition, by its type. */
+const TRANSITIONS: {
+  [T in Action['type']]: (state: ExplorerState, action: ActionOf<T>) => ExplorerState;
+} = {
+  graphLoaded: loadGraph,
+  expanded: expand,
+  nodeAdded: addNode,
+  pathShown: (s, a) => showPath(s, a.path),
+  nodesHidden: (s, a) => hideNodes(s, a.ids),
+  nodesRemoved: (s, a) => removeFromGraph(s, a.ids),
+  hiddenShown: showHidden,
+  undo,
+  selected: (s, a) => select(s, a.selection),
+  hovered: (s, a) => hover(s, a.id),
+  kindToggled: (s, a) => toggleKind(s, a.kind),
+  kindsSet: (s, a) => setHiddenKinds(s, a.hiddenKinds),
+  timeWindowSet: (s, a) => setTimeWindow(s, a.window),
+  layoutChosen: (s, a) => chooseLayout(s, a.name),
+};
+
+/** The explorer's reducer. */
+export function reduce(state: ExplorerState, action: Action): ExplorerState {
+  const transition = TRANSITIONS[action.type] as (state: ExplorerState, action: Action) => ExplorerState;
+  return transition(state, action);
+}

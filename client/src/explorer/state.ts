@@ -1,0 +1,127 @@
+// The working graph every concept acts on: its state, the actions, and the helpers the concepts' transitions
+// share. Each concept's transitions live with the concept (search/, expand/, paths/, time/, details/, views/);
+// explorer/reduce.ts routes each action to its transition. The canvas is a projection of the state
+// (graph/project.ts).
+import type { GraphEdge, GraphNode, NodeKind, Path } from '../api/types.ts';
+import { emptyGraph, type GraphData } from './graph.ts';
+import type { TimeWindow } from '../time/time.ts';
+
+export type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string };
+
+export type LayoutName = 'force' | 'timeline';
+
+/** Saved positions and viewport to restore exactly (a saved view). */
+export interface Placement {
+  positions: Record<string, { x: number; y: number }>;
+  zoom?: number;
+  pan?: { x: number; y: number };
+}
+
+export interface LayoutRequest {
+  name: LayoutName;
+  /** Grows each time the whole canvas must be laid out again (a new graph, a layout switch). */
+  epoch: number;
+  /** Positions to use instead of running a layout. */
+  preset?: Placement;
+}
+
+/** Paging state of one node's expansion: how many neighbours were asked for, and whether more exist. */
+export interface Expansion {
+  limit: number;
+  truncated: boolean;
+}
+
+export interface Snapshot {
+  graph: GraphData;
+  hidden: string[];
+  label: string;
+}
+
+export interface ExplorerState {
+  graph: GraphData;
+  /** Nodes the analyst hid: still in the working graph, not drawn. */
+  hidden: string[];
+  hiddenKinds: NodeKind[];
+  timeWindow: TimeWindow | null;
+  selection: Selection;
+  hover: string | null;
+  /** A path shown on the graph: its elements stand out, the rest fades. */
+  path: { nodeIds: string[]; edgeIds: string[] } | null;
+  /** The node just chosen in search, briefly emphasised. */
+  focus: { id: string; seq: number } | null;
+  layout: LayoutRequest;
+  expansions: Record<string, Expansion>;
+  /** Undo stack, most recent last. */
+  history: Snapshot[];
+}
+
+export const HISTORY_LIMIT = 50;
+
+export const initialState: ExplorerState = {
+  graph: emptyGraph,
+  hidden: [],
+  hiddenKinds: [],
+  timeWindow: null,
+  selection: { type: 'none' },
+  hover: null,
+  path: null,
+  focus: null,
+  layout: { name: 'force', epoch: 0 },
+  expansions: {},
+  history: [],
+};
+
+export type Action =
+  | {
+      type: 'graphLoaded';
+      nodes: GraphNode[];
+      edges: GraphEdge[];
+      preset?: Placement;
+      layoutName?: LayoutName;
+      /** Filters to apply with the graph (a saved view's); the current ones stay otherwise. */
+      filters?: { hiddenKinds: NodeKind[]; timeWindow: TimeWindow | null; hidden: string[] };
+    }
+  | {
+      type: 'expanded';
+      id: string;
+      nodes: GraphNode[];
+      edges: GraphEdge[];
+      limit: number;
+      truncated: boolean;
+    }
+  | { type: 'nodeAdded'; nodes: GraphNode[]; edges: GraphEdge[]; focus?: string }
+  | { type: 'pathShown'; path: Path | null }
+  | { type: 'nodesHidden'; ids: string[] }
+  | { type: 'nodesRemoved'; ids: string[] }
+  | { type: 'hiddenShown' }
+  | { type: 'undo' }
+  | { type: 'selected'; selection: Selection }
+  | { type: 'hovered'; id: string | null }
+  | { type: 'kindToggled'; kind: NodeKind }
+  | { type: 'kindsSet'; hiddenKinds: NodeKind[] }
+  | { type: 'timeWindowSet'; window: TimeWindow | null }
+  | { type: 'layoutChosen'; name: LayoutName };
+
+/** The undo stack with the current graph pushed on it, under `label`. */
+export function remember(state: ExplorerState, label: string): Snapshot[] {
+  return [...state.history, { graph: state.graph, hidden: state.hidden, label }].slice(-HISTORY_LIMIT);
+}
+
+/** The selection, or none when what it names is no longer drawn in `graph`. */
+export function selectionStillValid(selection: Selection, graph: GraphData): Selection {
+  if (selection.type === 'node' && !graph.nodes[selection.id]) return { type: 'none' };
+  if (selection.type === 'edge') {
+    const e = graph.edges[selection.id];
+    if (!e || !graph.nodes[e.source] || !graph.nodes[e.target]) return { type: 'none' };
+  }
+  return selection;
+}
+
+/** In the timeline layout the columns follow what is drawn, so a filter change lays the timeline out again. */
+export function relayoutTimeline(state: ExplorerState): ExplorerState {
+  if (state.layout.name !== 'timeline') return state;
+  return { ...state, layout: { name: 'timeline', epoch: state.layout.epoch + 1 } };
+}
+
+/** An action of one type. */
+export type ActionOf<T extends Action['type']> = Extract<Action, { type: T }>;

@@ -1,0 +1,60 @@
+// Bringing the Cytoscape canvas in line with the explorer state: nodes that arrive start at their preset or
+// remembered place, else next to a placed neighbour; then the layout the change calls for, if any.
+import type { Core } from 'cytoscape';
+import type { ExplorerState } from '../explorer/state.ts';
+import { fitShapes } from './canvas.ts';
+import { LAYOUTS } from './layouts/registry.ts';
+import { placeNear, type Point } from './layouts/placement.ts';
+import { applyClasses, syncElements } from './project.ts';
+
+/** A layout to run on the canvas once the ones before it are done. */
+export type LayoutJob = (cy: Core) => Promise<void>;
+
+/**
+ * Syncs the canvas's elements and classes with `state` and returns the layout to run, if any. `memo` holds the
+ * positions of nodes seen before (a removed node that comes back returns to its place); a new layout epoch
+ * (a new graph, a layout switch) forgets them.
+ */
+export function syncCanvas(
+  cy: Core,
+  state: ExplorerState,
+  memo: Map<string, Point>,
+  epochChanged: boolean,
+): LayoutJob | null {
+  cy.nodes().forEach((n) => {
+    memo.set(n.id(), { ...n.position() });
+  });
+  const preset = epochChanged ? state.layout.preset : undefined;
+  if (epochChanged) memo.clear();
+
+  // Where each arriving node starts: its preset or remembered place, else next to a placed neighbour.
+  const placed: Record<string, Point> = {};
+  cy.nodes().forEach((n) => {
+    if (state.graph.nodes[n.id()]) placed[n.id()] = { ...n.position() };
+  });
+  const arriving = Object.keys(state.graph.nodes).filter((id) => cy.getElementById(id).empty());
+  const known = (id: string) => preset?.positions[id] ?? memo.get(id);
+  const unplaced = arriving.filter((id) => !known(id));
+  const computed =
+    epochChanged && !preset ? {} : placeNear(unplaced, state.graph, { ...placed, ...preset?.positions });
+  const added = syncElements(cy, state, (id) => known(id) ?? computed[id]);
+  applyClasses(cy, state);
+
+  const name = state.layout.name;
+  let job: LayoutJob | null = null;
+  if (epochChanged && cy.nodes().nonempty()) {
+    if (preset) {
+      const { zoom, pan } = preset;
+      const missing = unplaced.length > 0;
+      job = async (c) => {
+        if (missing) await LAYOUTS[name].incremental(c, state.graph, unplaced);
+        if (zoom !== undefined && pan) c.viewport({ zoom, pan });
+        else fitShapes(c);
+      };
+    } else job = (c) => LAYOUTS[name].full(c, state.graph);
+  } else if (!epochChanged && added.some((id) => !memo.has(id))) {
+    const fresh = added.filter((id) => !memo.has(id));
+    job = (c) => LAYOUTS[name].incremental(c, state.graph, fresh);
+  }
+  return job;
+}

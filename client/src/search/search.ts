@@ -1,0 +1,67 @@
+// Search: choosing a hit brings the node onto the graph (with its links to nodes already drawn), makes it
+// visible, selects it and emphasises it. The transition, the link filter and the workflow that ties them.
+import { ApiError, describeError } from '../api/client.ts';
+import type { api, SearchHit } from '../api/operations.ts';
+import type { GraphEdge, GraphNode } from '../api/types.ts';
+import { noticeShown, type ConnectionState } from '../connection/connection.ts';
+import { addElements, newNodeIds, type GraphData } from '../explorer/graph.ts';
+import { remember, type ActionOf, type ExplorerState } from '../explorer/state.ts';
+import type { Store } from '../shared/store.ts';
+import { inWindow } from '../time/time.ts';
+
+/** Adds a node found by search (and its links to nodes already shown) and selects it. */
+export function addNode(state: ExplorerState, action: ActionOf<'nodeAdded'>): ExplorerState {
+  const added = newNodeIds(state.graph, action);
+  const focusId = action.focus;
+  const next: ExplorerState = {
+    ...state,
+    history: added.length ? remember(state, 'add') : state.history,
+    graph: addElements(state.graph, action),
+    hidden: focusId ? state.hidden.filter((id) => id !== focusId) : state.hidden,
+  };
+  if (!focusId) return next;
+  // The chosen node must be visible: show its kind and widen the time window if they hid it.
+  const node = next.graph.nodes[focusId];
+  const hiddenKinds = node ? next.hiddenKinds.filter((k) => k !== node.kind) : next.hiddenKinds;
+  const timeWindow = node && !inWindow(node, next.timeWindow) ? null : next.timeWindow;
+  return {
+    ...next,
+    hiddenKinds,
+    timeWindow,
+    selection: { type: 'node', id: focusId },
+    focus: { id: focusId, seq: (state.focus?.seq ?? 0) + 1 },
+  };
+}
+
+/** The relationships of `edges` that join node `id` to a node already in the graph. */
+export function linksToGraph(graph: GraphData, id: string, edges: readonly GraphEdge[]): GraphEdge[] {
+  return edges.filter(
+    (e) => (e.source === id && graph.nodes[e.target]) || (e.target === id && graph.nodes[e.source]),
+  );
+}
+
+/** What the search workflow reads and writes. */
+export interface SearchDeps {
+  explorer: Store<ExplorerState>;
+  connection: Store<ConnectionState>;
+  api: Pick<typeof api, 'neighborhood' | 'node'>;
+}
+
+/** Brings the chosen hit onto the graph (or just focuses it when it is there), saying so while it loads. */
+export async function chooseHit({ explorer, connection, api }: SearchDeps, hit: SearchHit): Promise<void> {
+  if (explorer.get().graph.nodes[hit.id]) {
+    explorer.set((s) => addNode(s, { type: 'nodeAdded', nodes: [], edges: [], focus: hit.id }));
+    return;
+  }
+  connection.set((c) => noticeShown(c, `Loading ${hit.label}…`));
+  try {
+    const sub = await api.neighborhood({ id: hit.id, depth: 1, limit: 200 });
+    const node: GraphNode | null = sub.nodes.find((n) => n.id === hit.id) ?? (await api.node(hit.id));
+    if (!node) throw new ApiError(`${hit.label} is no longer in the graph.`, 'NOT_FOUND');
+    const edges = linksToGraph(explorer.get().graph, hit.id, sub.edges);
+    explorer.set((s) => addNode(s, { type: 'nodeAdded', nodes: [node], edges, focus: hit.id }));
+    connection.set((c) => noticeShown(c, null));
+  } catch (e) {
+    connection.set((c) => noticeShown(c, describeError(e)));
+  }
+}

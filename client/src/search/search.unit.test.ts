@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/client.ts';
+import { initialConnection, type ConnectionState } from '../connection/connection.ts';
+import { reduce } from '../explorer/reduce.ts';
+import { initialState, type ExplorerState } from '../explorer/state.ts';
+import { createStore } from '../shared/store.ts';
+import { metWith, modi, putin, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
+import { chooseHit, linksToGraph } from './search.ts';
+
+const opened = reduce(initialState, { type: 'graphLoaded', nodes: [xi, summit], edges: [xiAttended] });
+const hit = (n: typeof putin) => ({
+  id: n.id,
+  kind: n.kind,
+  label: n.label,
+  date: n.date,
+  summary: null,
+  degree: n.degree,
+});
+
+describe('a search hit’s links', () => {
+  it('are the relationships joining it to nodes already drawn', () => {
+    const toModi = { ...metWith, id: 'rel:modi', target: modi.id };
+    expect(linksToGraph(opened.graph, putin.id, [metWith, toModi])).toEqual([metWith]);
+  });
+});
+
+describe('choosing a search hit', () => {
+  const stores = () => ({
+    explorer: createStore<ExplorerState>(opened),
+    connection: createStore<ConnectionState>(initialConnection),
+  });
+
+  it('focuses a node already on the graph without asking the API', async () => {
+    const s = stores();
+    const api = { neighborhood: vi.fn(), node: vi.fn() };
+    await chooseHit({ ...s, api }, hit(xi));
+    expect(api.neighborhood).not.toHaveBeenCalled();
+    expect(s.explorer.get().selection).toEqual({ type: 'node', id: xi.id });
+    expect(s.explorer.get().focus?.id).toBe(xi.id);
+  });
+
+  it('brings a new node with its links to the graph, saying so while it loads', async () => {
+    const s = stores();
+    const api = {
+      neighborhood: vi.fn().mockResolvedValue({ nodes: [putin, xi], edges: [metWith], truncated: false }),
+      node: vi.fn(),
+    };
+    const running = chooseHit({ ...s, api }, hit(putin));
+    expect(s.connection.get().notice).toBe('Loading Vladimir Putin…');
+    await running;
+    expect(s.connection.get().notice).toBeNull();
+    expect(s.explorer.get().graph.nodes[putin.id]).toBe(putin);
+    expect(s.explorer.get().graph.edges[metWith.id]).toBe(metWith);
+    expect(s.explorer.get().selection).toEqual({ type: 'node', id: putin.id });
+  });
+
+  it('says so when the node is gone', async () => {
+    const s = stores();
+    const api = {
+      neighborhood: vi.fn().mockResolvedValue({ nodes: [], edges: [], truncated: false }),
+      node: vi.fn().mockResolvedValue(null),
+    };
+    await chooseHit({ ...s, api }, hit(putin));
+    expect(s.connection.get().notice).toMatch(/Vladimir Putin is no longer in the graph\./);
+    expect(s.explorer.get()).toBe(opened);
+  });
+
+  it('shows the API’s error as the notice', async () => {
+    const s = stores();
+    const api = {
+      neighborhood: vi.fn().mockRejectedValue(new ApiError('Neo4j is unavailable', 'DATABASE_UNAVAILABLE')),
+      node: vi.fn(),
+    };
+    await chooseHit({ ...s, api }, hit(putin));
+    expect(s.connection.get().notice).toBeTruthy();
+  });
+});
