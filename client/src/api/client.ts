@@ -2,22 +2,14 @@
 // and returns its data, or throws an ApiError carrying the contract's `extensions.code` (or NETWORK when the
 // server cannot be reached at all). A read the rate limiter refused is retried once by itself after the
 // server's Retry-After (when that is short); a write never is: the analyst decides.
+import type { ErrorCode } from '../generated/enums.ts';
 import { tokens } from './token.ts';
 
-/** Codes the client distinguishes; any other server code is kept as a string. */
-export type ApiErrorCode =
-  | 'NETWORK'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'REQUEST_TIMEOUT'
-  | 'DATABASE_UNAVAILABLE'
-  | 'QUERY_TOO_COMPLEX'
-  | 'INTERNAL_SERVER_ERROR'
-  | (string & {});
+/**
+ * The server's codes (the schema's ErrorCode, generated from the error table) and NETWORK, when the server cannot
+ * be reached at all; a code from a newer server is kept as a string.
+ */
+export type ApiErrorCode = ErrorCode | 'NETWORK' | (string & {});
 
 /** An error from the API, with the code the contract gives it. */
 export class ApiError extends Error {

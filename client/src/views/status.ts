@@ -1,5 +1,6 @@
 // What the saved-views panel says about the last write: busy, done, failed (and whether trying again may help),
 // refused for the token (sign in with another), or in conflict with someone else's update. Pure.
+import { ERROR_CODES, ERROR_TABLE } from '../../../core/errors.ts';
 import { ApiError, describeError, type ApiErrorCode } from '../api/client.ts';
 import type { SavedViewInput } from '../api/types.ts';
 
@@ -13,8 +14,8 @@ export type Status =
 
 export const idleStatus: Status = { type: 'idle' };
 
-/** Failures worth simply trying again a little later. */
-const TRANSIENT: ApiErrorCode[] = ['RATE_LIMITED', 'REQUEST_TIMEOUT', 'NETWORK', 'DATABASE_UNAVAILABLE'];
+/** Failures worth simply trying again a little later: the codes the error table calls retryable, and NETWORK. */
+const TRANSIENT: ApiErrorCode[] = [...ERROR_CODES.filter((c) => ERROR_TABLE[c].retryable), 'NETWORK'];
 
 /** Why a write failed, with the way on: sign in with another token, or try again. */
 export function writeFailed(e: unknown, retry: () => void): Status {
