@@ -210,7 +210,12 @@ async function main(): Promise<number> {
     if (nodes === 0)
       throw new CliError('the database holds no synthetic graph: run `npm run seed:synthetic` first');
     await ensureClientBuilt((line) => console.log(line));
-    const graphql = await createGraphQLServer({ driver: db.driver, production: true, log: () => {} });
+    const graphql = await createGraphQLServer({
+      driver: db.driver,
+      production: true,
+      errorDetails: false,
+      log: () => {},
+    });
     const app = createApp({ db, graphql, readiness: { starting: null }, clientDir: clientDist });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

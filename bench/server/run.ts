@@ -306,7 +306,12 @@ async function main(): Promise<number> {
 
     // The API in this process, on a Db that records what each request runs.
     const rec = recordingDb(db);
-    const graphql = await createGraphQLServer({ driver: db.driver, production: true, log: () => {} });
+    const graphql = await createGraphQLServer({
+      driver: db.driver,
+      production: true,
+      errorDetails: false,
+      log: () => {},
+    });
     const app = createApp({ db: rec.db, graphql, readiness: { starting: null }, clientDir: clientDist });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -25,7 +25,12 @@ export const codes = (r: Result<unknown>) => (r.errors ?? []).map((e) => e.exten
 /** Starts the GraphQL server on the database at `uri`. */
 export async function startTestGraphQL(uri: string): Promise<TestGraphQL> {
   const db = createDb({ uri });
-  const server = await createGraphQLServer({ driver: db.driver, production: false, log: () => {} });
+  const server = await createGraphQLServer({
+    driver: db.driver,
+    production: false,
+    errorDetails: true,
+    log: () => {},
+  });
   const run = async <T>(query: string, variables?: Record<string, unknown>): Promise<Result<T>> => {
     const response = await server.executeOperation<T & Record<string, unknown>>(
       { query, variables: variables ?? {} },

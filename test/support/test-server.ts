@@ -31,6 +31,7 @@ export interface GraphQLBody {
 
 export interface TestServerOptions {
   uri: string;
+  /** Production answers (no internal details; default false: details on, as with DEV_ERRORS=true). */
   production?: boolean;
   limits?: Partial<Limits>;
   extraModules?: GraphQLModule[];
@@ -56,6 +57,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const graphql = await createGraphQLServer({
     driver: db.driver,
     production: options.production ?? false,
+    errorDetails: !(options.production ?? false),
     log,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.extraModules ? { extraModules: options.extraModules } : {}),

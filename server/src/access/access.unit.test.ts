@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { actorOf, requireRole, roleAllows, type Access } from './index.ts';
-import { bearerToken, checkListenAccess, isLoopbackHost, parseApiTokens, tokenStore } from './tokens.ts';
+import {
+  bearerToken,
+  checkDevSwitch,
+  checkListenAccess,
+  isLoopbackHost,
+  parseApiTokens,
+  tokenStore,
+} from './tokens.ts';
 
 const EDITOR = 'editor-token-0123456789';
 const READER = 'reader-token-0123456789';
@@ -80,6 +87,12 @@ describe('listening beyond loopback', () => {
     expect(() => checkListenAccess('127.0.0.1', 0)).not.toThrow();
     expect(() => checkListenAccess('0.0.0.0', 1)).not.toThrow();
     expect(() => checkListenAccess('0.0.0.0', 0)).toThrow(/HOST=0\.0\.0\.0 .* needs API_TOKENS/);
+  });
+
+  it('allows the development switch DEV_ERRORS on loopback only', () => {
+    expect(() => checkDevSwitch('127.0.0.1', true)).not.toThrow();
+    expect(() => checkDevSwitch('0.0.0.0', false)).not.toThrow();
+    expect(() => checkDevSwitch('0.0.0.0', true)).toThrow(/DEV_ERRORS=true .* not HOST=0\.0\.0\.0/);
   });
 });
 

@@ -104,6 +104,14 @@ export function isLoopbackHost(host: string): boolean {
  * The rule of access control at start-up: listening beyond loopback needs tokens. Throws one line saying what
  * to do otherwise.
  */
+/** Throws (one line) when the development switch DEV_ERRORS is on while other machines can reach the server. */
+export function checkDevSwitch(host: string, errorDetails: boolean): void {
+  if (!errorDetails || isLoopbackHost(host)) return;
+  throw new Error(
+    `DEV_ERRORS=true sends internal error details and stack traces to every caller, so it runs only on 127.0.0.1 or localhost, not HOST=${host}`,
+  );
+}
+
 export function checkListenAccess(host: string, tokenCount: number): void {
   if (tokenCount > 0 || isLoopbackHost(host)) return;
   throw new Error(

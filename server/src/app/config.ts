@@ -15,6 +15,11 @@ export interface Config extends DatabaseConfig {
   /** Address the HTTP server listens on (HOST, default 127.0.0.1). Beyond loopback, API_TOKENS are required. */
   host: string;
   production: boolean;
+  /**
+   * DEV_ERRORS=true: responses carry internal error messages and stack traces (a development switch; refused
+   * beyond loopback). Off by default, whatever NODE_ENV says: what `npm start` gives is safe to expose.
+   */
+  errorDetails: boolean;
   /** API_TOKENS: none means open mode (loopback only, writes open). */
   apiTokens: ApiToken[];
   /** ANONYMOUS_READS=true: with tokens configured, reads need no token (writes still need an editor token). */
@@ -72,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: portFrom(env, 'PORT', 4000),
     host,
     production: env.NODE_ENV === 'production',
+    errorDetails: booleanFrom(env, 'DEV_ERRORS', false),
     apiTokens,
     anonymousReads: booleanFrom(env, 'ANONYMOUS_READS', false),
     corsOrigins: originsFrom(env),

@@ -38,7 +38,11 @@ describe('loadConfig', () => {
       rateLimit: { perMinute: 1200, burst: 200 },
       requestTimeoutMs: 30_000,
       trustProxy: false,
+      errorDetails: false,
     });
+    // Not even outside production: internal details need the explicit development switch.
+    expect(loadConfig({ NODE_ENV: 'development' }).errorDetails).toBe(false);
+    expect(loadConfig({ DEV_ERRORS: 'true' }).errorDetails).toBe(true);
   });
 
   it('reads the hardening settings', () => {

@@ -2,7 +2,7 @@
 // client build, and the HTTP server. `npm start` and the end-to-end tests both come through here.
 import { startLocalNeo4j, type LocalNeo4j } from '../../../neo4j/local.ts';
 import { seedIfEmpty } from '../../../graph-seed/src/index.ts';
-import { checkListenAccess, tokenStore } from '../access/tokens.ts';
+import { checkDevSwitch, checkListenAccess, tokenStore } from '../access/tokens.ts';
 import { clientDist, ensureClientBuilt } from './client-build.ts';
 import type { Config } from './config.ts';
 import { createDb, type Db } from '../../../core/db/database.ts';
@@ -32,6 +32,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startExplorer(config: Config, log: Logger): Promise<Explorer> {
   // Beyond loopback, tokens are required: refuse to start (one line) before anything else happens.
   checkListenAccess(config.host, config.apiTokens.length);
+  checkDevSwitch(config.host, config.errorDetails);
   let local: LocalNeo4j | undefined;
   if (!config.neo4jUri) {
     log.info(
@@ -60,6 +61,7 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
     const graphql = await createGraphQLServer({
       driver: db.driver,
       production: config.production,
+      errorDetails: config.errorDetails,
       log: log.error,
       introspection: config.introspection,
     });

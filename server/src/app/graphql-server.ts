@@ -65,6 +65,8 @@ const mutationsNeedEditor: ApolloServerPlugin<Context> = {
 export interface GraphQLServerOptions {
   driver: Driver;
   production: boolean;
+  /** Internal messages and stack traces in responses (DEV_ERRORS; tests): off means production-safe answers. */
+  errorDetails: boolean;
   log: (message: string, error: unknown) => void;
   /** Request limits (defaults: DEFAULT_LIMITS). */
   limits?: Partial<Limits>;
@@ -81,8 +83,8 @@ export async function createGraphQLServer(options: GraphQLServerOptions): Promis
   const armor = armorRules(limits, options.production || options.introspection === false);
   const server = new ApolloServer<Context>({
     schema: await buildSchema(options.driver, options.extraModules),
-    formatError: makeFormatError(options.production, options.log),
-    includeStacktraceInErrorResponses: !options.production,
+    formatError: makeFormatError(!options.errorDetails, options.log),
+    includeStacktraceInErrorResponses: options.errorDetails,
     introspection: options.introspection ?? true,
     allowBatchedHttpRequests: false,
     // The contract promises GET for queries to any client (curl, scripts), which Apollo's CSRF prevention would

@@ -37,6 +37,15 @@ describe('npm start', () => {
       await app.waitFor(/ready: the graph is loaded/, 180_000);
       const url = /serving (http:\/\/[^ ]+)/.exec(app.output())?.[1];
       await expectServing(url!);
+      // Safe by default (NODE_ENV unset, no DEV_ERRORS): an error carries its code, no stack trace or path.
+      const bad = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ noSuchField }' }),
+      });
+      const text = await bad.text();
+      expect(JSON.parse(text).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(text).not.toMatch(/stacktrace|\/work\/|node_modules|at [A-Za-z.]+ \(/);
       expect(await processesMatching(dataDir)).toHaveLength(1); // the Java process
       app.child.kill('SIGINT');
       expect(await app.exited).toBe(0);
