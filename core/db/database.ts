@@ -194,6 +194,15 @@ export function mapDatabaseError(e: unknown, label: string): AppError {
       err.cause = e;
       return err;
     }
+    // What the query was about to change was deleted by a transaction it waited for (a race on one item).
+    if (e.code === 'Neo.ClientError.Statement.EntityNotFound') {
+      const err = new AppError(
+        'NOT_FOUND',
+        'What this request changes was deleted by another request meanwhile.',
+      );
+      err.cause = e;
+      return err;
+    }
     // A transaction stopped at its time limit; while waiting for a lock that shows as LockClientStopped.
     if (
       e.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||

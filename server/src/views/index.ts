@@ -225,10 +225,12 @@ export async function saveView(db: Db, rawInput: unknown, actor = LOCAL_ACTOR): 
 
 /** Takes the view's write lock, then reads the view as it is; NOT_FOUND when there is no such view. */
 async function lockView(tx: Tx, id: string): Promise<Record<string, unknown>> {
+  const missing = () => notFound(`No saved view has the id ${JSON.stringify(id)}.`);
   const [lock] = await tx.run<{ locked: number }>(LOCK, { id });
-  if ((lock?.locked ?? 0) === 0) throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
+  if ((lock?.locked ?? 0) === 0) throw missing();
   const [current] = await tx.run<ViewRow>(ONE, { id });
-  return current!.view;
+  if (!current) throw missing();
+  return current.view;
 }
 
 /** Replaces a view's content if its version is still `expectedVersion`; CONFLICT (and no change) otherwise. */

@@ -133,6 +133,25 @@ describe('saved views', () => {
     expect(view).toMatchObject({ version: 2, name: won.name });
   });
 
+  it('answers a race of deletes and updates on one view with one delete and the right codes', async () => {
+    const v = await save({ name: 'Contested', nodeIds: [XI] });
+    const deletes = Array.from({ length: 5 }, () => api.run(DELETE, { id: v.id }));
+    const updates = Array.from({ length: 5 }, (_, i) =>
+      api.run(UPDATE, { id: v.id, v: 1, input: { name: `Update ${i}`, nodeIds: [XI] } }),
+    );
+    const [deleted, updated] = [await Promise.all(deletes), await Promise.all(updates)];
+    // Exactly one delete wins; the others find the view gone.
+    expect(deleted.filter((r) => !r.errors)).toHaveLength(1);
+    expect(deleted.filter((r) => r.errors).map(codes)).toEqual(Array(4).fill(['NOT_FOUND']));
+    // An update wins only if it ran before the delete; the rest are refused as users would expect.
+    for (const r of updated.filter((u) => u.errors)) {
+      expect(['NOT_FOUND', 'CONFLICT']).toContain(codes(r)[0]);
+      expect(JSON.stringify(r.errors)).not.toContain('NaN');
+    }
+    expect(updated.filter((r) => !r.errors).length).toBeLessThanOrEqual(1);
+    expect((await api.data<{ view: View | null }>(VIEW, { id: v.id })).view).toBeNull();
+  });
+
   it('validates the input with BAD_USER_INPUT, listing unknown ids', async () => {
     const bad = async (input: Record<string, unknown>) => api.run(SAVE, { input });
     expect(codes(await bad({ name: '   ', nodeIds: [XI] }))).toEqual(['BAD_USER_INPUT']);
