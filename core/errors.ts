@@ -58,8 +58,23 @@ export const isErrorCode = (code: unknown): code is ErrorCode =>
  */
 export const STATUS_DECIDING_CODES: readonly ErrorCode[] = ['DATABASE_UNAVAILABLE', 'REQUEST_TIMEOUT'];
 
+/** Codes that decide the status when they leave no data at all: the caller was refused the whole request. */
+export const REFUSAL_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN'];
+
 /** The HTTP status an error with this code is answered with when it ends the request. */
 export const statusOf = (code: ErrorCode): number => ERROR_TABLE[code].status;
+
+/**
+ * The code that sets the HTTP status of a GraphQL result with these errors, or undefined (200): a deciding code
+ * anywhere, else a refusal when the result holds no data.
+ */
+export function statusCode(codes: readonly unknown[], hasData: boolean): ErrorCode | undefined {
+  const known = codes.filter(isErrorCode);
+  return (
+    known.find((c) => STATUS_DECIDING_CODES.includes(c)) ??
+    (hasData ? undefined : known.find((c) => REFUSAL_CODES.includes(c)))
+  );
+}
 
 /** An error the client may see: its message is written for the user and its code is in the table. */
 export class AppError extends Error {

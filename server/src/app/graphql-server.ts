@@ -4,13 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Driver } from 'neo4j-driver';
 import { requireRole } from '../access/index.ts';
-import {
-  AppError,
-  STATUS_DECIDING_CODES,
-  isErrorCode,
-  statusOf,
-  type ErrorCode,
-} from '../../../core/errors.ts';
+import { AppError, ERROR_TABLE, statusCode, statusOf } from '../../../core/errors.ts';
 import type { Context } from '../graphql/context.ts';
 import { graphql } from '../graphql/graphql-runtime.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
@@ -19,21 +13,23 @@ import { DEFAULT_LIMITS, armorRules, costLimitPlugin, type Limits } from '../gra
 import { buildSchema } from './schema.ts';
 
 /**
- * Sets the HTTP status from the (formatted) errors' codes, by the error table: a code that decides the status
- * (the database unavailable, a timeout) does so even beside data, with Retry-After.
+ * Sets the HTTP status from the (formatted) errors' codes, by the error table (statusCode): the database
+ * unavailable or a timeout even beside data, with Retry-After; a refusal (401, 403) when it left no data.
  */
 const httpStatusFromErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
-        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-        const deciding = errors
-          ?.map((e) => e.extensions?.code)
-          .find((code): code is ErrorCode => isErrorCode(code) && STATUS_DECIDING_CODES.includes(code));
-        if (deciding) {
-          response.http.status = statusOf(deciding);
-          response.http.headers.set('retry-after', '5');
-        }
+        if (response.body.kind !== 'single') return;
+        const { errors, data } = response.body.singleResult;
+        if (!errors?.length) return;
+        const code = statusCode(
+          errors.map((e) => e.extensions?.code),
+          data !== null && data !== undefined,
+        );
+        if (!code) return;
+        response.http.status = statusOf(code);
+        if (ERROR_TABLE[code].retryable) response.http.headers.set('retry-after', '5');
       },
     };
   },

@@ -161,6 +161,7 @@ describe('with API tokens', () => {
 
     // The audit log, newest first: who, what, when, which view, which version.
     const denied = await guarded.post(AUDIT, { viewId: v.id }, bearer(READER));
+    expect(denied.status).toBe(403); // a refusal that leaves no data is the answer's status, as documented
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const log = await guarded.post(AUDIT, { viewId: v.id }, bearer(EDITOR));
     const entries = log.body.data?.auditLog as AuditRow[];
