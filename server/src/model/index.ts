@@ -9,6 +9,9 @@ import { graphQLModule } from '../graphql/module.ts';
 /** An enum value with the description GraphQL shows for it. */
 const value = (name: string, description: string) => `${JSON.stringify(description)}\n    ${name}`;
 
+/** What CITES means (it is not in the domain table: the loader adds it from every item's sources). */
+const CITES_MEANING = 'what a node’s facts rest on';
+
 const typeDefs = /* GraphQL */ `
   """
   The relationship types between the graph's nodes (GraphEdge.type, GraphFilter.relationshipTypes); CITES links a
@@ -16,7 +19,7 @@ const typeDefs = /* GraphQL */ `
   """
   enum RelationshipType {
     ${RELATIONSHIP_TYPE_NAMES.map((t) => value(t, RELATIONSHIP_TYPES[t].meaning)).join('\n    ')}
-    ${value(CITES, 'what a node’s facts rest on')}
+    ${value(CITES, CITES_MEANING)}
   }
 
   "The codes an error carries in extensions.code."
@@ -57,7 +60,7 @@ const MODEL: GraphModel = {
   nodeKinds: NODE_KINDS,
   relationshipTypes: [
     ...RELATIONSHIP_TYPE_NAMES.map((type) => ({ type, ...RELATIONSHIP_TYPES[type] })),
-    { type: CITES, from: NODE_KINDS, to: ['SOURCE'], meaning: 'what a node’s facts rest on' },
+    { type: CITES, from: NODE_KINDS, to: ['SOURCE'], meaning: CITES_MEANING },
   ],
   errorCodes: ERROR_CODES.map((code) => ({ code, ...ERROR_TABLE[code] })),
 };
