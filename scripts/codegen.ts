@@ -73,7 +73,7 @@ function config(schemaFile: string, outDir: string): CodegenConfig {
             GraphEdge: '../graph/model.ts#GraphEdge',
             Subgraph: '../graph/model.ts#Subgraph',
             Path: '../graph/model.ts#GraphPath',
-            SavedView: '../graph/model.ts#SavedView',
+            SavedView: '../graph/model.ts#SavedViewParent',
           },
           // Imported as GraphNodeModel…, beside the generated GraphNode…
           mapperTypeSuffix: 'Model',

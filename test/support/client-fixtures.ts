@@ -73,6 +73,7 @@ export const savedView = (layout: unknown, filter: unknown): SavedView => ({
   version: 2,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
+  nodeCount: 3,
   nodeIds: [xi.id, putin.id, summit.id],
   edgeIds: [xiAttended.id],
   layout,

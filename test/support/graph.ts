@@ -1,6 +1,7 @@
 // For the explorer's integration tests: the real GraphQL server (schema, limits, error normaliser) against the
 // integration tier's Neo4j, run through Apollo's executeOperation. Not part of the server.
 import type { GraphQLFormattedError } from 'graphql';
+import type { Driver } from 'neo4j-driver';
 import { createDb, type Db } from '../../core/db/database.ts';
 import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
 
@@ -22,11 +23,20 @@ export interface TestGraphQL {
 /** The codes of a result's errors, e.g. ["BAD_USER_INPUT"]. */
 export const codes = (r: Result<unknown>) => (r.errors ?? []).map((e) => e.extensions?.code);
 
-/** Starts the GraphQL server on the database at `uri`. */
-export async function startTestGraphQL(uri: string): Promise<TestGraphQL> {
+/** Counts the sessions the server opens, for tests of how many queries an answer takes. */
+export interface SessionCounter {
+  sessions: number;
+}
+
+/**
+ * Starts the GraphQL server on the database at `uri`. With `counter`, every session @neo4j/graphql opens (one
+ * per typed query it runs) adds one to `counter.sessions`.
+ */
+export async function startTestGraphQL(uri: string, counter?: SessionCounter): Promise<TestGraphQL> {
   const db = createDb({ uri });
+  const driver = counter ? countingSessions(db.driver, counter) : db.driver;
   const server = await createGraphQLServer({
-    driver: db.driver,
+    driver,
     production: false,
     errorDetails: true,
     log: () => {},
@@ -52,4 +62,19 @@ export async function startTestGraphQL(uri: string): Promise<TestGraphQL> {
       await db.close();
     },
   };
+}
+
+function countingSessions(driver: Driver, counter: SessionCounter): Driver {
+  return new Proxy(driver, {
+    get(target, property, receiver) {
+      if (property === 'session') {
+        return (...args: Parameters<Driver['session']>) => {
+          counter.sessions += 1;
+          return target.session(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

@@ -152,7 +152,7 @@ const VIEW_SUMMARY = /* GraphQL */ `
     version
     createdAt
     updatedAt
-    nodeIds
+    nodeCount
   }
 `;
 
@@ -169,6 +169,7 @@ export const VIEW = /* GraphQL */ `
   query ExplorerView($id: ID!) {
     view(id: $id) {
       ...ViewSummaryFields
+      nodeIds
       edgeIds
       layout
       filter

@@ -106,26 +106,26 @@ export type ExplorerPathsQueryVariables = Exact<{
 
 export type ExplorerPathsQuery = { paths: Array<{ length: number, explanation: string, citations: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }>, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> }> };
 
-export type ViewSummaryFieldsFragment = { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeIds: Array<string> };
+export type ViewSummaryFieldsFragment = { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number };
 
 export type ExplorerViewsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ExplorerViewsQuery = { views: Array<{ id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeIds: Array<string> }> };
+export type ExplorerViewsQuery = { views: Array<{ id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number }> };
 
 export type ExplorerViewQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ExplorerViewQuery = { view: { edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeIds: Array<string>, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } } | null };
+export type ExplorerViewQuery = { view: { nodeIds: Array<string>, edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } } | null };
 
 export type ExplorerSaveViewMutationVariables = Exact<{
   input: SavedViewInput;
 }>;
 
 
-export type ExplorerSaveViewMutation = { saveView: { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeIds: Array<string> } };
+export type ExplorerSaveViewMutation = { saveView: { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number } };
 
 export type ExplorerUpdateViewMutationVariables = Exact<{
   id: string;
@@ -134,7 +134,7 @@ export type ExplorerUpdateViewMutationVariables = Exact<{
 }>;
 
 
-export type ExplorerUpdateViewMutation = { updateView: { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeIds: Array<string> } };
+export type ExplorerUpdateViewMutation = { updateView: { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number } };
 
 export type ExplorerDeleteViewMutationVariables = Exact<{
   id: string;

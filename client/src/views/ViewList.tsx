@@ -81,7 +81,7 @@ function ViewItem({
       </a>
       <span className="muted small">
         {' '}
-        {v.nodeIds.length} nodes · v{v.version}
+        {v.nodeCount} nodes · v{v.version}
       </span>
       {v.description && <p className="small">{v.description}</p>}
       {deleting === v.id ? (

@@ -52,8 +52,8 @@ export interface GraphPath {
   citations: SourceRef[];
 }
 
-/** The contract's SavedView, without `subgraph` (resolved on demand, server/src/views). */
-export interface SavedView {
+/** What a list of views reads of each: everything but its content (which can be megabytes). */
+export interface SavedViewSummary {
   id: string;
   name: string;
   description: string | null;
@@ -64,11 +64,23 @@ export interface SavedView {
   createdBy: string | null;
   /** Who changed it last. */
   updatedBy: string | null;
+  /** How many node ids the view saved. */
+  nodeCount: number;
+}
+
+/** A view's content: read when the view is opened, or when a list asks for it (server/src/views). */
+export interface SavedViewContent {
   nodeIds: string[];
   edgeIds: string[];
   layout: unknown;
   filter: unknown;
 }
+
+/** The contract's SavedView, without `subgraph` (resolved on demand, server/src/views). */
+export type SavedView = SavedViewSummary & SavedViewContent;
+
+/** A SavedView as resolvers return it: the content may be left to its fields' resolvers. */
+export type SavedViewParent = SavedViewSummary & Partial<SavedViewContent>;
 
 /** A GraphFilter after validation: null means "no restriction given". */
 export interface ResolvedFilter {

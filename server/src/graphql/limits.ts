@@ -1,10 +1,18 @@
 // Limits on what one GraphQL request may ask for, checked before anything runs: depth, aliases and directives
-// (graphql-armor validation rules), cost (graphql-query-complexity, counting list sizes), and request size (the
-// body limit in server/src/http/app.ts). Every rejection carries QUERY_TOO_COMPLEX.
+// (graphql-armor validation rules), cost (graphql-query-complexity, counting list sizes), the size of filter
+// arguments (counted in the same walk), and request size (the body limit in server/src/http/app.ts). Every
+// rejection carries QUERY_TOO_COMPLEX.
 import { createRequire } from 'node:module';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, GraphQLField, ValidationContext, ValidationRule } from 'graphql';
+import type {
+  DocumentNode,
+  GraphQLError,
+  GraphQLField,
+  GraphQLSchema,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 import { AppError, statusOf } from '../../../core/errors.ts';
 import type { Context } from './context.ts';
 import { graphql } from './graphql-runtime.ts';
@@ -25,6 +33,25 @@ export interface Limits {
   maxCost: number;
   /** Largest request body accepted by /graphql (an Express `limit`, e.g. "1mb"). */
   bodyLimit: string;
+  /** Filter arguments (`where`), counted over the whole operation: see FilterCount. */
+  filters: FilterLimits;
+}
+
+/**
+ * How big the `where` arguments of one operation may be. Neo4j's planner spends time that grows steeply with
+ * relationship filters nested in relationship filters (1.2 s at 12 levels, 28 s at 20, on the memo's graph), with
+ * their number (9 s for 500 in one OR; 8.7 s for four OR-ed `all` filters that each nest another) and with boolean
+ * clauses, and it does not stop planning at the transaction timeout: these are refused before any Cypher is built.
+ */
+export interface FilterLimits {
+  /** Relationship filters (some, none, all, single) inside one another. */
+  maxNesting: number;
+  /** Relationship filters in all. */
+  maxRelationships: number;
+  /** Conditions in all: comparisons (eq, contains, in…) and the entries of AND, OR and NOT. */
+  maxConditions: number;
+  /** Items in one list of a filter (e.g. `id: { in: [...] }`). */
+  maxListItems: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -36,6 +63,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxCost: 100_000,
   // Room for a saved view's layout (at most 1 MB) with its node ids.
   bodyLimit: '2mb',
+  // Measured on the memo's graph: at these limits the slowest filters found take Neo4j about 1.5 s to plan
+  // (three OR-ed `all` filters each nesting another); one level or two more filters can take 9 s to minutes.
+  filters: { maxNesting: 2, maxRelationships: 6, maxConditions: 50, maxListItems: 1000 },
 };
 
 /**
@@ -49,6 +79,21 @@ export const ASSUMED_SIZES: Record<string, number> = {
   // A saved view holds up to 5,000 nodes, usually far fewer.
   'SavedView.subgraph': 200,
   'GraphNode.savedViews': 5,
+  // What a node rests on: the typed fields below its sources are read for all of them at once
+  // (server/src/kinds/relationship-fields.ts), but every source they return counts.
+  'GraphNode.sources': 2,
+};
+
+/**
+ * Fields whose value can be large, by "Type.field", at one unit per 250 bytes of their largest value (every other
+ * scalar costs 1): a saved view's content (server/src/views/input.ts). With these, one request reads at most
+ * about 25 MB of views' content, however the lists and aliases are arranged.
+ */
+export const FIELD_COSTS: Record<string, number> = {
+  'SavedView.layout': 4000,
+  'SavedView.edgeIds': 4000,
+  'SavedView.nodeIds': 1000,
+  'SavedView.filter': 250,
 };
 
 /** Most items a typed list (server/src/kinds) returns when the query gives no `limit`, and the most it may ask for. */
@@ -106,14 +151,14 @@ function requestedSize(args: Record<string, unknown>): number | undefined {
 }
 
 /**
- * The cost of one field: 1, plus its selection's cost times the number of items it may return. A list's size is
+ * The cost of one field: for a scalar 1 (or its FIELD_COSTS), else 1 plus its selection's cost times the number of items it may return. A list's size is
  * its `limit`/`first` argument (capped at LIMIT_ARGUMENT_CAP, so that an absurd limit gets the field's own
  * BAD_USER_INPUT), else the typed queries' default (at the top level) or NESTED_LIST_ASSUMED (below it), else
  * ASSUMED_SIZES, else 1.
  */
 export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const f = field as GraphQLField<unknown, unknown>;
-  if (isLeafType(getNamedType(f.type))) return 1;
+  if (isLeafType(getNamedType(f.type))) return FIELD_COSTS[`${type.name}.${f.name}`] ?? 1;
   const requested = requestedSize(args);
   const hasLimitArg = f.args.some((a) => a.name === 'limit' || a.name === 'first');
   const defaultSize = type.name === 'Query' ? KIND_LIST_DEFAULT : NESTED_LIST_ASSUMED;
@@ -125,7 +170,123 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   return 1 + size * childComplexity;
 };
 
-/** Rejects, before execution, an operation whose estimated cost exceeds `maxCost`. */
+/** Relationship filter operators of @neo4j/graphql: `metWith: { some: {...} }`, `metWithConnection: { none: {...} }`. */
+const QUANTIFIERS = new Set(['some', 'none', 'all', 'single']);
+const BOOLEANS = new Set(['AND', 'OR', 'NOT']);
+
+/** What the `where` arguments of one operation hold, added up over every field that takes one. */
+export interface FilterCount {
+  /** The deepest nesting of relationship filters. */
+  nesting: number;
+  relationships: number;
+  conditions: number;
+  /** The longest list in a filter. */
+  listItems: number;
+}
+
+export const emptyFilterCount = (): FilterCount => ({
+  nesting: 0,
+  relationships: 0,
+  conditions: 0,
+  listItems: 0,
+});
+
+/** Adds what the filter `value` (a coerced argument value) holds to `count`; `nesting` is how deep it sits. */
+export function countFilter(value: unknown, count: FilterCount, nesting = 0): void {
+  if (Array.isArray(value)) {
+    count.listItems = Math.max(count.listItems, value.length);
+    for (const item of value) countFilter(item, count, nesting);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (QUANTIFIERS.has(key)) {
+      count.relationships += 1;
+      count.nesting = Math.max(count.nesting, nesting + 1);
+      countFilter(inner, count, nesting + 1);
+      continue;
+    }
+    const isComparison = inner === null || typeof inner !== 'object' || Array.isArray(inner);
+    if (BOOLEANS.has(key)) count.conditions += Array.isArray(inner) ? inner.length : 1;
+    else if (isComparison) count.conditions += 1;
+    countFilter(inner, count, nesting);
+  }
+}
+
+/** The first limit that `count` exceeds, as the message the client gets; undefined when it fits. */
+export function filterTooBig(count: FilterCount, limits: FilterLimits): string | undefined {
+  const over: [boolean, string][] = [
+    [
+      count.nesting > limits.maxNesting,
+      `relationship filters (some, none, all, single) nested ${count.nesting} deep, at most ${limits.maxNesting}`,
+    ],
+    [
+      count.relationships > limits.maxRelationships,
+      `${count.relationships} relationship filters (some, none, all, single), at most ${limits.maxRelationships}`,
+    ],
+    [
+      count.conditions > limits.maxConditions,
+      `${count.conditions} conditions (comparisons and AND, OR, NOT entries), at most ${limits.maxConditions}`,
+    ],
+    [
+      count.listItems > limits.maxListItems,
+      `a list of ${count.listItems} items, at most ${limits.maxListItems}`,
+    ],
+  ];
+  const found = over.find(([exceeded]) => exceeded);
+  return found
+    ? `The filters (where) of this request hold too much to plan safely: ${found[1]}. Split the question into simpler queries.`
+    : undefined;
+}
+
+/**
+ * An estimator that adds up the `where` arguments of every field the cost walk visits (fragments expanded,
+ * variables substituted) and refuses as soon as a limit is exceeded; it leaves the cost to the next estimator.
+ */
+function filterEstimator(limits: FilterLimits): ComplexityEstimator {
+  const count = emptyFilterCount();
+  return ({ args }) => {
+    if (args.where === undefined) return undefined;
+    countFilter(args.where, count);
+    const message = filterTooBig(count, limits);
+    if (message) throw tooComplex(message);
+    return undefined;
+  };
+}
+
+/**
+ * Checks an operation against the cost and filter limits: throws QUERY_TOO_COMPLEX when it exceeds one, else
+ * returns its estimated cost. `variables` are the coerced values of the operation's variables.
+ */
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  limits: Pick<Limits, 'maxCost' | 'filters'>,
+): number {
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      ...(operationName ? { operationName } : {}),
+      estimators: [filterEstimator(limits.filters), listSizeEstimator],
+    });
+  } catch (e) {
+    if (e instanceof graphql.GraphQLError && e.extensions.code === 'QUERY_TOO_COMPLEX') throw e;
+    throw tooComplex(`The query is too large to run: ${(e as Error).message}`);
+  }
+  if (cost > limits.maxCost) {
+    throw tooComplex(
+      `The query may return too much (estimated cost ${cost}, at most ${limits.maxCost}): ask for fewer items with limit/first, or fewer nested lists.`,
+    );
+  }
+  return cost;
+}
+
+/** Rejects, before execution, an operation whose estimated cost exceeds `maxCost` or whose filters are too big. */
 export function costLimitPlugin(limits: Limits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -139,23 +300,7 @@ export function costLimitPlugin(limits: Limits): ApolloServerPlugin<Context> {
             request.variables ?? {},
           );
           if (coerced.errors) return;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: coerced.coerced,
-              operationName: request.operationName ?? undefined,
-              estimators: [listSizeEstimator],
-            });
-          } catch (e) {
-            throw tooComplex(`The query is too large to run: ${(e as Error).message}`);
-          }
-          if (cost > limits.maxCost) {
-            throw tooComplex(
-              `The query may return too much (estimated cost ${cost}, at most ${limits.maxCost}): ask for fewer items with limit/first, or fewer nested lists.`,
-            );
-          }
+          checkOperation(schema, document, coerced.coerced, request.operationName ?? undefined, limits);
         },
       };
     },

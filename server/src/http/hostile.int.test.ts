@@ -307,6 +307,78 @@ describe('queries built to exhaust the server', () => {
   });
 });
 
+/** Transactions running in Neo4j other than the one asking. */
+const RUNNING = cypher(
+  'testHostileRunning',
+  `SHOW TRANSACTIONS YIELD currentQuery, elapsedTime
+   WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+   RETURN currentQuery AS query, elapsedTime.milliseconds AS ms`,
+);
+
+/** Waits until Neo4j runs nothing but the question itself; fails with what still runs after `seconds`. */
+async function expectIdleWithin(seconds: number) {
+  let running: { query: string; ms: number }[] = [];
+  for (let waited = 0; waited <= seconds * 10; waited++) {
+    running = await server.db.read<{ query: string; ms: number }>(RUNNING);
+    if (running.length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(running.map((r) => `${r.ms} ms: ${r.query.slice(0, 200)}`)).toEqual([]);
+}
+
+/** `levels` relationship filters, each inside the one before, as GraphQL input text. */
+function nestedFilter(levels: number, quantifier = 'none', leaf = '{ name: { contains: "zzz" } }') {
+  let where = leaf;
+  for (let i = 0; i < levels; i++) where = `{ metWith: { ${quantifier}: ${where} } }`;
+  return where;
+}
+const anyOf = (items: string[]) => `{ OR: [${items.join(', ')}] }`;
+const actorsWhere = (where: string) => `{ actors(where: ${where}) { id } }`;
+
+describe('filters built to keep Neo4j planning', () => {
+  it('refuses them before any Cypher runs, with QUERY_TOO_COMPLEX and the limit, and Neo4j stays idle', async () => {
+    const refusals: [string, RegExp][] = [
+      // The reproductions of issue 12: 30 nested levels, 2,000 OR clauses, 4 OR-ed `all` filters nesting another.
+      [actorsWhere(nestedFilter(30)), /nested 30 deep, at most 2/],
+      [
+        actorsWhere(anyOf(Array.from({ length: 2000 }, (_, i) => `{ name: { contains: "z${i}" } }`))),
+        /conditions .* at most 50/,
+      ],
+      [actorsWhere(anyOf(Array.from({ length: 4 }, () => nestedFilter(2, 'all')))), /8 relationship filters/],
+      [`{ actors(where: { id: { in: [${'"x", '.repeat(5000)}] } }) { id } }`, /a list of 5000 items/],
+      // The same filters split over aliases, or below a nested relationship field.
+      [
+        `{ ${Array.from({ length: 4 }, (_, i) => `a${i}: actors(where: ${nestedFilter(2, 'all')}) { id }`).join(' ')} }`,
+        /8 relationship filters/,
+      ],
+      [`{ actors(limit: 1) { metWith(where: ${nestedFilter(3)}) { id } } }`, /nested 3 deep/],
+    ];
+    for (const [query, message] of refusals) {
+      const answer = await gql(query);
+      refused(answer, 'QUERY_TOO_COMPLEX');
+      expect(answer.status).toBe(400);
+      expect(answer.json?.errors?.[0]?.message).toMatch(message);
+    }
+    await expectIdleWithin(1);
+  });
+
+  it('answers the costliest filters within the limits, and Neo4j is idle again within seconds', async () => {
+    const withOrInside = (i: number) =>
+      `{ metWith: { all: { OR: [{ name: { contains: "g${i}" } }, { role: { contains: "h${i}" } }, { country: { eq: "k${i}" } }] } } }`;
+    const allowed = [
+      actorsWhere(anyOf([0, 1, 2].map(() => nestedFilter(2, 'all', '{ name: { contains: "a" } }')))),
+      actorsWhere(`{ AND: [${[0, 1, 2].map(() => nestedFilter(2, 'single')).join(', ')}] }`),
+      actorsWhere(anyOf([0, 1, 2, 3, 4, 5].map(withOrInside))),
+    ];
+    for (const query of allowed) {
+      const answer = await gql(query);
+      expect(answer.codes, answer.text.slice(0, 300)).toEqual([]);
+      expect(Array.isArray(answer.json?.data?.actors)).toBe(true);
+    }
+    await expectIdleWithin(5);
+  });
+});
+
 describe('Cypher and Lucene syntax, quotes and every script in every string argument', () => {
   it('finds nothing harmful in search text: an answer, never an error or a change', async () => {
     for (const text of [

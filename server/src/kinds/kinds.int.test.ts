@@ -1,7 +1,8 @@
 // The typed per-kind queries on the seeded memo, through the real HTTP server: one ordinary GraphQL query
 // answers "statements made at meetings in September 2022, with their speakers and sources".
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sharedTestServer } from '../../../test/support/test-server.ts';
+import { startTestGraphQL, type SessionCounter, type TestGraphQL } from '../../../test/support/graph.ts';
 import { KIND_LIST_DEFAULT } from '../graphql/limits.ts';
 
 const server = sharedTestServer();
@@ -148,5 +149,42 @@ describe('typed queries per kind', () => {
     expect(
       names.filter((n) => /^(create|update|delete)(Actor|Meeting|Statement|Agreement|Figure|Source)/.test(n)),
     ).toEqual([]);
+  });
+});
+
+describe('typed relationship fields below the explorer operations', () => {
+  const counter: SessionCounter = { sessions: 0 };
+  let api: TestGraphQL;
+  beforeAll(async () => {
+    api = await startTestGraphQL(inject('neo4jUri'), counter);
+  });
+  afterAll(() => api.close());
+
+  interface Cited {
+    id: string;
+    citedBy: Array<{ id: string }>;
+    publishedBy: Array<{ id: string }>;
+  }
+
+  it('load for every parent at once: one query per field and level, with the same answers as one by one', async () => {
+    counter.sessions = 0;
+    const { nodes } = await api.data<{ nodes: Array<{ id: string; sources: Cited[] }> }>(`{
+      nodes(limit: 200) { id sources { id citedBy(limit: 100) { id } publishedBy { id } } }
+    }`);
+    const parents = nodes.flatMap((n) => n.sources);
+    expect(new Set(parents.map((s) => s.id)).size).toBeGreaterThan(20);
+    // nodes itself is read by the server's own gateway; citedBy and publishedBy are one typed query each.
+    expect(counter.sessions).toBe(2);
+
+    const { sources } = await api.data<{ sources: Cited[] }>(`{
+      sources(limit: 500) { id citedBy(limit: 100) { id } publishedBy { id } }
+    }`);
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const sorted = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
+    for (const s of parents) {
+      const typed = byId.get(s.id)!;
+      expect(sorted(s.citedBy), s.id).toEqual(sorted(typed.citedBy));
+      expect(sorted(s.publishedBy), s.id).toEqual(sorted(typed.publishedBy));
+    }
   });
 });

@@ -4,9 +4,12 @@
 // @neo4j/graphql answers a typed query with one Cypher query and its field resolvers read the answer from the
 // parent object. A parent built elsewhere has no such value, so the field would fail ("Cannot return null for
 // non-nullable field"). These resolvers return the prefetched value when there is one, and otherwise run the
-// same selection (arguments, fragments and variables included) as a typed query for that one node.
+// same selection (arguments, fragments and variables included) as a typed query for every parent that asks for
+// it in the same turn: one query per field and level (per KIND_LIST_MAX parents), never one per parent.
 import type { FieldNode, GraphQLFieldResolver, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { graphql } from '../graphql/graphql-runtime.ts';
+import { KIND_LIST_MAX } from '../graphql/limits.ts';
+import { batchLoad } from '../graph/batch.ts';
 
 const { Kind, execute, parse, print, visit } = graphql;
 
@@ -20,7 +23,9 @@ const ROOT_QUERY: Record<string, string> = {
   Source: 'sources',
 };
 
-const PARENT_ID = '__typedParentId';
+const PARENT_IDS = '__typedParentIds';
+/** The alias under which each fetched parent carries its id. */
+const PARENT_KEY = '__typedParentId';
 
 // Interfaces (Entity) are resolved by @neo4j/graphql from `__resolveType`: ask for it everywhere as an alias of
 // __typename so that the fetched objects carry it.
@@ -35,9 +40,8 @@ function withTypeMarkers(selectionSet: SelectionSetNode): SelectionSetNode {
   });
 }
 
-async function fetchForParent(root: string, id: string, context: unknown, info: GraphQLResolveInfo) {
-  const field = info.fieldNodes[0]!;
-  const key = field.alias?.value ?? field.name.value;
+/** The field's selection, fragments and variables as the text of one typed query for many parents. */
+function batchQuery(root: string, info: GraphQLResolveInfo): string {
   const selection = info.fieldNodes.map((f) =>
     print(f.selectionSet ? { ...f, selectionSet: withTypeMarkers(f.selectionSet) } : f),
   );
@@ -45,19 +49,30 @@ async function fetchForParent(root: string, id: string, context: unknown, info: 
   const fragments = Object.values(info.fragments).map((f) =>
     print({ ...f, selectionSet: withTypeMarkers(f.selectionSet) }),
   );
-  const text = `query (${[`$${PARENT_ID}: ID!`, ...variables].join(', ')}) {
-    ${root}(where: { id: { eq: $${PARENT_ID} } }, limit: 1) { ${selection.join('\n')} }
+  return `query (${[`$${PARENT_IDS}: [ID!]!`, ...variables].join(', ')}) {
+    ${root}(where: { id: { in: $${PARENT_IDS} } }, limit: ${KIND_LIST_MAX}) { ${PARENT_KEY}: id ${selection.join('\n')} }
   }
   ${fragments.join('\n')}`;
-  const result = await execute({
-    schema: info.schema,
-    document: parse(text),
-    contextValue: context,
-    variableValues: { ...info.variableValues, [PARENT_ID]: id },
-  });
-  if (result.errors?.length) throw result.errors[0];
-  const rows = (result.data as Record<string, Array<Record<string, unknown>>> | null)?.[root];
-  return rows?.[0]?.[key] ?? null;
+}
+
+/** The field's value for each of `ids`, KIND_LIST_MAX parents per query. */
+async function fetchForParents(root: string, ids: string[], context: unknown, info: GraphQLResolveInfo) {
+  const field = info.fieldNodes[0]!;
+  const key = field.alias?.value ?? field.name.value;
+  const document = parse(batchQuery(root, info));
+  const values = new Map<string, unknown>();
+  for (let i = 0; i < ids.length; i += KIND_LIST_MAX) {
+    const result = await execute({
+      schema: info.schema,
+      document,
+      contextValue: context,
+      variableValues: { ...info.variableValues, [PARENT_IDS]: ids.slice(i, i + KIND_LIST_MAX) },
+    });
+    if (result.errors?.length) throw result.errors[0];
+    const rows = (result.data as Record<string, Array<Record<string, unknown>>> | null)?.[root] ?? [];
+    for (const row of rows) values.set(String(row[PARENT_KEY]), row[key]);
+  }
+  return values;
 }
 
 /** A resolver for one relationship (or connection) field of `typeName`: prefetched value, else fetched by id. */
@@ -68,9 +83,14 @@ function relationshipResolver(typeName: string): GraphQLFieldResolver<Record<str
     if (has(field.alias?.value)) return parent[field.alias!.value];
     if (has(field.name.value)) return parent[field.name.value];
     const root = ROOT_QUERY[typeName];
-    if (root && parent && typeof parent.id === 'string')
-      return fetchForParent(root, parent.id, context, info);
-    return null;
+    if (!root || !parent || typeof parent.id !== 'string' || !context || typeof context !== 'object') {
+      return null;
+    }
+    // Parents that ask for the same field with the same selection share one query.
+    const batch = `kinds:${typeName}:${info.fieldNodes.map((f) => print(f)).join('\n')}`;
+    return batchLoad(context, batch, parent.id, (ids) => fetchForParents(root, ids, context, info)).then(
+      (value) => value ?? null,
+    );
   };
 }
 

@@ -1,5 +1,8 @@
 // Saved views: a named selection of nodes and edges with its layout and filter, stored in Neo4j as
 // (:SavedView)-[:INCLUDES]->(:Entity) so that "which views include this actor" is a query (GraphNode.savedViews).
+// Lists of views (views, GraphNode.savedViews) read each view's summary only; a view's content (node and edge ids,
+// a layout of up to 1 MB, its filter) is read when that view is opened, or field by field when a list asks for it,
+// and the cost limits count it (server/src/graphql/limits.ts).
 // Every mutation is one write transaction; updateView checks the version under the view's write lock, so of two
 // updates from the same version exactly one wins and the other gets CONFLICT. Each write records who made it
 // (createdBy/updatedBy) and writes its audit entry in the same transaction (server/src/audit).
@@ -20,7 +23,14 @@ import {
 } from '../graph/cypher.ts';
 import { toGraphEdge, type EdgeRow } from '../graph/mapping.ts';
 import { RELATIONSHIP_TYPE_NAMES } from '../../../core/model/index.ts';
-import { NO_FILTER, type SavedView, type Subgraph } from '../graph/model.ts';
+import {
+  NO_FILTER,
+  type SavedView,
+  type SavedViewContent,
+  type SavedViewParent,
+  type SavedViewSummary,
+  type Subgraph,
+} from '../graph/model.ts';
 import { checkId, checkInt } from '../graph/validate.ts';
 import { graphQLModule } from '../graphql/module.ts';
 import { VIEW_NODES_MAX, validateViewInput, type ViewInput } from './input.ts';
@@ -84,9 +94,13 @@ const DELETE = cypher(
 
 const ONE = cypher('viewsOne', 'MATCH (v:SavedView {id: $id}) RETURN v {.*} AS view');
 
+/** A view's properties but its content. */
+const SUMMARY = `v {.id, .name, .description, .version, .createdAt, .updatedAt, .createdBy, .updatedBy,
+  nodeCount: size(coalesce(v.nodeIds, []))}`;
+
 const ALL = cypher(
   'viewsAll',
-  'MATCH (v:SavedView) WITH v ORDER BY v.updatedAt DESC, v.id LIMIT $limit RETURN v {.*} AS view',
+  `MATCH (v:SavedView) WITH v ORDER BY v.updatedAt DESC, v.id LIMIT $limit RETURN ${SUMMARY} AS view`,
 );
 
 const INCLUDING = cypher(
@@ -94,7 +108,15 @@ const INCLUDING = cypher(
   `UNWIND $ids AS id
    MATCH (v:SavedView)-[:INCLUDES]->(:Entity {id: id})
    WITH id, v ORDER BY v.updatedAt DESC, v.id
-   RETURN id, collect(v {.*}) AS views`,
+   RETURN id, collect(${SUMMARY}) AS views`,
+);
+
+/** One content property (nodeIds, edgeIds, layout or filter) of each of the given views. */
+const CONTENT = cypher(
+  'viewsContent',
+  `UNWIND $ids AS id
+   MATCH (v:SavedView {id: id})
+   RETURN id, v[$property] AS value`,
 );
 
 // The given edges that exist with both ends among the given nodes.
@@ -129,8 +151,8 @@ function ensureSchema(db: Db): Promise<unknown> {
 const iso = (v: unknown) => (typeof v === 'string' ? new Date(v).toISOString() : new Date(0).toISOString());
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? (JSON.parse(v) as unknown) : null);
 
-/** A SavedView from the stored node's properties. */
-export function toSavedView(props: Record<string, unknown>): SavedView {
+/** A view's summary from its stored properties (nodeCount from the list queries, else from nodeIds). */
+function toSummary(props: Record<string, unknown>): SavedViewSummary {
   return {
     id: String(props.id),
     name: String(props.name),
@@ -140,10 +162,28 @@ export function toSavedView(props: Record<string, unknown>): SavedView {
     updatedAt: iso(props.updatedAt),
     createdBy: typeof props.createdBy === 'string' ? props.createdBy : null,
     updatedBy: typeof props.updatedBy === 'string' ? props.updatedBy : null,
-    nodeIds: Array.isArray(props.nodeIds) ? props.nodeIds.map(String) : [],
-    edgeIds: Array.isArray(props.edgeIds) ? props.edgeIds.map(String) : [],
-    layout: parseJson(props.layout),
-    filter: parseJson(props.filter),
+    nodeCount: typeof props.nodeCount === 'number' ? props.nodeCount : ids(props.nodeIds).length,
+  };
+}
+
+const ids = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+/** Stored content properties as the API gives them: ids as lists, layout and filter parsed from JSON. */
+const CONTENT_VALUE: { [K in keyof SavedViewContent]: (stored: unknown) => SavedViewContent[K] } = {
+  nodeIds: ids,
+  edgeIds: ids,
+  layout: parseJson,
+  filter: parseJson,
+};
+
+/** A SavedView from the stored node's properties. */
+export function toSavedView(props: Record<string, unknown>): SavedView {
+  return {
+    ...toSummary(props),
+    nodeIds: CONTENT_VALUE.nodeIds(props.nodeIds),
+    edgeIds: CONTENT_VALUE.edgeIds(props.edgeIds),
+    layout: CONTENT_VALUE.layout(props.layout),
+    filter: CONTENT_VALUE.filter(props.filter),
   };
 }
 
@@ -293,39 +333,53 @@ export async function view(db: Db, id: string): Promise<SavedView | null> {
   return row ? toSavedView(row.view) : null;
 }
 
-/** Saved views, most recently changed first. */
-export async function views(db: Db, limit: number): Promise<SavedView[]> {
+/** Saved views, most recently changed first: their summaries. */
+export async function views(db: Db, limit: number): Promise<SavedViewSummary[]> {
   checkInt(limit, 'limit', 1, VIEWS_LIMIT_MAX);
   const rows = await db.read<ViewRow>(ALL, { limit: int(limit) });
-  return rows.map((r) => toSavedView(r.view));
+  return rows.map((r) => toSummary(r.view));
+}
+
+/** One content property of a view, read together with the same property of every view asked for in this turn. */
+async function contentOf<K extends keyof SavedViewContent>(
+  ctx: { db: Db },
+  view: SavedViewParent,
+  property: K,
+): Promise<SavedViewContent[K]> {
+  if (view[property] !== undefined) return view[property] as SavedViewContent[K];
+  const stored = await batchLoad(ctx, `viewContent:${property}`, view.id, async (keys) => {
+    const rows = await ctx.db.read<{ id: string; value: unknown }>(CONTENT, { ids: keys, property });
+    return new Map(rows.map((r) => [r.id, r.value] as const));
+  });
+  return CONTENT_VALUE[property](stored);
 }
 
 /**
  * A view's nodes and edges as they are now: its nodes that still exist, and its saved edges that still exist
  * (or, when it saved none, every relationship among its nodes except CITES).
  */
-export async function viewSubgraph(db: Db, v: SavedView): Promise<Subgraph> {
+export async function viewSubgraph(db: Db, v: Pick<SavedView, 'nodeIds' | 'edgeIds'>): Promise<Subgraph> {
   const nodes = await loadNodes(db, v.nodeIds);
-  const ids = nodes.map((n) => n.id);
+  const present = nodes.map((n) => n.id);
   if (v.edgeIds.length > 0) {
     const rows = await db.read<EdgeRow>(EDGES_AMONG_BY_ID, {
-      nodeIds: ids,
+      nodeIds: present,
       edgeIds: v.edgeIds,
       dense: int(DENSE_DEGREE),
     });
     return { nodes, edges: rows.map((r) => toGraphEdge(r.edge)), truncated: false };
   }
   const limit = VIEW_NODES_MAX * 5;
-  const edges = await edgesAmong(db, ids, RELATIONSHIP_TYPE_NAMES, NO_FILTER, limit);
+  const edges = await edgesAmong(db, present, RELATIONSHIP_TYPE_NAMES, NO_FILTER, limit);
   const truncated = edges.length > limit;
   if (truncated) edges.length = limit;
   return { nodes, edges, truncated };
 }
 
 /** The views that include each of the given nodes (one query for all). */
-async function viewsIncluding(db: Db, ids: string[]): Promise<Map<string, SavedView[]>> {
-  const rows = await db.read<{ id: string; views: Record<string, unknown>[] }>(INCLUDING, { ids });
-  return new Map(rows.map((r) => [r.id, r.views.map(toSavedView)] as const));
+async function viewsIncluding(db: Db, nodeIds: string[]): Promise<Map<string, SavedViewSummary[]>> {
+  const rows = await db.read<{ id: string; views: Record<string, unknown>[] }>(INCLUDING, { ids: nodeIds });
+  return new Map(rows.map((r) => [r.id, r.views.map(toSummary)] as const));
 }
 
 const typeDefs = /* GraphQL */ `
@@ -343,6 +397,8 @@ const typeDefs = /* GraphQL */ `
     createdBy: String
     "Who changed it last (as createdBy)."
     updatedBy: String
+    "How many nodes it saved (nodeIds' length, without reading them)."
+    nodeCount: Int!
     nodeIds: [ID!]!
     edgeIds: [ID!]!
     "Positions, zoom, pan."
@@ -404,7 +460,19 @@ export const viewsModule = graphQLModule(typeDefs, {
       return deleteView(ctx.db, args.id, actorOf(ctx.access));
     },
   },
-  SavedView: { subgraph: (v, _args, ctx) => viewSubgraph(ctx.db, v) },
+  SavedView: {
+    nodeIds: (v, _args, ctx) => contentOf(ctx, v, 'nodeIds'),
+    edgeIds: (v, _args, ctx) => contentOf(ctx, v, 'edgeIds'),
+    layout: (v, _args, ctx) => contentOf(ctx, v, 'layout'),
+    filter: (v, _args, ctx) => contentOf(ctx, v, 'filter'),
+    subgraph: async (v, _args, ctx) => {
+      const [nodeIds, edgeIds] = await Promise.all([
+        contentOf(ctx, v, 'nodeIds'),
+        contentOf(ctx, v, 'edgeIds'),
+      ]);
+      return viewSubgraph(ctx.db, { nodeIds, edgeIds });
+    },
+  },
   GraphNode: {
     savedViews: async (node, _args, ctx) =>
       (await batchLoad(ctx, 'savedViews', node.id, (ids) => viewsIncluding(ctx.db, ids))) ?? [],

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DELETE_VIEW as DELETE, NODE_VIEWS as SAVED_VIEWS_OF } from '../../../client/src/api/operations.ts';
 import { codes, startTestGraphQL, type Result, type TestGraphQL } from '../../../test/support/graph.ts';
 import type { SavedView } from '../graph/model.ts';
+import { VIEWS_LIMIT_MAX, views } from './index.ts';
+import { VIEW_LAYOUT_MAX_BYTES } from './input.ts';
 
 let api: TestGraphQL;
 const created: string[] = [];
@@ -210,5 +212,64 @@ describe('saved views', () => {
     expect(codes(await api.run(UPDATE, { id: 'view:x', v: 0, input: { name: 'x', nodeIds: [XI] } }))).toEqual(
       ['BAD_USER_INPUT'],
     );
+  });
+});
+
+describe('lists of views at the documented maximum (layouts of 1 MB)', () => {
+  const COUNT = 30;
+  // A layout of just under VIEW_LAYOUT_MAX_BYTES as JSON, different in every view.
+  const layoutOf = (i: number) => ({ note: `${i}:`.padEnd(VIEW_LAYOUT_MAX_BYTES - 100, 'x'), zoom: i });
+  const saved: View[] = [];
+
+  beforeAll(async () => {
+    const ids = (await api.data<{ nodes: { id: string }[] }>('{ nodes(limit: 200) { id } }')).nodes.map(
+      (n) => n.id,
+    );
+    for (let i = 0; i < COUNT; i++) {
+      saved.push(await save({ name: `Big ${i}`, nodeIds: ids.slice(i, i + 100), layout: layoutOf(i) }));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    for (const v of saved) await api.run(DELETE, { id: v.id });
+  });
+
+  it('list each view without its content, and give the content field by field when asked', async () => {
+    const listed = await views(api.db, VIEWS_LIMIT_MAX);
+    for (const v of listed) expect(Object.keys(v).sort()).not.toContain('layout');
+    const big = listed.filter((v) => v.name.startsWith('Big '));
+    expect(big.map((v) => v.nodeCount)).toEqual(big.map(() => 100));
+
+    const { views: withIds } = await api.data<{
+      views: { id: string; nodeCount: number; nodeIds: string[] }[];
+    }>('{ views(limit: 50) { id nodeCount nodeIds } }');
+    for (const v of withIds) expect(v.nodeIds.length).toBe(v.nodeCount);
+
+    const { views: withLayouts } = await api.data<{ views: { name: string; layout: unknown }[] }>(
+      '{ views(limit: 20) { name layout } }',
+    );
+    for (const v of withLayouts.filter((w) => w.name.startsWith('Big '))) {
+      expect(v.layout).toEqual(layoutOf(Number(v.name.slice(4))));
+    }
+  });
+
+  it('refuse a request for more content than the limits allow, however it is arranged', async () => {
+    const tooMuch = [
+      '{ views(limit: 200) { id layout } }',
+      `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: views(limit: 10) { layout }`).join(' ')} }`,
+      `{ nodes(limit: 100) { savedViews { layout edgeIds } } }`,
+    ];
+    for (const query of tooMuch) expect(codes(await api.run(query)), query).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('answer fifteen aliased lists of every node’s views with summaries', async () => {
+    const aliases = Array.from(
+      { length: 15 },
+      (_, i) => `a${i}: nodes(limit: 400) { savedViews { id name } }`,
+    );
+    const result = await api.run(`{ ${aliases.join(' ')} }`);
+    expect(codes(result)).toEqual([]);
+    const first = (result.data as Record<string, { savedViews: { name: string }[] }[]>).a0!;
+    const names = new Set(first.flatMap((n) => n.savedViews.map((v) => v.name)));
+    for (const v of saved) expect(names).toContain(v.name);
   });
 });
