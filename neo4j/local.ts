@@ -1,5 +1,8 @@
 // Runs the project's own Neo4j: fetches the jars from Maven Central (once), checks Java and the port, and
 // starts neo4j/Launcher.java as a child process. Used by `npm run db`, `npm start` and the test tiers.
+// The launcher watches this process and shuts Neo4j down when it is gone, even after `kill -9`; the file
+// `launcher.json` in the data folder names the running launcher, so that the next start on that folder waits for
+// one that is still shutting down (or refuses, in one line, one that another live process uses).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -148,6 +151,98 @@ export async function checkPortFree(port: number): Promise<void> {
   });
 }
 
+/** What `launcher.json` in a data folder holds while a launcher runs on it. */
+interface LauncherRecord {
+  /** The Java process. */
+  pid: number;
+  /** The process that started it and that it watches. */
+  owner: number;
+  port: number;
+}
+
+const recordFile = (dataDir: string) => path.join(dataDir, 'launcher.json');
+
+function readRecord(dataDir: string): LauncherRecord | undefined {
+  try {
+    const r = JSON.parse(readFileSync(recordFile(dataDir), 'utf8')) as Partial<LauncherRecord>;
+    return Number.isInteger(r.pid) && Number.isInteger(r.owner) ? (r as LauncherRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A live (not zombie) process's command line, or undefined when there is no such process. */
+export function runningProcess(pid: number): string | undefined {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  if (existsSync('/proc/self/stat')) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      if (state === 'Z' || state === 'X') return undefined;
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    } catch {
+      return undefined;
+    }
+  }
+  // No /proc (macOS): ask ps.
+  const r = spawnSync('ps', ['-o', 'stat=,args=', '-p', String(pid)], { encoding: 'utf8' });
+  const m = /^\s*(\S+)\s+(.*)$/.exec(r.stdout ?? '');
+  return !m || m[1]!.startsWith('Z') ? undefined : m[2]!;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function exitedWithin(pid: number, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) {
+    if (!runningProcess(pid)) return true;
+  }
+  return !runningProcess(pid);
+}
+
+/**
+ * Deals with a launcher still running on `dataDir` from an earlier start. One whose owner lives is in use: refused
+ * in one line. One whose owner is gone (killed with `kill -9`) is shutting itself down: it is asked to hurry
+ * (SIGTERM, a clean shutdown), waited for, and killed after 60 s, so that the store and the port are free.
+ */
+export async function settlePreviousLauncher(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  const record = readRecord(dataDir);
+  if (!record) return;
+  const java = runningProcess(record.pid);
+  if (!java?.includes('Launcher.java') || !java.includes(dataDir)) {
+    rmSync(recordFile(dataDir), { force: true }); // left by a launcher that has gone (the pid may be reused)
+    return;
+  }
+  if (runningProcess(record.owner) !== undefined) {
+    throw new LocalNeo4jError(
+      `the Neo4j of ${dataDir} is already running (pid ${record.pid}, started by process ${record.owner}): stop that first, or choose another data folder with NEO4J_DATA_DIR`,
+    );
+  }
+  log(
+    `a Neo4j left running on ${dataDir} by a process that is gone (pid ${record.pid}) is shutting down; waiting…`,
+  );
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(record.pid, s);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  if (await exitedWithin(record.pid, 60_000)) return;
+  signal('SIGKILL'); // Neo4j recovers the store on the next start
+  if (await exitedWithin(record.pid, 10_000)) return;
+  throw new LocalNeo4jError(
+    `the Neo4j left running on ${dataDir} (pid ${record.pid}) does not stop: stop it (kill -9 ${record.pid}) and start again`,
+  );
+}
+
 /** Starts Neo4j and resolves once it answers queries on Bolt. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<LocalNeo4j> {
   const port = options.port ?? 7687;
@@ -155,6 +250,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   const onLine = options.onLine ?? (() => {});
   checkJava();
   fetchJars(onLine);
+  await settlePreviousLauncher(dataDir, onLine);
   await checkPortFree(port);
   mkdirSync(path.join(dataDir, 'import'), { recursive: true });
 
@@ -175,11 +271,22 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
       pluginDir,
       String(options.pagecacheMiB ?? 256),
       String(options.txTimeoutSeconds ?? 60),
+      String(process.pid), // the owner: the launcher shuts Neo4j down when this process is gone
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const javaPid = child.pid;
+  if (javaPid !== undefined) {
+    writeFileSync(recordFile(dataDir), JSON.stringify({ pid: javaPid, owner: process.pid, port }) + '\n');
+  }
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      if (javaPid !== undefined && readRecord(dataDir)?.pid === javaPid)
+        rmSync(recordFile(dataDir), { force: true });
+      resolve(code);
+    }),
+  );
   let failure = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -43,6 +43,7 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
       dataDir: config.localNeo4jDataDir,
       onLine: (line) => {
         if (line.startsWith('NEO4J_FAILED')) log.error(`[neo4j] ${line}`);
+        else if (line.startsWith('a Neo4j left running')) log.info(`[neo4j] ${line}`);
       },
     });
     log.info(`local Neo4j ready at ${local.uri}`);
