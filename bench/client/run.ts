@@ -5,17 +5,14 @@
 // bench/results/client-<time>.json. Needs a running Neo4j holding the synthetic graph, like `npm run bench`.
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { clientDist, ensureClientBuilt } from '../../server/src/app/client-build.ts';
+import { ensureClientBuilt } from '../../server/src/app/client-build.ts';
 import { CliError, connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
-import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
-import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { deleteBenchViews, ordinaryNodes, saveViewRequest } from '../server/cases.ts';
 import { machineInfo } from '../machine.ts';
-import { closeServer, writeResults } from '../results.ts';
+import { closeServer, startBenchServer, writeResults } from '../results.ts';
 import { ms, table } from '../stats.ts';
 import { BARE_SCRIPTS, COLLECT_MARKS, barePage, probeScript, type Marks } from './page.ts';
 
@@ -210,17 +207,9 @@ async function main(): Promise<number> {
     if (nodes === 0)
       throw new CliError('the database holds no synthetic graph: run `npm run seed:synthetic` first');
     await ensureClientBuilt((line) => console.log(line));
-    const graphql = await createGraphQLServer({
-      driver: db.driver,
-      production: true,
-      errorDetails: false,
-      log: () => {},
-    });
-    const app = createApp({ db, graphql, readiness: { starting: null }, clientDir: clientDist });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = await startBenchServer(db);
+    server = started.server;
+    const url = started.url;
     const machine = await machineInfo(db);
     browser = await launchBrowser();
     console.log(

@@ -7,17 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { clientDist } from '../../server/src/app/client-build.ts';
 import { loadConfig } from '../../server/src/app/config.ts';
 import { CliError, connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
 import type { Db } from '../../core/db/database.ts';
-import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
-import { createApp } from '../../server/src/http/app.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
 import { machineInfo } from '../machine.ts';
-import { closeServer, writeResults } from '../results.ts';
+import { closeServer, startBenchServer, writeResults } from '../results.ts';
 import { differences, ms, summarize, table, type Summary } from '../stats.ts';
 import { EXPAND_PAGE } from '../../client/src/expand/expand.ts';
 import {
@@ -306,17 +302,9 @@ async function main(): Promise<number> {
 
     // The API in this process, on a Db that records what each request runs.
     const rec = recordingDb(db);
-    const graphql = await createGraphQLServer({
-      driver: db.driver,
-      production: true,
-      errorDetails: false,
-      log: () => {},
-    });
-    const app = createApp({ db: rec.db, graphql, readiness: { starting: null }, clientDir: clientDist });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = await startBenchServer(db, rec.db);
+    server = started.server;
+    const url = started.url;
 
     // The view to save and open: the first hub's first 200 neighbours, as the explorer would show them.
     const around = JSON.parse(

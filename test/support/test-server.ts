@@ -7,6 +7,7 @@ import type { Limits } from '../../server/src/graphql/limits.ts';
 import type { GraphQLModule } from '../../server/src/graphql/module.ts';
 import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
 import { createApp, type SecurityOptions } from '../../server/src/http/app.ts';
+import { maintenanceUnderway } from '../../server/src/backup/backup.ts';
 import { listen } from '../../server/src/http/listen.ts';
 
 export interface TestServer {
@@ -66,7 +67,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const app = createApp({
     db,
     graphql,
-    readiness: { starting: null },
+    readiness: { starting: null, maintenance: () => maintenanceUnderway(db) },
     clientDir: clientDist,
     log,
     ...(options.security ? { security: options.security } : {}),

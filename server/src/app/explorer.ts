@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { createDb, type Db } from '../../../core/db/database.ts';
 import { createGraphQLServer } from './graphql-server.ts';
 import { createApp, type Readiness } from '../http/app.ts';
+import { maintenanceUnderway } from '../backup/backup.ts';
 import { listen } from '../http/listen.ts';
 
 export interface Explorer {
@@ -58,7 +59,10 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
 
   try {
     await ensureClientBuilt(log.info);
-    const readiness: Readiness = { starting: 'waiting for the database' };
+    const readiness: Readiness = {
+      starting: 'waiting for the database',
+      maintenance: () => maintenanceUnderway(db),
+    };
     const graphql = await createGraphQLServer({
       driver: db.driver,
       production: config.production,

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../../../graph-seed/src/index.ts';
 import { ownNeo4j } from '../../../test/support/own-neo4j.ts';
 import { createDb, cypher, type Db } from '../../../core/db/database.ts';
-import { backup, countAll, restore } from './backup.ts';
+import { spawn } from 'node:child_process';
+import { startTestServer } from '../../../test/support/test-server.ts';
+import { BackupFileError, backup, checkBackup, countAll, restore } from './backup.ts';
 
 const own = ownNeo4j('backup', 70);
 const dir = mkdtempSync(path.join(tmpdir(), 'kg-backup-'));
 let db: Db;
+let uri: string;
 
 const ADD_VIEW = cypher(
   'testBackupAddView',
@@ -19,7 +22,30 @@ const ADD_VIEW = cypher(
      layout: '{"zoom":1.5}', nodeIds: ['actor:xi-jinping']})
    WITH v MATCH (n:Entity) WITH v, n ORDER BY n.id LIMIT 2 CREATE (v)-[:INCLUDES]->(n)`,
 );
-const DAMAGE = cypher('testBackupDamage', 'MATCH (n) WITH n LIMIT 5 DETACH DELETE n');
+const DAMAGE = cypher('testBackupDamage', 'MATCH (n:Entity) WITH n LIMIT 5 DETACH DELETE n');
+const ADD_FOREIGN = cypher(
+  'testBackupAddForeign',
+  `MATCH (x:Entity {id: 'actor:xi-jinping'})
+   CREATE (:Other {id: 'foreign:1'})-[:LINKS]->(:Other {id: 'foreign:2'}), (:Other {id: 'foreign:3'})-[:NAMES]->(x)`,
+);
+const FOREIGN_COUNT = cypher(
+  'testBackupForeignCount',
+  'RETURN COUNT { (:Other)-[:LINKS]->(:Other) } AS links, COUNT { (:Other) } AS others',
+);
+const REMOVE_FOREIGN = cypher('testBackupRemoveForeign', 'MATCH (o:Other) DETACH DELETE o');
+const ADD_BIG_VIEWS = cypher(
+  'testBackupAddBigViews',
+  `UNWIND range(1, 40) AS i
+   CREATE (:SavedView {id: 'view:big-' + i, name: 'Big ' + i, version: 1, layout: $layout + i, nodeIds: []})`,
+);
+const WRITING_NODES = cypher(
+  'testBackupWritingNodes',
+  `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'apoc.create.node' RETURN currentQuery`,
+);
+const REMOVE_BIG_VIEWS = cypher(
+  'testBackupRemoveBigViews',
+  "MATCH (v:SavedView) WHERE v.id STARTS WITH 'view:big-' DELETE v",
+);
 
 /** JSON with object keys sorted, so that property order does not matter. */
 function stable(value: unknown): string {
@@ -42,7 +68,8 @@ function canonical(file: string): string[] {
 
 beforeAll(async () => {
   const neo4j = await own.start({ fresh: true });
-  db = createDb({ uri: neo4j.uri });
+  uri = neo4j.uri;
+  db = createDb({ uri });
   await seedIfEmpty(db, () => {});
   await db.write(ADD_VIEW);
 });
@@ -76,5 +103,124 @@ describe('db:backup and db:restore', () => {
     writeFileSync(cut, readFileSync(full, 'utf8').split('\n').slice(0, 10).join('\n'));
     await expect(restore(db, cut)).rejects.toThrow(/incomplete \(no end line\): nothing was restored/);
     expect(await countAll(db)).toEqual(before);
+  });
+});
+
+describe('restores that cannot half-delete', () => {
+  let full: string;
+  let lines: string[];
+  let before: string;
+  /** Every node and relationship of the database, with every property, as one string. */
+  const EVERYTHING = cypher(
+    'testBackupEverything',
+    `MATCH (n) WHERE NOT n:Maintenance OPTIONAL MATCH (n)-[r]->(m)
+     WITH n, r, m ORDER BY n.id, type(r), m.id
+     RETURN collect([labels(n), properties(n), type(r), properties(r), m.id]) AS all`,
+  );
+  const everything = async () => JSON.stringify((await db.read<{ all: unknown }>(EVERYTHING))[0]?.all);
+  const variant = (name: string, edit: (l: string[]) => string[]) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, edit([...lines]).join('\n'));
+    return file;
+  };
+  const lineOf = (prefix: string, nth = 0) => lines.findIndex((l, i) => l.startsWith(prefix) && i >= nth);
+
+  beforeAll(async () => {
+    full = path.join(dir, 'to-damage.jsonl');
+    await backup(db, full);
+    lines = readFileSync(full, 'utf8').split('\n');
+    // The database the restores must leave alone differs from the file.
+    await db.write(DAMAGE);
+    before = await everything();
+  });
+
+  it('refuses a damaged or missing file with the file and the line, and changes nothing', async () => {
+    const firstRel = lineOf('{"relationship"');
+    const named = JSON.parse(lines[firstRel]!).relationship.from as string;
+    const nodeLine = lines.findIndex((l) => l.startsWith('{"node"') && JSON.parse(l).node.props.id === named);
+    const cases: [string, RegExp][] = [
+      [
+        variant('no-node.jsonl', (l) => l.filter((_, i) => i !== nodeLine)),
+        /:\d+: relationship \w+ names ".+", a node not in the file; nothing was restored$/,
+      ],
+      [
+        variant('no-relationship.jsonl', (l) => l.filter((_, i) => i !== firstRel)),
+        /:\d+: the end line counts \d+ nodes and \d+ relationships, the file holds \d+ and \d+; nothing was restored$/,
+      ],
+      [
+        variant('cut.jsonl', (l) => [...l.slice(0, firstRel), l[firstRel]!.slice(0, 20)]),
+        new RegExp(`:${firstRel + 1}: not a line of a backup`),
+      ],
+      [
+        variant('no-end.jsonl', (l) => l.slice(0, -3)),
+        /is incomplete \(no end line\): nothing was restored$/,
+      ],
+      [variant('not-a-backup.jsonl', () => ['{"hello": 1}']), /:1: not a kg-explorer-backup file/],
+      [path.join(dir, 'missing.jsonl'), /missing\.jsonl: no such file$/],
+    ];
+    for (const [file, message] of cases) {
+      await expect(restore(db, file), file).rejects.toThrow(BackupFileError);
+      await expect(restore(db, file), file).rejects.toThrow(message);
+      expect(await everything(), file).toBe(before);
+    }
+  });
+
+  it('leaves what the explorer does not own on a shared database', async () => {
+    await restore(db, full);
+    await db.write(ADD_FOREIGN);
+    const file = path.join(dir, 'with-foreign.jsonl');
+    expect(await backup(db, file)).toEqual(await checkBackup(full));
+    expect(readFileSync(file, 'utf8')).not.toContain('foreign:');
+    await db.write(DAMAGE);
+    await restore(db, file);
+    const [row] = await db.read<{ links: number; others: number }>(FOREIGN_COUNT);
+    expect(row).toEqual({ links: 1, others: 3 });
+    await db.write(REMOVE_FOREIGN);
+  });
+
+  it('leaves the state before or the whole backup when killed with -9 halfway, and /readyz says a restore runs', async () => {
+    // A file that takes a while to restore: the graph and 40 views of 1 MB.
+    await restore(db, full);
+    await db.write(ADD_BIG_VIEWS, { layout: 'x'.repeat(1_000_000) });
+    const big = path.join(dir, 'big.jsonl');
+    await backup(db, big);
+    const whole = await everything();
+    await db.write(REMOVE_BIG_VIEWS);
+    await db.write(DAMAGE);
+    const before = await everything();
+
+    const server = await startTestServer({ uri });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/backup/cli.ts', 'restore', big, '--yes'],
+      { env: { ...process.env, NEO4J_URI: uri }, stdio: 'ignore' },
+    );
+    try {
+      let ready: { status: number; body: unknown } | undefined;
+      for (let i = 0; i < 600 && ready?.status !== 503; i++) {
+        const res = await fetch(`${server.url}/readyz`);
+        ready = { status: res.status, body: await res.json() };
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(ready).toEqual({
+        status: 503,
+        body: expect.objectContaining({ cause: 'maintenance', message: `restoring ${big}` }),
+      });
+      // Killed while the restore writes nodes: the old ones are deleted by then, in its transaction.
+      for (let i = 0; i < 600 && (await db.read(WRITING_NODES)).length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    } finally {
+      child.kill('SIGKILL');
+      await server.stop();
+    }
+    // Neo4j rolls the transaction back when its connection drops.
+    for (let i = 0; i < 100 && (await db.read(WRITING_NODES)).length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const after = await everything();
+    expect(after === before || after === whole, 'the state before or the whole backup').toBe(true);
   });
 });

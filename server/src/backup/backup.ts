@@ -1,34 +1,66 @@
-// Backup and restore of the whole database (the graph and the saved views) through Bolt, so they work the same
-// for the project's own Neo4j, a cluster or Aura. The file is JSON Lines: a header, then one node or
-// relationship a line, with Neo4j types kept (integers, dates, date-times) so a restore gives back the same graph.
-import { createReadStream, createWriteStream } from 'node:fs';
+// Backup and restore of what the explorer owns (the graph, the saved views and the audit log: nodes labelled
+// Entity, SavedView or AuditEntry, and the relationships among them) through Bolt, so they work the same for the
+// project's own Neo4j, a cluster or Aura; on a shared database nothing else is read, deleted or written. The file
+// is JSON Lines: a header, one node or relationship a line, with Neo4j types kept (integers, dates, date-times) so
+// a restore gives back the same graph, and an end line with the counts.
+//
+// A restore reads and checks the whole file first (every failure names the file and the line), then replaces the
+// explorer's data in one write transaction: it commits whole or not at all, also when the process is killed. While
+// it runs, a Maintenance node tells /readyz why the explorer is not ready.
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { cypher, int, type Db } from '../../../core/db/database.ts';
+import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
 
 export const BACKUP_FORMAT = 'kg-explorer-backup';
 
+/** The labels of what the explorer owns; a node with one of them is backed up and restored. */
+export const OWNED_LABELS = ['Entity', 'SavedView', 'AuditEntry'] as const;
+const OWNED = (n: string) => `(${OWNED_LABELS.map((l) => `${n}:${l}`).join(' OR ')})`;
+
+/** A backup file that cannot be restored: one line naming the file, the line and the reason. */
+export class BackupFileError extends Error {}
+
+/** The longest a restore's transaction may run. */
+const RESTORE_TIMEOUT_MS = 30 * 60_000;
+/** How long a restore's mark on /readyz lasts unless renewed. */
+const MAINTENANCE_MS = 15_000;
+
 const NODES_PAGE = cypher(
   'backupNodesPage',
-  `MATCH (n) WHERE n.id IS NOT NULL AND elementId(n) > $after
+  `MATCH (n) WHERE ${OWNED('n')} AND n.id IS NOT NULL AND elementId(n) > $after
    WITH n ORDER BY elementId(n) LIMIT $limit
    RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props,
           [k IN keys(n) | valueType(n[k])] AS types, keys(n) AS keys`,
 );
 const RELS_PAGE = cypher(
   'backupRelationshipsPage',
-  `MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL AND elementId(r) > $after
+  `MATCH (a)-[r]->(b)
+   WHERE ${OWNED('a')} AND ${OWNED('b')} AND a.id IS NOT NULL AND b.id IS NOT NULL AND elementId(r) > $after
    WITH a, r, b ORDER BY elementId(r) LIMIT $limit
    RETURN elementId(r) AS eid, type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props,
           [k IN keys(r) | valueType(r[k])] AS types, keys(r) AS keys`,
 );
 const COUNT_ALL = cypher(
   'backupCountAll',
-  'MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships',
+  `MATCH (n) WHERE ${OWNED('n')} AND n.id IS NOT NULL
+   RETURN count(n) AS nodes,
+     COUNT { MATCH (a)-[]->(b) WHERE ${OWNED('a')} AND ${OWNED('b')} AND a.id IS NOT NULL AND b.id IS NOT NULL }
+       AS relationships`,
 );
 const CLEAR_BATCH = cypher(
   'backupClearBatch',
-  'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted',
+  `MATCH (n) WHERE ${OWNED('n')} WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted`,
+);
+const MAINTENANCE_START = cypher(
+  'backupMaintenanceStart',
+  `MERGE (m:Maintenance {id: 'restore'})
+   SET m.reason = $reason, m.until = datetime() + duration({milliseconds: $ms})`,
+);
+const MAINTENANCE_END = cypher('backupMaintenanceEnd', `MATCH (m:Maintenance {id: 'restore'}) DELETE m`);
+const MAINTENANCE = cypher(
+  'backupMaintenance',
+  `MATCH (m:Maintenance) WHERE m.until > datetime() RETURN m.reason AS reason LIMIT 1`,
 );
 const CREATE_NODES = cypher(
   'backupCreateNodes',
@@ -105,7 +137,7 @@ export interface BackupCounts {
   relationships: number;
 }
 
-/** Writes every node that has an `id`, and every relationship between such nodes, to `file`. */
+/** Writes every node the explorer owns, and every relationship between them, to `file`. */
 export async function backup(db: Db, file: string, onProgress: (c: BackupCounts) => void = () => {}) {
   const out = createWriteStream(file, { encoding: 'utf8' });
   const write = (line: unknown) =>
@@ -151,34 +183,157 @@ export async function backup(db: Db, file: string, onProgress: (c: BackupCounts)
   return counts;
 }
 
-/** Counts every node and relationship in the database. */
+/** Counts the nodes the explorer owns and the relationships among them. */
 export async function countAll(db: Db): Promise<BackupCounts> {
   const [row] = await db.read<BackupCounts>(COUNT_ALL);
   return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
 }
 
+/** Why the explorer is not ready because of maintenance (a restore under way), or null. */
+export async function maintenanceUnderway(db: Db): Promise<string | null> {
+  const [row] = await db.read<{ reason: string }>(MAINTENANCE);
+  return row?.reason ?? null;
+}
+
+interface NodeLine {
+  labels: string[];
+  props: Record<string, Encoded>;
+}
+interface RelationshipLine {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, Encoded>;
+}
+type Entry = { node: NodeLine } | { relationship: RelationshipLine } | { end: BackupCounts };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+const RELATIONSHIP_TYPE = /^[A-Z][A-Z0-9_]*$/;
+
+/** The file's entries after its header, each with its line number; throws BackupFileError at the first bad one. */
+async function* entries(file: string): AsyncGenerator<[Entry, number]> {
+  if (!existsSync(file)) throw new BackupFileError(`${file}: no such file`);
+  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of rl) {
+    number += 1;
+    if (!line.trim()) continue;
+    const fail = (why: string) => new BackupFileError(`${file}:${number}: ${why}; nothing was restored`);
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw fail('not a line of a backup (the file may be cut off or damaged)');
+    }
+    if (number === 1) {
+      if (!isObject(value) || value.format !== BACKUP_FORMAT || value.version !== 1) {
+        throw fail(`not a ${BACKUP_FORMAT} file (version 1)`);
+      }
+      continue;
+    }
+    if (!isObject(value)) throw fail('not a node, relationship or end line');
+    if (isObject(value.node)) {
+      const { labels, props } = value.node;
+      if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) throw fail('labels missing');
+      if (!labels.some((l) => (OWNED_LABELS as readonly string[]).includes(l))) {
+        throw fail(`a node with none of the labels ${OWNED_LABELS.join(', ')}`);
+      }
+      if (!isObject(props) || typeof props.id !== 'string') throw fail('a node without an id');
+    } else if (isObject(value.relationship)) {
+      const r = value.relationship;
+      if (typeof r.type !== 'string' || !RELATIONSHIP_TYPE.test(r.type))
+        throw fail('a relationship type missing');
+      if (typeof r.from !== 'string' || typeof r.to !== 'string')
+        throw fail('a relationship without both ends');
+      if (!isObject(r.props)) throw fail('a relationship without properties');
+    } else if (isObject(value.end)) {
+      const { nodes, relationships } = value.end;
+      if (typeof nodes !== 'number' || typeof relationships !== 'number')
+        throw fail('an end line without counts');
+    } else {
+      throw fail('not a node, relationship or end line');
+    }
+    try {
+      const props = (value.node ?? value.relationship) as { props?: Record<string, Encoded> } | undefined;
+      if (props?.props) decodeProps(props.props);
+    } catch {
+      throw fail('a property that cannot be read');
+    }
+    yield [value as Entry, number];
+  }
+  if (number === 0) throw new BackupFileError(`${file}: empty; nothing was restored`);
+}
+
 /**
- * Replaces the database's content with a backup. Refuses a file that is not a complete backup (no header or
- * no end line) before deleting anything.
+ * Checks the whole file: header, every line, every relationship's ends among the nodes before it, and the end
+ * line last, with the counts of the lines before it. Returns the counts.
+ */
+export async function checkBackup(file: string): Promise<BackupCounts> {
+  const ids = new Set<string>();
+  const counts: BackupCounts = { nodes: 0, relationships: 0 };
+  let end: [BackupCounts, number] | undefined;
+  for await (const [entry, line] of entries(file)) {
+    const fail = (why: string) => new BackupFileError(`${file}:${line}: ${why}; nothing was restored`);
+    if (end) throw fail('a line after the end line');
+    if ('node' in entry) {
+      const id = entry.node.props.id as string;
+      if (counts.relationships > 0) throw fail('a node after the relationships');
+      if (ids.has(id)) throw fail(`a second node with the id ${JSON.stringify(id)}`);
+      ids.add(id);
+      counts.nodes += 1;
+    } else if ('relationship' in entry) {
+      const r = entry.relationship;
+      for (const id of [r.from, r.to]) {
+        if (!ids.has(id))
+          throw fail(`relationship ${r.type} names ${JSON.stringify(id)}, a node not in the file`);
+      }
+      counts.relationships += 1;
+    } else {
+      end = [entry.end, line];
+    }
+  }
+  if (!end) throw new BackupFileError(`${file} is incomplete (no end line): nothing was restored`);
+  const [said, line] = end;
+  if (said.nodes !== counts.nodes || said.relationships !== counts.relationships) {
+    throw new BackupFileError(
+      `${file}:${line}: the end line counts ${said.nodes} nodes and ${said.relationships} relationships, the file holds ${counts.nodes} and ${counts.relationships}; nothing was restored`,
+    );
+  }
+  return counts;
+}
+
+/**
+ * Replaces the explorer's data with a backup, all or nothing: the file is checked whole first (checkBackup), then
+ * the explorer's nodes are deleted and the file's written in one transaction. Nothing else in the database is
+ * touched.
  */
 export async function restore(db: Db, file: string, onProgress: (c: BackupCounts) => void = () => {}) {
-  const lines = async function* () {
-    const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of rl) if (line.trim()) yield JSON.parse(line) as Record<string, unknown>;
-  };
-  // First pass: check the file is whole before touching the database.
-  let header: Record<string, unknown> | undefined;
-  let end: BackupCounts | undefined;
-  for await (const entry of lines()) {
-    header ??= entry;
-    if (entry.end) end = entry.end as BackupCounts;
+  const expected = await checkBackup(file);
+  // The marker lives MAINTENANCE_MS and is renewed while the restore runs: a restore killed halfway stops
+  // holding /readyz within that time (and its transaction is rolled back).
+  const mark = () => db.write(MAINTENANCE_START, { reason: `restoring ${file}`, ms: int(MAINTENANCE_MS) });
+  await mark();
+  const renew = setInterval(() => void mark().catch(() => {}), MAINTENANCE_MS / 3);
+  try {
+    return await db.writeTransaction((tx) => replaceWith(tx, file, expected, onProgress), {
+      timeoutMs: RESTORE_TIMEOUT_MS,
+    });
+  } finally {
+    clearInterval(renew);
+    await db.write(MAINTENANCE_END).catch(() => {});
   }
-  if (header?.format !== BACKUP_FORMAT) throw new Error(`${file} is not a ${BACKUP_FORMAT} file`);
-  if (!end) throw new Error(`${file} is incomplete (no end line): nothing was restored`);
+}
 
+async function replaceWith(
+  tx: Tx,
+  file: string,
+  expected: BackupCounts,
+  onProgress: (c: BackupCounts) => void,
+): Promise<BackupCounts> {
   for (;;) {
-    const [row] = await db.write<{ deleted: number }>(CLEAR_BATCH);
-    if ((row?.deleted ?? 0) === 0) break;
+    const [row] = await tx.run<{ deleted: number }>(CLEAR_BATCH);
+    if (Number(row?.deleted ?? 0) === 0) break;
   }
   const counts: BackupCounts = { nodes: 0, relationships: 0 };
   const eidById = new Map<string, string>();
@@ -186,7 +341,7 @@ export async function restore(db: Db, file: string, onProgress: (c: BackupCounts
   let rels: unknown[] = [];
   const flushNodes = async () => {
     if (!nodes.length) return;
-    for (const row of await db.write<{ id: string; eid: string }>(CREATE_NODES, { nodes }))
+    for (const row of await tx.run<{ id: string; eid: string }>(CREATE_NODES, { nodes }))
       eidById.set(row.id, row.eid);
     counts.nodes += nodes.length;
     nodes = [];
@@ -194,33 +349,33 @@ export async function restore(db: Db, file: string, onProgress: (c: BackupCounts
   };
   const flushRels = async () => {
     if (!rels.length) return;
-    await db.write(CREATE_RELS, { rels });
-    counts.relationships += rels.length;
+    const [row] = await tx.run<{ created: number }>(CREATE_RELS, { rels });
+    counts.relationships += Number(row?.created ?? 0);
     rels = [];
     onProgress(counts);
   };
-  for await (const entry of lines()) {
-    if (entry.node) {
-      const n = entry.node as { labels: string[]; props: Record<string, Encoded> };
-      nodes.push({ labels: n.labels, props: decodeProps(n.props) });
+  for await (const [entry] of entries(file)) {
+    if ('node' in entry) {
+      nodes.push({ labels: entry.node.labels, props: decodeProps(entry.node.props) });
       if (nodes.length >= 2000) await flushNodes();
-    } else if (entry.relationship) {
+    } else if ('relationship' in entry) {
       await flushNodes();
-      const r = entry.relationship as {
-        type: string;
-        from: string;
-        to: string;
-        props: Record<string, Encoded>;
-      };
-      const fromEid = eidById.get(r.from);
-      const toEid = eidById.get(r.to);
-      if (!fromEid || !toEid)
-        throw new Error(`${file}: relationship ${r.type} names a node that is not in the file`);
-      rels.push({ type: r.type, fromEid, toEid, props: decodeProps(r.props) });
+      const r = entry.relationship;
+      rels.push({
+        type: r.type,
+        fromEid: eidById.get(r.from),
+        toEid: eidById.get(r.to),
+        props: decodeProps(r.props),
+      });
       if (rels.length >= 2000) await flushRels();
     }
   }
   await flushNodes();
   await flushRels();
+  if (counts.nodes !== expected.nodes || counts.relationships !== expected.relationships) {
+    throw new BackupFileError(
+      `${file}: wrote ${counts.nodes} nodes and ${counts.relationships} relationships where the file holds ${expected.nodes} and ${expected.relationships}; nothing was restored`,
+    );
+  }
   return counts;
 }

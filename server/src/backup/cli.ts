@@ -1,7 +1,8 @@
-// `npm run db:backup -- [file]` and `npm run db:restore -- <file> --yes`: the graph and the saved views, through
-// Bolt. Uses NEO4J_URI (or the project's own Neo4j on NEO4J_PORT, which must be running: `npm run db`).
+// `npm run db:backup -- [file]` and `npm run db:restore -- <file> --yes`: the graph, the saved views and the audit
+// log, through Bolt. Uses NEO4J_URI (or the project's own Neo4j on NEO4J_PORT, which must be running: `npm run db`).
+// Every failure is one line; a restore checks the whole file before it changes anything (see backup.ts).
 import { CliError, connectFromEnv, runCli } from '../../../core/cli.ts';
-import { backup, countAll, restore } from './backup.ts';
+import { BackupFileError, backup, checkBackup, countAll, restore } from './backup.ts';
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
     if (command === 'restore') {
       const file = args.find((a) => !a.startsWith('--'));
       if (!file) throw new CliError('usage: npm run db:restore -- <file> --yes');
+      await checkBackup(file);
       const before = await countAll(db);
       if (before.nodes > 0 && !args.includes('--yes')) {
         throw new CliError(
@@ -35,4 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCli(main);
+runCli(main, [BackupFileError]);

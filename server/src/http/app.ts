@@ -44,6 +44,8 @@ const graphqlBodyErrors: ErrorRequestHandler = (err, req, res, next) => {
 export interface Readiness {
   /** Why the app is not ready yet, or null once start-up work is done. */
   starting: string | null;
+  /** Why the database is under maintenance (a restore under way), or null; asked on every /readyz. */
+  maintenance?: () => Promise<string | null>;
 }
 
 export interface AppOptions {
@@ -110,6 +112,11 @@ export function createApp(options: AppOptions): Express {
     }
     if (readiness.starting) {
       res.status(503).json({ status: 'starting', cause: 'startup', message: readiness.starting });
+      return;
+    }
+    const maintenance = await readiness.maintenance?.().catch(() => null);
+    if (maintenance) {
+      res.status(503).json({ status: 'maintenance', cause: 'maintenance', message: maintenance });
       return;
     }
     res.json({ status: 'ready', database: 'up' });
