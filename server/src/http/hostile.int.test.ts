@@ -379,6 +379,31 @@ describe('filters built to keep Neo4j planning', () => {
   });
 });
 
+describe('requests that fan out', () => {
+  it('refuses the fan-out of typed fields under a thousand nodes three times over, and answers it once', async () => {
+    const fanOut = 'nodes(limit: 1000) { sources { citedBy { id } publishedBy { id } } }';
+    const thrice = await gql(`{ a: ${fanOut} b: ${fanOut} c: ${fanOut} }`);
+    refused(thrice, 'QUERY_TOO_COMPLEX');
+    const once = await gql(`{ ${fanOut} }`);
+    expect(once.codes).toEqual([]);
+    expect((once.json?.data?.nodes as unknown[]).length).toBeGreaterThan(100);
+  });
+
+  it("lists views and every node's views without their layouts, and refuses asking for all the layouts", async () => {
+    refused(await gql('{ views(limit: 200) { id layout } }'), 'QUERY_TOO_COMPLEX');
+    refused(
+      await gql(
+        `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: nodes(limit: 1000) { savedViews { layout } }`).join(' ')} }`,
+      ),
+      'QUERY_TOO_COMPLEX',
+    );
+    const listed = await gql(
+      '{ views(limit: 200) { id name nodeCount } nodes(limit: 300) { savedViews { id } } }',
+    );
+    expect(listed.codes).toEqual([]);
+  });
+});
+
 describe('Cypher and Lucene syntax, quotes and every script in every string argument', () => {
   it('finds nothing harmful in search text: an answer, never an error or a change', async () => {
     for (const text of [
