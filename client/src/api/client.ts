@@ -103,6 +103,17 @@ export interface RequestOptions {
   token?: string | null;
   /** Retry once after a short Retry-After when rate limited (default: for queries, not for mutations). */
   retryRateLimited?: boolean;
+  /**
+   * Sent as the Idempotency-Key header: a write sent again with the same key (a Retry after a lost answer)
+   * returns what the first one did and writes nothing again.
+   */
+  idempotencyKey?: string;
+}
+
+/** A fresh Idempotency-Key (random, 32 hex digits; crypto.randomUUID needs a secure context, this does not). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Runs one GraphQL operation and resolves with its data; rejects with an ApiError. */
@@ -134,6 +145,7 @@ async function once<T>(query: string, variables: Record<string, unknown>, init: 
     accept: 'application/graphql-response+json, application/json',
   };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(init.url ?? GRAPHQL_URL, {

@@ -39,6 +39,14 @@ describe('the GraphQL client', () => {
     await expect(request('{ stats { nodeCount } }')).resolves.toEqual({ stats: { nodeCount: 3 } });
   });
 
+  it("sends a write's Idempotency-Key as its header, and none without one", async () => {
+    const fetch = respond(200, { data: { saveView: { id: 'view:1' } } });
+    await request('mutation { saveView }', {}, { idempotencyKey: 'k-1' });
+    await request('mutation { saveView }');
+    expect(sentHeaders(fetch, 0).get('idempotency-key')).toBe('k-1');
+    expect(sentHeaders(fetch, 1).has('idempotency-key')).toBe(false);
+  });
+
   it('throws the first error with its extensions.code', async () => {
     respond(200, { data: null, errors: [{ message: 'version moved on', extensions: { code: 'CONFLICT' } }] });
     const e = await failure(request('mutation { x }'));

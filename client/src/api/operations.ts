@@ -252,14 +252,18 @@ export const api = {
     request<{ views: SavedViewSummary[] }>(VIEWS, {}, { signal }).then((d) => d.views),
   view: (id: string, signal?: AbortSignal) =>
     request<{ view: SavedView | null }>(VIEW, { id }, { signal }).then((d) => d.view),
-  saveView: (input: SavedViewInput) =>
-    request<{ saveView: SavedViewSummary }>(SAVE_VIEW, { input }).then((d) => d.saveView),
-  updateView: (id: string, expectedVersion: number, input: SavedViewInput) =>
-    request<{ updateView: SavedViewSummary }>(UPDATE_VIEW, { id, expectedVersion, input }).then(
-      (d) => d.updateView,
-    ),
+  /** Writes take an Idempotency-Key: send the same one again to retry the same write safely. */
+  saveView: (input: SavedViewInput, idempotencyKey?: string) =>
+    request<{ saveView: SavedViewSummary }>(SAVE_VIEW, { input }, { idempotencyKey }).then((d) => d.saveView),
+  updateView: (id: string, expectedVersion: number, input: SavedViewInput, idempotencyKey?: string) =>
+    request<{ updateView: SavedViewSummary }>(
+      UPDATE_VIEW,
+      { id, expectedVersion, input },
+      { idempotencyKey },
+    ).then((d) => d.updateView),
   /** Who the server takes the caller to be; with `token`, for that token instead of the one in use. */
   viewer: (token?: string | null, signal?: AbortSignal) =>
     request<{ viewer: Viewer }>(VIEWER, {}, { signal, token }).then((d) => d.viewer),
-  deleteView: (id: string) => request<{ deleteView: boolean }>(DELETE_VIEW, { id }).then((d) => d.deleteView),
+  deleteView: (id: string, idempotencyKey?: string) =>
+    request<{ deleteView: boolean }>(DELETE_VIEW, { id }, { idempotencyKey }).then((d) => d.deleteView),
 };

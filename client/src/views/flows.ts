@@ -1,7 +1,9 @@
 // The saved-views panel's five workflows: save as new, update the open view, overwrite after a conflict,
 // rename, delete. Each says what it is doing, then what happened (views/status.ts); a failure keeps the way to
-// try again. Plain async functions over their dependencies, so they are tested without a browser.
-import { ApiError } from '../api/client.ts';
+// try again. Each write carries an Idempotency-Key, and "Try again" sends the same write with the same key: if
+// the first one was done (its answer lost), the server returns it instead of writing twice. Plain async
+// functions over their dependencies, so they are tested without a browser.
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { api } from '../api/operations.ts';
 import type { SavedViewInput, SavedViewSummary } from '../api/types.ts';
 import type { CurrentView } from './savedViews.ts';
@@ -30,16 +32,19 @@ const deletedMeanwhile = () => new ApiError('The view was deleted meanwhile.', '
 /** Saves the picture as a new view. */
 export async function saveNew(d: ViewFlowDeps, meta: { name: string; description: string }): Promise<void> {
   const input = d.snapshot(meta);
-  if (!input) return;
+  if (input) await sendNew(d, input, newIdempotencyKey());
+}
+
+async function sendNew(d: ViewFlowDeps, input: SavedViewInput, key: string): Promise<void> {
   d.setStatus({ type: 'busy', what: 'Saving…' });
   try {
-    const saved = await d.api.saveView(input);
+    const saved = await d.api.saveView(input, key);
     d.onSaved(saved);
     d.formSaved();
     d.setStatus({ type: 'done', message: `Saved “${saved.name}”.` });
     d.reloadViews();
   } catch (e) {
-    d.setStatus(writeFailed(e, () => void saveNew(d, meta)));
+    d.setStatus(writeFailed(e, () => void sendNew(d, input, key)));
   }
 }
 
@@ -48,16 +53,24 @@ export async function updateCurrent(d: ViewFlowDeps): Promise<void> {
   const current = d.current;
   if (!current) return;
   const input = d.snapshot({ name: current.name, description: current.description ?? '' });
-  if (!input) return;
+  if (input) await sendUpdate(d, current, input, newIdempotencyKey());
+}
+
+async function sendUpdate(
+  d: ViewFlowDeps,
+  current: CurrentView,
+  input: SavedViewInput,
+  key: string,
+): Promise<void> {
   d.setStatus({ type: 'busy', what: 'Updating…' });
   try {
-    const saved = await d.api.updateView(current.id, current.version, input);
+    const saved = await d.api.updateView(current.id, current.version, input, key);
     d.onSaved(saved);
     d.setStatus({ type: 'done', message: `Updated “${saved.name}” (version ${saved.version}).` });
     d.reloadViews();
   } catch (e) {
     const target = { id: current.id, name: current.name, input };
-    d.setStatus(updateFailed(e, target, () => void updateCurrent(d)));
+    d.setStatus(updateFailed(e, target, () => void sendUpdate(d, current, input, key)));
   }
 }
 
@@ -67,7 +80,8 @@ export async function overwrite(d: ViewFlowDeps, id: string, input: SavedViewInp
   try {
     const latest = await d.api.view(id);
     if (!latest) throw deletedMeanwhile();
-    const saved = await d.api.updateView(id, latest.version, input);
+    // A new key each time: each attempt writes over the latest version it read.
+    const saved = await d.api.updateView(id, latest.version, input, newIdempotencyKey());
     if (d.current?.id === id) d.onSaved(saved);
     d.setStatus({
       type: 'done',
@@ -85,6 +99,7 @@ export async function rename(
   view: SavedViewSummary,
   name: string,
   description: string,
+  key = newIdempotencyKey(),
 ): Promise<void> {
   d.setStatus({ type: 'busy', what: 'Renaming…' });
   let input: SavedViewInput | null = null;
@@ -93,13 +108,13 @@ export async function rename(
     if (!full) throw deletedMeanwhile();
     const { nodeIds, edgeIds, layout, filter } = full;
     input = { name: name.trim(), description: description.trim() || null, nodeIds, edgeIds, layout, filter };
-    const saved = await d.api.updateView(view.id, view.version, input);
+    const saved = await d.api.updateView(view.id, view.version, input, key);
     if (d.current?.id === view.id) d.onSaved(saved);
     d.renamed();
     d.setStatus({ type: 'done', message: `Renamed to “${saved.name}”.` });
     d.reloadViews();
   } catch (e) {
-    const retry = () => void rename(d, view, name, description);
+    const retry = () => void rename(d, view, name, description, key);
     d.setStatus(
       input ? updateFailed(e, { id: view.id, name: view.name, input }, retry) : writeFailed(e, retry),
     );
@@ -107,15 +122,19 @@ export async function rename(
 }
 
 /** Deletes a view. */
-export async function remove(d: ViewFlowDeps, view: SavedViewSummary): Promise<void> {
+export async function remove(
+  d: ViewFlowDeps,
+  view: SavedViewSummary,
+  key = newIdempotencyKey(),
+): Promise<void> {
   d.setStatus({ type: 'busy', what: 'Deleting…' });
   try {
-    await d.api.deleteView(view.id);
+    await d.api.deleteView(view.id, key);
     d.deleted();
     d.onDeleted(view.id);
     d.setStatus({ type: 'done', message: `Deleted “${view.name}”.` });
     d.reloadViews();
   } catch (e) {
-    d.setStatus(writeFailed(e, () => void remove(d, view)));
+    d.setStatus(writeFailed(e, () => void remove(d, view, key)));
   }
 }

@@ -87,12 +87,45 @@ describe('the saved-views workflows', () => {
     expect(saveView).toHaveBeenCalledTimes(2);
   });
 
+  it('send "Try again" as the same write with the same Idempotency-Key, and each new write with a new one', async () => {
+    const lost = () => new ApiError('took too long', 'REQUEST_TIMEOUT');
+    const saveView = vi.fn().mockRejectedValueOnce(lost()).mockResolvedValue(summary(1));
+    const updateView = vi.fn().mockRejectedValueOnce(lost()).mockResolvedValue(summary(3));
+    const deleteView = vi.fn().mockRejectedValueOnce(lost()).mockResolvedValue(true);
+    const current = { id: 'view:1', name: 'Samarkand', description: null, version: 2 };
+    const { d, last } = deps({ saveView, updateView, deleteView }, current);
+    const tryAgain = async (calls: () => number) => {
+      const failed = last();
+      if (failed.type !== 'error' || !failed.retry)
+        throw new Error(`no Try again: ${JSON.stringify(failed)}`);
+      failed.retry();
+      await vi.waitFor(() => expect(calls()).toBe(2));
+    };
+
+    await saveNew(d, { name: 'Samarkand', description: '' });
+    await tryAgain(() => saveView.mock.calls.length);
+    await updateCurrent(d);
+    await tryAgain(() => updateView.mock.calls.length);
+    await remove(d, summary(3));
+    await tryAgain(() => deleteView.mock.calls.length);
+
+    const keys = [saveView, updateView, deleteView].map((f) => {
+      const [first, again] = f.mock.calls as unknown[][];
+      expect(again).toEqual(first);
+      return first!.at(-1);
+    });
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(keys).size).toBe(3);
+    await saveNew(d, { name: 'Samarkand', description: '' });
+    expect(saveView.mock.calls[2]!.at(-1)).not.toBe(keys[0]);
+  });
+
   it('update the open view from its version, and offer the choice on a conflict', async () => {
     const current = { id: 'view:1', name: 'Samarkand', description: null, version: 2 };
     const updateView = vi.fn().mockRejectedValue(new ApiError('stale', 'CONFLICT'));
     const { d, last } = deps({ updateView }, current);
     await updateCurrent(d);
-    expect(updateView).toHaveBeenCalledWith('view:1', 2, input);
+    expect(updateView).toHaveBeenCalledWith('view:1', 2, input, expect.any(String));
     expect(last()).toMatchObject({ type: 'conflict', id: 'view:1', name: 'Samarkand' });
   });
 
@@ -104,7 +137,7 @@ describe('the saved-views workflows', () => {
       current,
     );
     await overwrite(d, 'view:1', input);
-    expect(updateView).toHaveBeenCalledWith('view:1', 3, input);
+    expect(updateView).toHaveBeenCalledWith('view:1', 3, input, expect.any(String));
     expect(d.onSaved).toHaveBeenCalledWith(summary(4));
     expect(last()).toEqual({
       type: 'done',
@@ -116,14 +149,19 @@ describe('the saved-views workflows', () => {
     const updateView = vi.fn().mockResolvedValue({ ...summary(3), name: 'Tashkent' });
     const { d, last } = deps({ view: vi.fn().mockResolvedValue(stored), updateView });
     await rename(d, summary(2), ' Tashkent ', '');
-    expect(updateView).toHaveBeenCalledWith('view:1', 2, {
-      name: 'Tashkent',
-      description: null,
-      nodeIds: stored.nodeIds,
-      edgeIds: stored.edgeIds,
-      layout: stored.layout,
-      filter: stored.filter,
-    });
+    expect(updateView).toHaveBeenCalledWith(
+      'view:1',
+      2,
+      {
+        name: 'Tashkent',
+        description: null,
+        nodeIds: stored.nodeIds,
+        edgeIds: stored.edgeIds,
+        layout: stored.layout,
+        filter: stored.filter,
+      },
+      expect.any(String),
+    );
     expect(d.renamed).toHaveBeenCalled();
     expect(d.onSaved).not.toHaveBeenCalled();
     expect(last()).toEqual({ type: 'done', message: 'Renamed to “Tashkent”.' });

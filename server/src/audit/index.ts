@@ -30,6 +30,8 @@ export interface AuditRecord {
   viewId: string;
   version: number | null;
   viewName: string | null;
+  /** A digest of the request, kept when it came with an Idempotency-Key (see server/src/views). */
+  requestHash?: string | null;
 }
 
 const SCHEMA = [
@@ -45,7 +47,7 @@ const RECORD = cypher(
   'auditRecord',
   `MERGE (a:AuditEntry {id: $id})
    ON CREATE SET a.at = datetime.transaction(), a.actor = $actor, a.action = $action, a.viewId = $viewId,
-     a.version = $version, a.viewName = $viewName
+     a.version = $version, a.viewName = $viewName, a.requestHash = $requestHash
    RETURN a.id AS id`,
 );
 
@@ -81,12 +83,23 @@ export function ensureAuditSchema(db: Db): Promise<unknown> {
 
 /** Writes the entry in the caller's transaction. */
 export async function recordAudit(tx: Tx, entry: AuditRecord): Promise<void> {
-  await tx.run(RECORD, { ...entry, version: entry.version === null ? null : int(entry.version) });
+  await tx.run(RECORD, {
+    ...entry,
+    version: entry.version === null ? null : int(entry.version),
+    requestHash: entry.requestHash ?? null,
+  });
 }
 
 /** True when the entry with this id was already committed: the write it records happened. */
 export async function alreadyRecorded(tx: Tx, id: string): Promise<boolean> {
-  return (await tx.run(FIND, { id })).length > 0;
+  return (await recorded(tx, id)) !== null;
+}
+
+/** The committed entry with this id (its request digest, null when none was kept), or null when there is none. */
+export async function recorded(tx: Tx, id: string): Promise<{ requestHash: string | null } | null> {
+  const [row] = await tx.run<{ entry: Record<string, unknown> }>(FIND, { id });
+  if (!row) return null;
+  return { requestHash: typeof row.entry.requestHash === 'string' ? row.entry.requestHash : null };
 }
 
 function toEntry(props: Record<string, unknown>): AuditEntry {

@@ -10,4 +10,9 @@ export interface Context {
   transaction?: { timeout?: number } | undefined;
   /** Who is calling (set by the HTTP layer). Absent means open mode: everyone may read and write, as "local". */
   access?: Access | undefined;
+  /**
+   * The request's Idempotency-Key header: a write sent again with the same key (by the same caller) returns what
+   * the first one did and writes nothing again (server/src/views).
+   */
+  idempotencyKey?: string | undefined;
 }

@@ -10,6 +10,7 @@ import type { Db } from '../../../core/db/database.ts';
 import type { Context } from '../graphql/context.ts';
 import { DEFAULT_LIMITS } from '../graphql/limits.ts';
 import { RateLimiter } from './rate-limit.ts';
+
 import {
   authenticateAndLimit,
   cors,
@@ -19,6 +20,10 @@ import {
   securityHeaders,
   sendError,
 } from './security.ts';
+
+/** What an Idempotency-Key header may hold: any string of 1 to 200 characters (the contract's "Retrying writes"). */
+const isIdempotencyKey = (key: string) =>
+  key.length >= 1 && key.length <= 200 && [...key].every((c) => c === '\t' || (c >= ' ' && c !== '\x7f'));
 
 /**
  * Answers a request body Express could not take (too large, not JSON) as GraphQL over HTTP does: a JSON body
@@ -146,12 +151,22 @@ export function createApp(options: AppOptions): Express {
       if (!('body' in req)) (req as { body?: unknown }).body = undefined;
       next();
     },
+    (req, res, next) => {
+      const key = req.get('idempotency-key');
+      if (key === undefined || isIdempotencyKey(key)) next();
+      else {
+        sendError(req, res, 'BAD_USER_INPUT', 'The Idempotency-Key header must be 1 to 200 characters.', {
+          status: 400,
+        });
+      }
+    },
     expressMiddleware(graphql, {
-      context: async ({ res }): Promise<Context> => ({
+      context: async ({ req, res }): Promise<Context> => ({
         db,
         sessionConfig: db.database ? { database: db.database } : undefined,
         transaction: { timeout: db.txTimeoutMs },
         access: res.locals.access as Context['access'],
+        idempotencyKey: req.get('idempotency-key'),
       }),
     }),
   );

@@ -184,9 +184,13 @@ export function requestTimeout(ms: number): RequestHandler {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.locals.timedOut = true;
-      sendError(req, res, 'REQUEST_TIMEOUT', `The request took longer than ${ms / 1000} s and was stopped.`, {
-        headers: { 'retry-after': '5' },
-      });
+      const query = (req.body as { query?: unknown } | undefined)?.query;
+      const write = typeof query === 'string' && /^\s*mutation\b/.test(query);
+      // A write's transaction may still commit after its answer is gone: say so, and how to find out safely.
+      const message = write
+        ? `The write took longer than ${ms / 1000} s; its answer was stopped, but it may still have been saved. Send it again with the same Idempotency-Key: it returns what was saved, or saves it once.`
+        : `The request took longer than ${ms / 1000} s and was stopped.`;
+      sendError(req, res, 'REQUEST_TIMEOUT', message, { headers: { 'retry-after': '5' } });
     }, ms);
     const clear = () => clearTimeout(timer);
     res.once('finish', clear);

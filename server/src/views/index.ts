@@ -5,10 +5,12 @@
 // and the cost limits count it (server/src/graphql/limits.ts).
 // Every mutation is one write transaction; updateView checks the version under the view's write lock, so of two
 // updates from the same version exactly one wins and the other gets CONFLICT. Each write records who made it
-// (createdBy/updatedBy) and writes its audit entry in the same transaction (server/src/audit).
-import { randomUUID } from 'node:crypto';
+// (createdBy/updatedBy) and writes its audit entry in the same transaction (server/src/audit). A write sent with
+// an Idempotency-Key takes its ids from the key (and the caller), so the same write sent again, also by another
+// server process or at the same time, finds its audit entry and returns what the first did without writing again.
+import { createHash, randomUUID } from 'node:crypto';
 import { LOCAL_ACTOR, actorOf, requireRole } from '../access/index.ts';
-import { alreadyRecorded, ensureAuditSchema, newAuditId, recordAudit } from '../audit/index.ts';
+import { ensureAuditSchema, newAuditId, recordAudit, recorded } from '../audit/index.ts';
 import { cypher, int, type Db, type NamedQuery, type Tx } from '../../../core/db/database.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import { batchLoad } from '../graph/batch.ts';
@@ -32,6 +34,7 @@ import {
   type Subgraph,
 } from '../graph/model.ts';
 import { checkId, checkInt } from '../graph/validate.ts';
+import type { Context } from '../graphql/context.ts';
 import { graphQLModule } from '../graphql/module.ts';
 import { VIEW_NODES_MAX, validateViewInput, type ViewInput } from './input.ts';
 
@@ -234,6 +237,7 @@ interface ViewChange {
   input: ViewInput;
   auditId: string;
   actor: string;
+  requestHash: string | null;
 }
 
 /**
@@ -242,25 +246,77 @@ interface ViewChange {
  * hub in many views) are then held only until the commit, so that concurrent saves do not queue behind each other.
  */
 async function writeView(tx: Tx, statement: NamedQuery, change: ViewChange): Promise<SavedView> {
-  const { action, id, version, input, auditId, actor } = change;
+  const { action, id, version, input, auditId, actor, requestHash } = change;
   await checkMembers(tx, input);
-  await recordAudit(tx, { id: auditId, actor, action, viewId: id, version, viewName: input.name });
+  await recordAudit(tx, {
+    id: auditId,
+    actor,
+    action,
+    viewId: id,
+    version,
+    viewName: input.name,
+    requestHash,
+  });
   const [row] = await tx.run<ViewRow>(statement, { id, actor, version, ...params(input) });
   return toSavedView(row!.view);
 }
 
+/** A write sent with an Idempotency-Key: who sent it, the key, and the field (its alias) in the request. */
+export interface Replay {
+  /** e.g. "ann\n5b0e…\nsaveView". */
+  scope: string;
+}
+
+/** The ids of one write: fresh ones, or, with an Idempotency-Key, the same ones each time it is sent. */
+function writeIds(replay: Replay | undefined): { auditId: string; viewId: string } {
+  if (!replay) return { auditId: newAuditId(), viewId: `view:${randomUUID()}` };
+  const h = createHash('sha256').update(replay.scope).digest('hex');
+  const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return { auditId: `audit:${uuid}`, viewId: `view:${uuid}` };
+}
+
+/** A digest of what a write asks for, kept with its audit entry when it came with an Idempotency-Key. */
+const requestHash = (replay: Replay | undefined, request: unknown) =>
+  replay ? createHash('sha256').update(JSON.stringify(request)).digest('hex') : null;
+
+/**
+ * True when this write was already done (its audit entry is committed): a retry by the driver, or the same
+ * request sent again with its Idempotency-Key. The same key with another request is BAD_USER_INPUT.
+ */
+async function done(tx: Tx, auditId: string, hash: string | null): Promise<boolean> {
+  const prior = await recorded(tx, auditId);
+  if (!prior) return false;
+  if (hash !== null && prior.requestHash !== null && prior.requestHash !== hash) {
+    throw badInput(
+      'This Idempotency-Key was already used for a different request: send a new key with each new write.',
+    );
+  }
+  return true;
+}
+
 /**
  * Creates a view (version 1) as `actor`, with its audit entry. The ids are made before the transaction, so a
- * retried transaction MERGEs, never duplicates.
+ * retried transaction MERGEs, never duplicates; with an Idempotency-Key they are the same for every copy sent.
  */
-export async function saveView(db: Db, rawInput: unknown, actor = LOCAL_ACTOR): Promise<SavedView> {
+export async function saveView(
+  db: Db,
+  rawInput: unknown,
+  actor = LOCAL_ACTOR,
+  replay?: Replay,
+): Promise<SavedView> {
   const input = validateViewInput(rawInput);
   await ensureSchema(db);
-  const id = `view:${randomUUID()}`;
-  const auditId = newAuditId();
-  return db.writeTransaction((tx) =>
-    writeView(tx, CREATE, { action: 'SAVE_VIEW', id, version: 1, input, auditId, actor }),
-  );
+  const { viewId: id, auditId } = writeIds(replay);
+  const hash = requestHash(replay, { action: 'SAVE_VIEW', input });
+  return db.writeTransaction(async (tx) => {
+    if (await done(tx, auditId, hash)) {
+      const [row] = await tx.run<ViewRow>(ONE, { id });
+      if (row) return toSavedView(row.view);
+      throw notFound(`The view this request saved (${id}) has been deleted since.`);
+    }
+    const change = { action: 'SAVE_VIEW', id, version: 1, input, auditId, actor, requestHash: hash } as const;
+    return writeView(tx, CREATE, change);
+  });
 }
 
 /** Takes the view's write lock, then reads the view as it is; NOT_FOUND when there is no such view. */
@@ -280,19 +336,25 @@ export async function updateView(
   expectedVersion: number,
   rawInput: unknown,
   actor = LOCAL_ACTOR,
+  replay?: Replay,
 ): Promise<SavedView> {
   checkId(id);
   checkInt(expectedVersion, 'expectedVersion', 1, Number.MAX_SAFE_INTEGER);
   const input = validateViewInput(rawInput);
   await ensureSchema(db);
-  const auditId = newAuditId();
+  const { auditId } = writeIds(replay);
+  const hash = requestHash(replay, { action: 'UPDATE_VIEW', id, expectedVersion, input });
   return db.writeTransaction(async (tx) => {
-    // A retry of a transaction that did commit (the answer was lost): the update happened, report it.
-    if (await alreadyRecorded(tx, auditId)) {
-      const [done] = await tx.run<ViewRow>(ONE, { id });
-      if (done) return toSavedView(done.view);
-    }
+    const current = async () => {
+      const [row] = await tx.run<ViewRow>(ONE, { id });
+      if (row) return toSavedView(row.view);
+      throw notFound(`No saved view has the id ${JSON.stringify(id)}.`);
+    };
+    // A retry of a transaction that did commit (the answer was lost), or the request sent again: report it.
+    if (await done(tx, auditId, hash)) return current();
     const version = Number((await lockView(tx, id)).version);
+    // The same request sent at the same time: the other copy committed while this one waited for the lock.
+    if (await done(tx, auditId, hash)) return current();
     if (version !== expectedVersion) {
       throw new AppError(
         'CONFLICT',
@@ -300,19 +362,36 @@ export async function updateView(
         { currentVersion: version },
       );
     }
-    return writeView(tx, UPDATE, { action: 'UPDATE_VIEW', id, version: version + 1, input, auditId, actor });
+    const change = {
+      action: 'UPDATE_VIEW',
+      id,
+      version: version + 1,
+      input,
+      auditId,
+      actor,
+      requestHash: hash,
+    };
+    return writeView(tx, UPDATE, change as ViewChange);
   });
 }
 
 /** Deletes a view as `actor`, with its audit entry; NOT_FOUND when there is none. */
-export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR): Promise<boolean> {
+export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR, replay?: Replay): Promise<boolean> {
   checkId(id);
   await ensureSchema(db);
-  const auditId = newAuditId();
+  const { auditId } = writeIds(replay);
+  const hash = requestHash(replay, { action: 'DELETE_VIEW', id });
   return db.writeTransaction(async (tx) => {
-    if (await alreadyRecorded(tx, auditId)) return true;
+    if (await done(tx, auditId, hash)) return true;
     // The view's write lock first, so that the version and name recorded are the ones deleted.
-    const props = await lockView(tx, id);
+    let props: Record<string, unknown>;
+    try {
+      props = await lockView(tx, id);
+    } catch (e) {
+      // The same request sent at the same time deleted it while this one waited.
+      if (await done(tx, auditId, hash)) return true;
+      throw e;
+    }
     await recordAudit(tx, {
       id: auditId,
       actor,
@@ -320,6 +399,7 @@ export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR): Promi
       viewId: id,
       version: typeof props.version === 'number' ? props.version : null,
       viewName: typeof props.name === 'string' ? props.name : null,
+      requestHash: hash,
     });
     await tx.run(DELETE, { id });
     return true;
@@ -380,6 +460,13 @@ export async function viewSubgraph(db: Db, v: Pick<SavedView, 'nodeIds' | 'edgeI
 async function viewsIncluding(db: Db, nodeIds: string[]): Promise<Map<string, SavedViewSummary[]>> {
   const rows = await db.read<{ id: string; views: Record<string, unknown>[] }>(INCLUDING, { ids: nodeIds });
   return new Map(rows.map((r) => [r.id, r.views.map(toSummary)] as const));
+}
+
+/** The Replay of a write in this request: its caller, its Idempotency-Key and its field's response key. */
+function replayOf(ctx: Context, field: string | number): Replay | undefined {
+  return ctx.idempotencyKey
+    ? { scope: `${actorOf(ctx.access)}\n${ctx.idempotencyKey}\n${field}` }
+    : undefined;
 }
 
 const typeDefs = /* GraphQL */ `
@@ -447,17 +534,18 @@ export const viewsModule = graphQLModule(typeDefs, {
     view: (_, args, ctx) => view(ctx.db, args.id),
   },
   Mutation: {
-    saveView: (_, args, ctx) => {
+    saveView: (_, args, ctx, info) => {
       requireRole(ctx.access, 'editor', 'Saving a view');
-      return saveView(ctx.db, args.input, actorOf(ctx.access));
+      return saveView(ctx.db, args.input, actorOf(ctx.access), replayOf(ctx, info.path.key));
     },
-    updateView: (_, args, ctx) => {
+    updateView: (_, args, ctx, info) => {
       requireRole(ctx.access, 'editor', 'Changing a view');
-      return updateView(ctx.db, args.id, args.expectedVersion, args.input, actorOf(ctx.access));
+      const replay = replayOf(ctx, info.path.key);
+      return updateView(ctx.db, args.id, args.expectedVersion, args.input, actorOf(ctx.access), replay);
     },
-    deleteView: (_, args, ctx) => {
+    deleteView: (_, args, ctx, info) => {
       requireRole(ctx.access, 'editor', 'Deleting a view');
-      return deleteView(ctx.db, args.id, actorOf(ctx.access));
+      return deleteView(ctx.db, args.id, actorOf(ctx.access), replayOf(ctx, info.path.key));
     },
   },
   SavedView: {
