@@ -10,7 +10,6 @@ import type { Db } from '../../../core/db/database.ts';
 import type { Context } from '../graphql/context.ts';
 import { DEFAULT_LIMITS } from '../graphql/limits.ts';
 import { RateLimiter } from './rate-limit.ts';
-
 import {
   authenticateAndLimit,
   cors,
