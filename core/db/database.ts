@@ -175,8 +175,13 @@ const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
   'SessionExpired',
   'Neo.TransientError.General.DatabaseUnavailable',
-  'Neo.ClientError.Database.DatabaseNotFound',
 ]);
+const DATABASE_NOT_FOUND = 'Neo.ClientError.Database.DatabaseNotFound';
+
+/** True when `e` (as mapDatabaseError gives it) says the database named by NEO4J_DATABASE does not exist. */
+export function isMissingDatabase(e: unknown): boolean {
+  return e instanceof AppError && e.cause instanceof Neo4jError && e.cause.code === DATABASE_NOT_FOUND;
+}
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -186,6 +191,14 @@ function messageOf(e: unknown): string {
 export function mapDatabaseError(e: unknown, label: string): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof Neo4jError) {
+    if (e.code === DATABASE_NOT_FOUND) {
+      const err = new AppError(
+        'DATABASE_UNAVAILABLE',
+        `Neo4j has no database of the name NEO4J_DATABASE gives (${e.message.trim()}).`,
+      );
+      err.cause = e;
+      return err;
+    }
     if (
       UNAVAILABLE_CODES.has(e.code) ||
       /connection acquisition timed out|failed to connect|ECONNREFUSED|Pool is closed/i.test(e.message)

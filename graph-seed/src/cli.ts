@@ -7,6 +7,7 @@ import {
   countGraph,
   ensureSchema,
   loadDocuments,
+  relinkViews,
   resetGraph,
   SeedLoadError,
   type GraphCounts,
@@ -17,7 +18,7 @@ import type { SeedDocument } from './normalise.ts';
 
 const USAGE = `usage: npm run seed -- [--check] [--reset] [--dir <folder>]
   --check         validate the documents only; write nothing
-  --reset         delete every seeded node (all :Entity nodes; saved views stay), then load
+  --reset         delete every seeded node (all :Entity nodes; saved views stay, with their members), then load
   --dir <folder>  the folder of document folders (default graph-seed/documents), or one document folder`;
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
         console.log(`  ${p.document}: ${p.step} ${p.done}/${p.total}`);
       },
     });
+    await relinkViews(db);
     console.log(`written in ${seconds(loadStarted)}`);
     for (const r of results) {
       const removed =

@@ -1,11 +1,19 @@
 // The seed's entry points for the rest of the project: `seedIfEmpty` (used by `npm start` and the integration
 // tests) and re-exports of the reader and loader.
 import { type Db, cypher } from '../../core/db/database.ts';
-import { ensureSchema, loadDocuments } from './load.ts';
+import { changedDocuments, ensureSchema, loadDocuments, relinkViews } from './load.ts';
 import { DEFAULT_DOCUMENTS_DIR, readDocuments } from './read.ts';
 import { formatSeedError } from './files.ts';
 
-export { ensureSchema, loadDocument, loadDocuments, resetGraph, countGraph, SeedLoadError } from './load.ts';
+export {
+  ensureSchema,
+  loadDocument,
+  loadDocuments,
+  relinkViews,
+  resetGraph,
+  countGraph,
+  SeedLoadError,
+} from './load.ts';
 export { writeNodes, writeRelationships, writeCitations } from './load.ts';
 export type { NodeInput, RelationshipInput, BatchOptions, LoadOptions, GraphCounts } from './load.ts';
 export { readDocuments, DEFAULT_DOCUMENTS_DIR } from './read.ts';
@@ -26,8 +34,23 @@ export async function seedIfEmpty(
 ): Promise<boolean> {
   await ensureSchema(db);
   const [row] = await db.read(HAS_ENTITY);
-  if (row?.seeded === true) return false;
   const read = readDocuments(dir);
+  if (row?.seeded === true) {
+    // The graph stays as it is; say in one line when the files say something else.
+    if (!read.ok) {
+      log(
+        `the seed documents in ${dir} do not validate (${read.errors.length} errors): npm run seed -- --check lists them`,
+      );
+    } else {
+      const changed = await changedDocuments(db, read.documents);
+      if (changed.length > 0) {
+        log(
+          `seed document(s) ${changed.join(', ')} changed since loaded, or never loaded: npm run seed applies them`,
+        );
+      }
+    }
+    return false;
+  }
   if (!read.ok) {
     throw new Error(
       `the seed documents do not validate (${read.errors.length} errors; nothing was written):\n` +
@@ -36,6 +59,7 @@ export async function seedIfEmpty(
   }
   const started = Date.now();
   const results = await loadDocuments(db, read.documents);
+  await relinkViews(db);
   const nodes = results.reduce((s, r) => s + r.nodes, 0);
   const rels = results.reduce((s, r) => s + r.relationships, 0);
   log(

@@ -25,15 +25,23 @@ const SCRATCH = 'scratch-memo';
 
 const CLEAN_SCRATCH = cypher(
   'testSeedCleanScratch',
-  "MATCH (n:Entity) WHERE n.document STARTS WITH 'scratch-' DETACH DELETE n",
+  `MATCH (n) WHERE (n:Entity AND n.document STARTS WITH 'scratch-') OR (n:SeedDocument AND n.name STARTS WITH 'scratch-')
+   DETACH DELETE n`,
 );
 const CLEAN_VIEWS = cypher(
   'testSeedCleanViews',
-  "MATCH (v:SavedView) WHERE v.id STARTS WITH 'view:seed-test-' DELETE v",
+  "MATCH (v:SavedView) WHERE v.id STARTS WITH 'view:seed-test-' DETACH DELETE v",
 );
 const MAKE_VIEW = cypher(
   'testSeedMakeView',
-  "CREATE (:SavedView {id: 'view:seed-test-reset', name: 'kept'})",
+  `MATCH (x:Entity {id: 'actor:xi-jinping'}), (p:Entity {id: 'actor:vladimir-putin'})
+   CREATE (v:SavedView {id: 'view:seed-test-reset', name: 'kept', nodeIds: [x.id, p.id, 'actor:gone']})
+   CREATE (v)-[:INCLUDES]->(x), (v)-[:INCLUDES]->(p)`,
+);
+const MEMBERS = cypher(
+  'testSeedViewMembers',
+  `MATCH (v:SavedView {id: 'view:seed-test-reset'})-[:INCLUDES]->(n)
+   WITH n.id AS id ORDER BY id RETURN collect(id) AS members`,
 );
 const COUNT_VIEWS = cypher(
   'testSeedCountViews',
@@ -52,6 +60,10 @@ const SNAPSHOT = cypher(
    WITH n, r, m ORDER BY n.id, type(r), m.id, r.id
    RETURN n.id AS id, properties(n) AS props, collect([type(r), m.id, properties(r)]) AS out
    ORDER BY id`,
+);
+const CITED_BY = cypher(
+  'testSeedCitedBy',
+  'MATCH (:Entity {id: $id})-[:CITES]->(s:Source) RETURN s.id AS id ORDER BY id',
 );
 
 let memo: SeedDocument;
@@ -82,6 +94,14 @@ function expectedCounts(doc: SeedDocument): GraphCounts {
   const sorted = (o: Record<string, number>) =>
     Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   return { nodes: sorted(nodes), relationships: sorted(relationships) };
+}
+
+/** Reads the temporary seed's documents and loads them (as `npm run seed` would); returns the first. */
+async function loadSeed(): Promise<SeedDocument> {
+  const read = readDocuments(seed!.root);
+  if (!read.ok) throw new Error(read.errors.map(formatSeedError).join('\n'));
+  await loadDocuments(db, read.documents);
+  return read.documents[0]!;
 }
 
 function runCli(args: string[]) {
@@ -266,13 +286,7 @@ describe('loading', () => {
   it('updates a changed file in place and removes what was removed from it', async () => {
     seed = tempSeed([]);
     prefixedMemoCopy(seed, SCRATCH, 'scratch');
-    const load = async () => {
-      const read = readDocuments(seed!.root);
-      if (!read.ok) throw new Error(read.errors.map(formatSeedError).join('\n'));
-      await loadDocuments(db, read.documents);
-      return read.documents[0]!;
-    };
-    const first = await load();
+    const first = await loadSeed();
     expect(await countGraph(db)).toEqual(sumCounts(expectedCounts(memo), expectedCounts(first)));
 
     // Rename Li Zhanshu and drop his role; remove Xi's trip to Myanmar (and the links to it); move an explicit
@@ -303,7 +317,7 @@ describe('loading', () => {
             : r,
         ),
     );
-    const second = await load();
+    const second = await loadSeed();
 
     const [li] = await db.read(
       cypher(
@@ -334,7 +348,49 @@ describe('loading', () => {
     expect(second.nodes.length).toBe(first.nodes.length - 1);
   });
 
-  it('--reset clears the seeded graph and reloads it, keeping saved views', async () => {
+  it('takes a source away from a claim when its file no longer cites it', async () => {
+    seed = tempSeed([]);
+    prefixedMemoCopy(seed, SCRATCH, 'scratch');
+    const cited = async () =>
+      (await db.read(CITED_BY, { id: 'statement:scratch-li-zhanshu-duma-russia-cornered' })).map((r) => r.id);
+    await loadSeed();
+    expect(await cited()).toEqual([
+      'source:scratch-no-limits-memo-fn08',
+      'source:scratch-no-limits-memo-fn09',
+    ]);
+
+    // Li Zhanshu's "Russia was cornered" now cites footnote 8 only.
+    seed.edit(SCRATCH, 'statements.yaml', 'sources: [8, 9]', 'sources: [8]');
+    await loadSeed();
+    expect(await cited()).toEqual(['source:scratch-no-limits-memo-fn08']);
+  });
+
+  it('says at start, in one line, when the files changed since they were loaded, and nothing when they did not', async () => {
+    seed = tempSeed([]);
+    prefixedMemoCopy(seed, SCRATCH, 'scratch');
+    const lines: string[] = [];
+    await seedIfEmpty(db, (l) => lines.push(l), seed.root);
+    expect(lines).toEqual([
+      `seed document(s) ${SCRATCH} changed since loaded, or never loaded: npm run seed applies them`,
+    ]);
+    await loadSeed();
+    lines.length = 0;
+    expect(await seedIfEmpty(db, (l) => lines.push(l), seed.root)).toBe(false);
+    expect(lines).toEqual([]);
+    seed.edit(SCRATCH, 'statements.yaml', 'sources: [8, 9]', 'sources: [8]');
+    await seedIfEmpty(db, (l) => lines.push(l), seed.root);
+    expect(lines).toEqual([
+      `seed document(s) ${SCRATCH} changed since loaded, or never loaded: npm run seed applies them`,
+    ]);
+    seed.write(SCRATCH, 'statements.yaml', 'not: [valid');
+    lines.length = 0;
+    await seedIfEmpty(db, (l) => lines.push(l), seed.root);
+    expect(lines).toEqual([
+      expect.stringMatching(/do not validate \(\d+ errors\): npm run seed -- --check lists them$/),
+    ]);
+  });
+
+  it('--reset clears the seeded graph and reloads it, keeping saved views and their members', async () => {
     const before = await db.read(SNAPSHOT);
     await db.write(MAKE_VIEW);
     const cli = runCli(['--reset']);
@@ -342,6 +398,7 @@ describe('loading', () => {
     expect(cli.stdout).toMatch(/reset: deleted \d+ seeded nodes/);
     expect(await db.read(SNAPSHOT)).toEqual(before);
     expect(await db.read(COUNT_VIEWS)).toEqual([{ n: 1 }]);
+    expect(await db.read(MEMBERS)).toEqual([{ members: ['actor:vladimir-putin', 'actor:xi-jinping'] }]);
   });
 
   it('resetGraph empties the graph of seeded nodes, and seedIfEmpty loads it again', async () => {

@@ -2,6 +2,7 @@
 // then each document in ONE write transaction, so a failure leaves no partial document. Everything is MERGEd on
 // `id`, so loading twice changes nothing; items removed from a file are removed from the graph. Labels and
 // relationship types come from the model's fixed lists (core/model), never from the files; data travels as parameters.
+import { createHash } from 'node:crypto';
 import { cypher, int, type Db, type NamedQuery, type Tx } from '../../core/db/database.ts';
 import {
   CITES,
@@ -233,6 +234,30 @@ export interface DocumentLoadResult {
   removedRelationships: number;
 }
 
+// What was loaded of each document, so that a start can tell the files changed since (seedIfEmpty).
+const RECORD_DOCUMENT = cypher(
+  'seedRecordDocument',
+  'MERGE (d:SeedDocument {name: $name}) SET d.hash = $hash, d.loadedAt = datetime()',
+);
+const LOADED_DOCUMENTS = cypher(
+  'seedLoadedDocuments',
+  'MATCH (d:SeedDocument) RETURN d.name AS name, d.hash AS hash',
+);
+
+/** A digest of what a document's files say (after validation): it changes when they do. */
+export function documentHash(doc: SeedDocument): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ nodes: doc.nodes, relationships: doc.relationships }))
+    .digest('hex');
+}
+
+/** The documents whose files differ from what was loaded of them, or that were never loaded. */
+export async function changedDocuments(db: Db, docs: SeedDocument[]): Promise<string[]> {
+  const rows = await db.read<{ name: string; hash: string }>(LOADED_DOCUMENTS);
+  const loaded = new Map(rows.map((r) => [r.name, r.hash] as const));
+  return docs.filter((d) => loaded.get(d.name) !== documentHash(d)).map((d) => d.name);
+}
+
 /** Writes one document in one write transaction: all of it, or (on any failure) nothing. */
 export async function loadDocument(
   db: Db,
@@ -261,6 +286,7 @@ export async function loadDocument(
           onBatch: progress('relationships'),
         });
         const citations = await writeCitations(tx, nodes, { ...batch, onBatch: progress('citations') });
+        await tx.run(RECORD_DOCUMENT, { name: doc.name, hash: documentHash(doc) });
         return {
           document: doc.name,
           nodes: nodeCount,
@@ -299,7 +325,10 @@ const RESET_BATCH = cypher(
   'MATCH (n:Entity) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted',
 );
 
-/** Deletes every seeded node (all :Entity nodes and their relationships) in batches; saved views stay. */
+/**
+ * Deletes every seeded node (all :Entity nodes and their relationships) in batches; saved views stay, and get
+ * their members back when the graph is loaded again (relinkViews).
+ */
 export async function resetGraph(db: Db, onProgress?: (deleted: number) => void): Promise<number> {
   let total = 0;
   for (;;) {
@@ -309,6 +338,25 @@ export async function resetGraph(db: Db, onProgress?: (deleted: number) => void)
     total += n;
     onProgress?.(total);
   }
+}
+
+// Saved views (server/src/views) list their members in `nodeIds` and link them with INCLUDES. A node deleted by
+// --reset, or by a document that dropped it, loses its links; when a load brings it back, they come back too.
+const RELINK_VIEWS = cypher(
+  'seedRelinkViews',
+  `MATCH (v:SavedView)
+   CALL (v) {
+     UNWIND coalesce(v.nodeIds, []) AS nid
+     MATCH (n:Entity {id: nid})
+     MERGE (v)-[:INCLUDES]->(n)
+     RETURN count(*) AS members
+   }
+   RETURN count(v) AS views`,
+);
+
+/** Links every saved view to those of its nodes that exist again (after a reset or a reload). */
+export async function relinkViews(db: Db): Promise<void> {
+  await db.write(RELINK_VIEWS);
 }
 
 const COUNT_NODES = cypher('seedCountNodesByKind', 'MATCH (n:Entity) RETURN n.kind AS kind, count(*) AS n');

@@ -5,7 +5,7 @@ import { seedIfEmpty } from '../../../graph-seed/src/index.ts';
 import { checkDevSwitch, checkListenAccess, tokenStore } from '../access/tokens.ts';
 import { clientDist, ensureClientBuilt } from './client-build.ts';
 import type { Config } from './config.ts';
-import { createDb, type Db } from '../../../core/db/database.ts';
+import { createDb, isMissingDatabase, type Db } from '../../../core/db/database.ts';
 import { createGraphQLServer } from './graphql-server.ts';
 import { createApp, type Readiness } from '../http/app.ts';
 import { maintenanceUnderway } from '../backup/backup.ts';
@@ -102,7 +102,11 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
           await db.ping(3_000);
           break;
         } catch (e) {
-          if (attempt === 0) {
+          if (attempt === 0 && isMissingDatabase(e)) {
+            log.error(
+              `Neo4j at ${uri} answers, but it has no database "${config.neo4jDatabase}" (NEO4J_DATABASE): create it, or unset NEO4J_DATABASE to use the default one. Trying again every 5 s; /readyz answers 503 until it exists.`,
+            );
+          } else if (attempt === 0) {
             log.error(
               `cannot reach Neo4j at ${uri}: ${(e as Error).message} Retrying every 5 s; /readyz answers 503 until it answers.`,
             );

@@ -1,6 +1,6 @@
 // `npm start` as a user runs it, in the two situations the README promises.
 import { rmSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { processesMatching, runScript } from '../../../test/support/process.ts';
 import { expectServing } from '../../../test/support/serving.ts';
 import { freshTestDatabase } from '../../../test/support/test-database.ts';
@@ -19,6 +19,32 @@ describe('npm start', () => {
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ status: 'unavailable', cause: 'database' });
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      app.child.kill('SIGINT');
+      expect(await app.exited).toBe(0);
+    },
+  );
+
+  it(
+    'says that the database NEO4J_DATABASE names does not exist, and /readyz says so too',
+    { timeout: 300_000 },
+    async () => {
+      const app = runScript('server/src/app/main.ts', {
+        NEO4J_URI: inject('neo4jUri'),
+        NEO4J_DATABASE: 'nosuchdatabase',
+        PORT: '0',
+      });
+      const line = await app.waitFor(/Neo4j at [^\n]* has no database[^\n]*/, 60_000);
+      expect(line).toContain(
+        'has no database "nosuchdatabase" (NEO4J_DATABASE): create it, or unset NEO4J_DATABASE',
+      );
+      expect(app.output()).not.toMatch(/cannot reach Neo4j|\n\s+at /);
+      const url = /serving (http:\/\/[^ ]+)/.exec(app.output())?.[1];
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({
+        cause: 'database',
+        message: expect.stringMatching(/no database/),
+      });
       app.child.kill('SIGINT');
       expect(await app.exited).toBe(0);
     },
