@@ -1,16 +1,17 @@
 // `npm start` killed with `kill -9` (issue 12): its Neo4j stops by itself, cleanly, and the next start on the same
 // data folder and ports serves the data written before the kill, also when it comes while that Neo4j is still
-// shutting down; a Neo4j whose server lives is never touched. Bolt 7791-7792 and HTTP 4191-4192, which no other test uses.
+// shutting down; a Neo4j whose server lives is never touched. Bolt on NEO4J_TEST_PORT + 103 and + 104, HTTP on
+// free ports.
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, cypher } from '../core/db/database.ts';
 import { processesMatching, runScript, type Watched } from '../test/support/process.ts';
 import { expectServing } from '../test/support/serving.ts';
+import { freePort, freshTestDatabase } from '../test/support/test-database.ts';
 
-const boltPort = 7791;
-const httpPort = 4191;
-const dataDir = `.neo4j/test-watchdog-${boltPort}`;
+const { port: boltPort, dataDir } = freshTestDatabase('watchdog', 'NEO4J_TEST_PORT', 7688, 103);
+const httpPort = await freePort();
 const env = { PORT: String(httpPort), NEO4J_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir };
 const url = `http://127.0.0.1:${httpPort}`;
 const MARK = cypher('testWatchdogMark', "MERGE (m:WatchdogTest {id: 'kept'}) RETURN m.id AS id");
@@ -98,7 +99,7 @@ describe('the local Neo4j dies with its server', () => {
 
       // A Neo4j whose owner lives is left alone: another start on its data folder is refused in one line.
       const intruder = run('server/src/app/main.ts', {
-        PORT: String(httpPort + 1),
+        PORT: String(await freePort()),
         NEO4J_PORT: String(boltPort + 1),
       });
       expect(await intruder.exited).toBe(1);

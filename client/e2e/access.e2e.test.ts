@@ -10,10 +10,11 @@ import { parseApiTokens } from '../../server/src/access/tokens.ts';
 import { loadConfig } from '../../server/src/app/config.ts';
 import { startExplorer, type Explorer } from '../../server/src/app/explorer.ts';
 import { browserForFile, openPage, runFirstConsoleExample, VIEWPORT } from '../../test/support/browser.ts';
+import { freshTestDatabase } from '../../test/support/test-database.ts';
 import { refuseOnce, searchAndChoose, waitForGraph } from './support.ts';
 
-const NEO4J_PORT = 7782;
-const DATA_DIR = `.neo4j/test-access-${NEO4J_PORT}`;
+// Its own Neo4j: on NEO4J_E2E_PORT (7689) + 93.
+const { port: NEO4J_PORT, dataDir: DATA_DIR } = freshTestDatabase('access', 'NEO4J_E2E_PORT', 7689, 93);
 const READER = 'ann-reads-0123456789abcdef';
 const EDITOR = 'ed-edits-0123456789abcdef';
 const HASTY = 'hasty-edits-0123456789abcdef';

@@ -1,6 +1,7 @@
 // Where a test tier's own Neo4j lives: a port from the environment (or a default) and a data folder of its own,
 // emptied first, so that no run sees another's data and tests never touch the development database.
 import { rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 
 declare module 'vitest' {
   /** What the tiers' global set-up hands the tests (`inject(...)`). */
@@ -23,4 +24,13 @@ export function freshTestDatabase(
   const dataDir = `.neo4j/test-${name}-${port}`;
   rmSync(dataDir, { recursive: true, force: true });
   return { port, dataDir };
+}
+
+/** A TCP port of 127.0.0.1 that nothing listens on now (the system picks it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
