@@ -38,6 +38,11 @@ const ADD_BIG_VIEWS = cypher(
   `UNWIND range(1, 40) AS i
    CREATE (:SavedView {id: 'view:big-' + i, name: 'Big ' + i, version: 1, layout: $layout + i, nodeIds: []})`,
 );
+const ENTITY_IDS = cypher('testBackupEntityIds', 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id');
+interface Line {
+  node?: { props: { id: string } };
+  relationship?: { from: string; to: string };
+}
 const WRITING_NODES = cypher(
   'testBackupWritingNodes',
   `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'apoc.create.node' RETURN currentQuery`,
@@ -113,7 +118,7 @@ describe('restores that cannot half-delete', () => {
   /** Every node and relationship of the database, with every property, as one string. */
   const EVERYTHING = cypher(
     'testBackupEverything',
-    `MATCH (n) WHERE NOT n:Maintenance OPTIONAL MATCH (n)-[r]->(m)
+    `MATCH (n) WHERE NOT n:Maintenance AND NOT n:WriteGate OPTIONAL MATCH (n)-[r]->(m)
      WITH n, r, m ORDER BY n.id, type(r), m.id
      RETURN collect([labels(n), properties(n), type(r), properties(r), m.id]) AS all`,
   );
@@ -222,5 +227,54 @@ describe('restores that cannot half-delete', () => {
     }
     const after = await everything();
     expect(after === before || after === whole, 'the state before or the whole backup').toBe(true);
+  });
+});
+
+describe('backups while people save views', () => {
+  it('are the database of one moment: every relationship in the file has both its ends there', async () => {
+    await restore(db, path.join(dir, 'first.jsonl'));
+    const { url, stop } = await startTestServer({ uri });
+    const ids = (await db.read<{ id: string }>(ENTITY_IDS)).map((r) => r.id);
+    const save = 'mutation ($input: SavedViewInput!) { saveView(input: $input) { id } }';
+    let saving = true;
+    const answers: string[] = [];
+    const savers = Array.from({ length: 4 }, async (_, c) => {
+      for (let i = 0; saving; i++) {
+        const nodeIds = ids.filter((_, k) => (k + i + c) % 7 === 0).slice(0, 40);
+        const res = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: save,
+            variables: { input: { name: `During backup ${c}-${i}`, nodeIds } },
+          }),
+        });
+        const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+        answers.push(body.errors ? `${res.status} ${body.errors[0]!.extensions?.code}` : `${res.status}`);
+      }
+    });
+    try {
+      for (let b = 0; b < 8; b++) {
+        const file = path.join(dir, `during-${b}.jsonl`);
+        await backup(db, file);
+        const lines = readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Line);
+        const nodes = new Set(lines.flatMap((l) => (l.node ? [l.node.props.id] : [])));
+        const dangling = lines.filter(
+          (l) => l.relationship && !(nodes.has(l.relationship.from) && nodes.has(l.relationship.to)),
+        );
+        expect(dangling.length, `backup ${b}`).toBe(0);
+        await checkBackup(file);
+      }
+    } finally {
+      saving = false;
+      await Promise.all(savers);
+      await stop();
+    }
+    // Saves went on between the backups, and were told to try again during them.
+    expect(answers.filter((a) => a === '200').length).toBeGreaterThan(8);
+    expect(new Set(answers)).toEqual(new Set(['200', '503 DATABASE_UNAVAILABLE']));
   });
 });

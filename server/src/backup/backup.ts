@@ -4,6 +4,7 @@
 // is JSON Lines: a header, one node or relationship a line, with Neo4j types kept (integers, dates, date-times) so
 // a restore gives back the same graph, and an end line with the counts.
 //
+// Writes of views pause while a backup or a restore runs (pause.ts), so a backup is the database of one moment.
 // A restore reads and checks the whole file first (every failure names the file and the line), then replaces the
 // explorer's data in one write transaction: it commits whole or not at all, also when the process is killed. While
 // it runs, a Maintenance node tells /readyz why the explorer is not ready.
@@ -11,6 +12,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
+import { withWritesPaused } from './pause.ts';
 
 export const BACKUP_FORMAT = 'kg-explorer-backup';
 
@@ -137,8 +139,15 @@ export interface BackupCounts {
   relationships: number;
 }
 
-/** Writes every node the explorer owns, and every relationship between them, to `file`. */
+/**
+ * Writes every node the explorer owns, and every relationship between them, to `file`: the database of one
+ * moment, since writes of views pause meanwhile (pause.ts).
+ */
 export async function backup(db: Db, file: string, onProgress: (c: BackupCounts) => void = () => {}) {
+  return withWritesPaused(db, 'a backup', () => writeBackup(db, file, onProgress));
+}
+
+async function writeBackup(db: Db, file: string, onProgress: (c: BackupCounts) => void) {
   const out = createWriteStream(file, { encoding: 'utf8' });
   const write = (line: unknown) =>
     new Promise<void>((resolve, reject) =>
@@ -316,9 +325,11 @@ export async function restore(db: Db, file: string, onProgress: (c: BackupCounts
   await mark();
   const renew = setInterval(() => void mark().catch(() => {}), MAINTENANCE_MS / 3);
   try {
-    return await db.writeTransaction((tx) => replaceWith(tx, file, expected, onProgress), {
-      timeoutMs: RESTORE_TIMEOUT_MS,
-    });
+    return await withWritesPaused(db, 'a restore', () =>
+      db.writeTransaction((tx) => replaceWith(tx, file, expected, onProgress), {
+        timeoutMs: RESTORE_TIMEOUT_MS,
+      }),
+    );
   } finally {
     clearInterval(renew);
     await db.write(MAINTENANCE_END).catch(() => {});

@@ -8,9 +8,11 @@
 // (createdBy/updatedBy) and writes its audit entry in the same transaction (server/src/audit). A write sent with
 // an Idempotency-Key takes its ids from the key (and the caller), so the same write sent again, also by another
 // server process or at the same time, finds its audit entry and returns what the first did without writing again.
+// Every write first passes the write gate, which a backup closes while it reads (server/src/backup/pause.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { LOCAL_ACTOR, actorOf, requireRole } from '../access/index.ts';
 import { ensureAuditSchema, newAuditId, recordAudit, recorded } from '../audit/index.ts';
+import { enterWriteGate } from '../backup/pause.ts';
 import { cypher, int, type Db, type NamedQuery, type Tx } from '../../../core/db/database.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import { batchLoad } from '../graph/batch.ts';
@@ -309,6 +311,7 @@ export async function saveView(
   const { viewId: id, auditId } = writeIds(replay);
   const hash = requestHash(replay, { action: 'SAVE_VIEW', input });
   return db.writeTransaction(async (tx) => {
+    await enterWriteGate(tx);
     if (await done(tx, auditId, hash)) {
       const [row] = await tx.run<ViewRow>(ONE, { id });
       if (row) return toSavedView(row.view);
@@ -345,6 +348,7 @@ export async function updateView(
   const { auditId } = writeIds(replay);
   const hash = requestHash(replay, { action: 'UPDATE_VIEW', id, expectedVersion, input });
   return db.writeTransaction(async (tx) => {
+    await enterWriteGate(tx);
     const current = async () => {
       const [row] = await tx.run<ViewRow>(ONE, { id });
       if (row) return toSavedView(row.view);
@@ -382,6 +386,7 @@ export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR, replay
   const { auditId } = writeIds(replay);
   const hash = requestHash(replay, { action: 'DELETE_VIEW', id });
   return db.writeTransaction(async (tx) => {
+    await enterWriteGate(tx);
     if (await done(tx, auditId, hash)) return true;
     // The view's write lock first, so that the version and name recorded are the ones deleted.
     let props: Record<string, unknown>;
