@@ -9,6 +9,25 @@ import { AppError } from '../../../core/errors.ts';
 /** How long a pause lasts unless renewed. */
 export const PAUSE_MS = 15_000;
 
+const SCHEMA = cypher(
+  'writeGateConstraint',
+  'CREATE CONSTRAINT write_gate_id_unique IF NOT EXISTS FOR (g:WriteGate) REQUIRE g.id IS UNIQUE',
+);
+const schemaReady = new WeakMap<Db, Promise<unknown>>();
+
+/** Creates the gate's uniqueness constraint once per database handle, so that concurrent MERGEs make one gate. */
+export function ensureWriteGate(db: Db): Promise<unknown> {
+  let ready = schemaReady.get(db);
+  if (!ready) {
+    ready = db.write(SCHEMA).catch((e: unknown) => {
+      schemaReady.delete(db);
+      throw e;
+    });
+    schemaReady.set(db, ready);
+  }
+  return ready;
+}
+
 const ENTER = cypher(
   'writeGateEnter',
   `MERGE (g:WriteGate {id: 'views'})
@@ -41,6 +60,7 @@ export async function enterWriteGate(tx: Tx): Promise<void> {
  * none commits until `work` ends (the pause is renewed meanwhile, and lifted at the end, also on failure).
  */
 export async function withWritesPaused<T>(db: Db, by: string, work: () => Promise<T>): Promise<T> {
+  await ensureWriteGate(db);
   const pause = () => db.write(PAUSE, { ms: int(PAUSE_MS), by });
   await pause();
   const renew = setInterval(() => void pause().catch(() => {}), PAUSE_MS / 3);

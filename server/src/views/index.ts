@@ -12,7 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { LOCAL_ACTOR, actorOf, requireRole } from '../access/index.ts';
 import { ensureAuditSchema, newAuditId, recordAudit, recorded } from '../audit/index.ts';
-import { enterWriteGate } from '../backup/pause.ts';
+import { ensureWriteGate, enterWriteGate } from '../backup/pause.ts';
 import { cypher, int, type Db, type NamedQuery, type Tx } from '../../../core/db/database.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import { batchLoad } from '../graph/batch.ts';
@@ -140,14 +140,16 @@ interface ViewRow {
 
 const schemaReady = new WeakMap<Db, Promise<unknown>>();
 
-/** Creates the uniqueness constraint on SavedView.id (and the audit log's) once per database handle. */
+/** Creates the uniqueness constraints of SavedView.id, the audit log and the write gate once per database handle. */
 function ensureSchema(db: Db): Promise<unknown> {
   let ready = schemaReady.get(db);
   if (!ready) {
-    ready = Promise.all([db.write(SCHEMA), ensureAuditSchema(db)]).catch((e: unknown) => {
-      schemaReady.delete(db);
-      throw e;
-    });
+    ready = Promise.all([db.write(SCHEMA), ensureAuditSchema(db), ensureWriteGate(db)]).catch(
+      (e: unknown) => {
+        schemaReady.delete(db);
+        throw e;
+      },
+    );
     schemaReady.set(db, ready);
   }
   return ready;
