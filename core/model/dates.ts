@@ -68,3 +68,45 @@ export function formatDate(
   }
   return `${first} – ${last}`;
 }
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The last day (ISO) of the period a stored date stands for: "2022-09-01" known to the month → "2022-09-30". */
+function lastDay(p: Parts, precision: DatePrecision): string {
+  if (precision === 'year') return iso(p.year, 12, 31);
+  if (precision === 'month') {
+    const days = p.month === 2 && isLeap(p.year) ? 29 : (DAYS_IN_MONTH[p.month - 1] ?? 31);
+    return iso(p.year, p.month, days);
+  }
+  return iso(p.year, p.month, p.day);
+}
+
+/**
+ * The days a stored date covers, as ISO dates: from its first day to the last day of its period, or of
+ * `endDate`'s period when it has one ("2022-01-01" to "2022-07-31" for January-July 2022, both known to the
+ * month). `endPrecision` defaults to the date's; an end before the start is ignored. Null for a missing or
+ * unreadable date.
+ */
+export function datePeriod(
+  date: unknown,
+  precision?: unknown,
+  endDate?: unknown,
+  endPrecision?: unknown,
+): { start: string; end: string } | null {
+  if (typeof date !== 'string') return null;
+  const first = parse(date);
+  if (!first) return null;
+  const p = precisionOf(precision);
+  const start = iso(first.year, first.month, first.day);
+  const own = lastDay(first, p);
+  const last = typeof endDate === 'string' ? parse(endDate) : null;
+  if (!last) return { start, end: own };
+  const end = lastDay(
+    last,
+    endPrecision === undefined || endPrecision === null ? p : precisionOf(endPrecision),
+  );
+  return { start, end: end < own ? own : end };
+}

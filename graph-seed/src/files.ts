@@ -255,6 +255,7 @@ const figureItem = namedItem('figure', {
   change: optionalText,
   period: optionalText,
   date: optionalDate,
+  endDate: optionalDate,
 });
 
 const relationshipType = z.unknown().transform((v, ctx) => {

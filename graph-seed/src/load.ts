@@ -13,6 +13,25 @@ import {
 } from '../../core/model/index.ts';
 import type { PropValue, SeedDocument } from './normalise.ts';
 
+/**
+ * What the full-text index `entitySearch` (search) reads: names, aliases, quotes, titles, publishers and
+ * addresses, and the text written for readers: summaries, a figure's metric, a quote's context, an agreement's
+ * terms.
+ */
+export const SEARCH_PROPERTIES = [
+  'name',
+  'aliases',
+  'text',
+  'originalText',
+  'title',
+  'publisher',
+  'url',
+  'summary',
+  'metric',
+  'context',
+  'terms',
+] as const;
+
 const SCHEMA: NamedQuery[] = [
   cypher(
     'seedConstraintEntityId',
@@ -25,13 +44,25 @@ const SCHEMA: NamedQuery[] = [
   cypher(
     'seedIndexEntitySearch',
     'CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS FOR (n:Entity) ' +
-      'ON EACH [n.name, n.aliases, n.text, n.originalText, n.title, n.publisher, n.url]',
+      `ON EACH [${SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ')}]`,
   ),
 ];
 const AWAIT_INDEXES = cypher('seedAwaitIndexes', 'CALL db.awaitIndexes(120)');
+const SEARCH_INDEX_PROPERTIES = cypher(
+  'seedSearchIndexProperties',
+  "SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = 'entitySearch' RETURN properties",
+);
+const DROP_SEARCH_INDEX = cypher('seedDropSearchIndex', 'DROP INDEX entitySearch IF EXISTS');
 
-/** Creates the uniqueness constraint on Entity.id and the indexes (if missing), and waits until they are online. */
+/**
+ * Creates the uniqueness constraint on Entity.id and the indexes (if missing), and waits until they are online.
+ * A full-text index made by an older version over other properties is dropped first and made again.
+ */
 export async function ensureSchema(db: Db): Promise<void> {
+  const [existing] = await db.read<{ properties: string[] }>(SEARCH_INDEX_PROPERTIES);
+  if (existing && [...existing.properties].sort().join() !== [...SEARCH_PROPERTIES].sort().join()) {
+    await db.write(DROP_SEARCH_INDEX);
+  }
   for (const q of SCHEMA) await db.write(q);
   await db.write(AWAIT_INDEXES);
 }

@@ -1,6 +1,7 @@
 // The explorer's GraphQL operations, one place for all of them. Each document carries the `/* GraphQL */`
 // marker so graphql-codegen can pluck it and generate operation types.
 import { request } from './client.ts';
+import type { ExplorerSearchQuery } from '../generated/graphql.ts';
 import type {
   GraphFilter,
   GraphNode,
@@ -104,6 +105,9 @@ export const SEARCH = /* GraphQL */ `
       kind
       label
       date
+      datePrecision
+      endDate
+      endDatePrecision
       summary
       degree
     }
@@ -222,8 +226,10 @@ export const VIEWER = /* GraphQL */ `
   }
 `;
 
-/** The search suggestion: a node without its properties and sources. */
-export type SearchHit = Pick<GraphNode, 'id' | 'kind' | 'label' | 'date' | 'summary' | 'degree'>;
+type GeneratedHit = ExplorerSearchQuery['search'][number];
+type HitDates = 'datePrecision' | 'endDate' | 'endDatePrecision';
+/** The search suggestion: a node without its properties and sources; its date with its precision when known. */
+export type SearchHit = Omit<GeneratedHit, HitDates> & Partial<Pick<GeneratedHit, HitDates>>;
 
 /** Typed calls, one per operation. */
 export const api = {

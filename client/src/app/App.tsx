@@ -1,7 +1,7 @@
 // The explorer page: wiring only. The header (search, undo, exports, console link), side panels (legend, paths,
-// saved views), the graph canvas with the timeline under it, the details panel and the sign-in dialog each read
-// their concept's store (app/stores.ts) and call the page's actions (app/actions.ts); the state and the pure
-// transitions live with each concept, the workflows across concepts in app/page.ts.
+// saved views), the graph canvas with the timeline (and the results table) under it, the details panel and the
+// sign-in dialog each read their concept's store (app/stores.ts) and call the page's actions (app/actions.ts);
+// the state and the pure transitions live with each concept, the workflows across concepts in app/page.ts.
 import { useEffect, useRef, useState } from 'react';
 import { dialogReason, signInToLoad } from '../access/access.ts';
 import { SignInDialog } from '../access/SignInDialog.tsx';
@@ -11,6 +11,7 @@ import { Notices } from '../connection/Notices.tsx';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
 import { GraphCanvas } from '../graph/GraphCanvas.tsx';
 import { useStore } from '../shared/store.ts';
+import { TablePanel } from '../table/TablePanel.tsx';
 import { Timeline } from '../time/Timeline.tsx';
 import { browserEnv, createActions } from './actions.ts';
 import { Header } from './Header.tsx';
@@ -39,12 +40,13 @@ export function App() {
   const access = useStore(stores.access);
   const { list } = useStore(stores.views);
   const expandStatus = useStore(stores.expand);
+  const tableOpen = useStore(stores.table).open;
   const signInReason = dialogReason(access);
   return (
     <div className="app">
       <Header stores={stores} actions={actions} searchRef={searchRef} />
       <SidePanels stores={stores} actions={actions} />
-      <main className="centre">
+      <main className={tableOpen ? 'centre with-table' : 'centre'}>
         <GraphCanvas
           state={state}
           dispatch={actions.dispatch}
@@ -59,6 +61,14 @@ export function App() {
         />
         <Notices connection={connection} onDismiss={actions.dismissNotice} />
         <Timeline state={state} dispatch={actions.dispatch} />
+        {tableOpen && (
+          <TablePanel
+            table={stores.table}
+            explorer={stores.explorer}
+            stats={stores.stats}
+            onChoose={actions.chooseHit}
+          />
+        )}
       </main>
       <DetailsPanel state={state} views={list} expandStatus={expandStatus} actions={actions} />
       {signInReason && (

@@ -1,11 +1,12 @@
-// The page's header: title (and the open view's name), search, and the tools: undo, show hidden, fit,
-// exports, back to the memo's graph, the GraphQL console and the account control.
+// The page's header: title (and the open view's name), search, and the tools: undo, show hidden, fit, the
+// results table, exports, back to the memo's graph, the GraphQL console and the account control.
 import type { RefObject } from 'react';
 import { signInFromAccount } from '../access/access.ts';
 import { AccountControl } from '../access/AccountControl.tsx';
 import { undoLabel } from '../explorer/edits.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { useStore } from '../shared/store.ts';
+import { tableToggled } from '../table/panel.ts';
 import type { AppActions } from './actions.ts';
 import type { AppStores } from './stores.ts';
 
@@ -21,13 +22,14 @@ export function Header({ stores, actions, searchRef }: Props) {
   const { current } = useStore(stores.views);
   const { viewer } = useStore(stores.access);
   const lastStep = undoLabel(state);
+  const tableOpen = useStore(stores.table).open;
   return (
     <header className="app-header">
       <h1>
         <span className="brand">Knowledge-graph explorer</span>
         <span className="subtitle">{current ? current.name : '“No Limits” memo (11 October 2022)'}</span>
       </h1>
-      <SearchBox ref={searchRef} onChoose={actions.chooseHit} />
+      <SearchBox ref={searchRef} onChoose={actions.chooseHit} kindFilter />
       <nav className="toolbar" aria-label="Tools">
         <button
           type="button"
@@ -46,6 +48,9 @@ export function Header({ stores, actions, searchRef }: Props) {
         </button>
         <button type="button" onClick={actions.fit}>
           Fit
+        </button>
+        <button type="button" aria-pressed={tableOpen} onClick={() => stores.table.set(tableToggled)}>
+          Table
         </button>
         <button type="button" onClick={actions.exportPng}>
           Export PNG

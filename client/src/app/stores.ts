@@ -1,5 +1,6 @@
 // Every concept's state, one store each, made once per page (App holds them): the working graph, connection
-// status, access, saved views, the database's counts, the last expansion, the path ends and the side tab.
+// status, access, saved views, the database's counts, the last expansion, the path ends, the side tab and
+// the results table.
 import type { GraphStats } from '../api/types.ts';
 import { initialAccess, type AccessState } from '../access/access.ts';
 import { initialConnection, type ConnectionState } from '../connection/connection.ts';
@@ -8,6 +9,7 @@ import type { ExpandStatus } from '../expand/expand.ts';
 import { noEnds, type PathEnds } from '../paths/paths.ts';
 import { loading, type Loadable } from '../shared/loadable.ts';
 import { createStore, type Store } from '../shared/store.ts';
+import { initialTable, type TableState } from '../table/panel.ts';
 import { initialSavedViews, type SavedViewsState } from '../views/savedViews.ts';
 
 /** The side panel shown under the legend. */
@@ -22,6 +24,7 @@ export interface AppStores {
   expand: Store<ExpandStatus>;
   ends: Store<PathEnds>;
   tab: Store<Tab>;
+  table: Store<TableState>;
 }
 
 /** Fresh stores for one page. */
@@ -35,5 +38,6 @@ export function createStores(): AppStores {
     expand: createStore<ExpandStatus>(null),
     ends: createStore(noEnds),
     tab: createStore<Tab>('paths'),
+    table: createStore(initialTable),
   };
 }

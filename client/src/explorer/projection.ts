@@ -1,24 +1,31 @@
 // What the canvas shows, computed from the state: which elements are drawn and the classes each one carries.
 // The Cytoscape stylesheet is keyed on these classes (graph/stylesheet.ts); nothing else styles elements.
-import { edgeInWindow, inWindow } from '../time/time.ts';
+import { edgeInWindow, windowKeeps } from '../time/time.ts';
 import { drawableEdges } from './graph.ts';
 import type { ExplorerState } from './state.ts';
 
 /** What decides which elements are drawn. */
 export type Filters = Pick<ExplorerState, 'graph' | 'hidden' | 'hiddenKinds' | 'timeWindow'>;
 
-/** Why a node or relationship is filtered out of the picture, if it is. */
-export function nodeFilteredOut(state: Filters, id: string): boolean {
+/** Whether the analyst's own filters (hidden nodes, hidden kinds) leave a node out, before the time window. */
+function hiddenByFilters(state: Filters, id: string): boolean {
   const n = state.graph.nodes[id];
-  if (!n) return true;
-  if (state.hidden.includes(id)) return true;
-  if (state.hiddenKinds.includes(n.kind)) return true;
-  return !inWindow(n, state.timeWindow);
+  return !n || state.hidden.includes(id) || state.hiddenKinds.includes(n.kind);
+}
+
+/**
+ * Why a node is filtered out of the picture, if it is: hidden, its kind hidden, or outside the time window (an
+ * undated node is outside when nothing it links to is in the window, unless the window shows every undated node).
+ */
+export function nodeFilteredOut(state: Filters, id: string): boolean {
+  if (hiddenByFilters(state, id)) return true;
+  return !windowKeeps(state.graph, state.timeWindow, (n) => !hiddenByFilters(state, n))(id);
 }
 
 /** Ids of the nodes and relationships drawn now (filters, hidden nodes and the time window applied). */
 export function visibleElements(state: Filters): { nodeIds: string[]; edgeIds: string[] } {
-  const nodeIds = Object.keys(state.graph.nodes).filter((id) => !nodeFilteredOut(state, id));
+  const keeps = windowKeeps(state.graph, state.timeWindow, (n) => !hiddenByFilters(state, n));
+  const nodeIds = Object.keys(state.graph.nodes).filter((id) => !hiddenByFilters(state, id) && keeps(id));
   const shown = new Set(nodeIds);
   const edgeIds = drawableEdges(state.graph)
     .filter((e) => shown.has(e.source) && shown.has(e.target) && edgeInWindow(e, state.timeWindow))

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from './state.ts';
 import * as fx from '../../../test/support/client-fixtures.ts';
-import { elementClasses, visibleCountsByKind, visibleElements } from './projection.ts';
+import { addElements, edgesOf, emptyGraph, newNodeIds, removeNodes } from './graph.ts';
+import { elementClasses, nodeFilteredOut, visibleCountsByKind, visibleElements } from './projection.ts';
 
 /** The state after loading the sample graph (six nodes, four relationships), then `actions`. */
 const loaded = (...actions: Action[]) =>
@@ -75,5 +76,82 @@ describe('classes', () => {
     const c = elementClasses(loaded({ type: 'hovered', id: fx.putin.id }));
     expect(c.get(fx.putin.id)).toContain('hovered');
     expect(c.get(fx.summit.id)).toContain('neighbour');
+  });
+});
+
+describe('every class at once', () => {
+  const classes = (...actions: Action[]) => Object.fromEntries(elementClasses(loaded(...actions)));
+
+  it('a selected relationship on the timeline, beside a hidden node', () => {
+    expect(
+      classes(
+        { type: 'nodesHidden', ids: [fx.modi.id] },
+        { type: 'layoutChosen', name: 'timeline' },
+        { type: 'selected', selection: { type: 'edge', id: fx.xiAttended.id } },
+      ),
+    ).toEqual({
+      [fx.xi.id]: '',
+      [fx.putin.id]: '',
+      [fx.modi.id]: 'filtered',
+      [fx.summit.id]: '',
+      [fx.myanmar.id]: '',
+      [fx.quote.id]: '',
+      [fx.xiAttended.id]: 'selected timeline',
+      [fx.putinAttended.id]: 'timeline',
+      [fx.modiAttended.id]: 'filtered timeline',
+      [fx.xiMyanmar.id]: 'timeline',
+    });
+  });
+
+  it('a node chosen in search: selected, emphasised, its drawn neighbours marked and not the hidden one', () => {
+    expect(
+      classes(
+        { type: 'nodesHidden', ids: [fx.modi.id] },
+        { type: 'nodeAdded', nodes: [], edges: [], focus: fx.summit.id },
+      ),
+    ).toEqual({
+      [fx.xi.id]: 'neighbour',
+      [fx.putin.id]: 'neighbour',
+      [fx.modi.id]: 'filtered',
+      [fx.summit.id]: 'selected focused',
+      [fx.myanmar.id]: '',
+      [fx.quote.id]: '',
+      [fx.xiAttended.id]: 'neighbour',
+      [fx.putinAttended.id]: 'neighbour',
+      [fx.modiAttended.id]: 'filtered',
+      [fx.xiMyanmar.id]: '',
+    });
+  });
+});
+
+describe('the working graph', () => {
+  const g = addElements(emptyGraph, { nodes: [fx.xi, fx.summit], edges: [fx.xiAttended, fx.putinAttended] });
+
+  it('draws a relationship only while both its ends are there, and keeps it for when they come back', () => {
+    expect(edgesOf(g, fx.summit.id)).toEqual([fx.xiAttended]);
+    expect(edgesOf(g, fx.putin.id)).toEqual([]);
+    const withPutin = addElements(g, { nodes: [fx.putin], edges: [] });
+    expect(edgesOf(withPutin, fx.summit.id)).toEqual([fx.xiAttended, fx.putinAttended]);
+    expect(edgesOf(withPutin, fx.xi.id)).toEqual([fx.xiAttended]);
+    const withoutXi = removeNodes(withPutin, [fx.xi.id, 'actor:nobody']);
+    expect(Object.keys(withoutXi.nodes)).toEqual([fx.summit.id, fx.putin.id]);
+    expect(edgesOf(withoutXi, fx.summit.id)).toEqual([fx.putinAttended]);
+    expect(edgesOf(addElements(withoutXi, { nodes: [fx.xi], edges: [] }), fx.xi.id)).toEqual([fx.xiAttended]);
+    expect(removeNodes(g, ['actor:nobody'])).toBe(g);
+  });
+
+  it('adds only what is new, a newer copy of a node replacing the old', () => {
+    expect(addElements(g, { nodes: [], edges: [] })).toBe(g);
+    expect(addElements(g, { nodes: [], edges: [fx.modiAttended] }).edges[fx.modiAttended.id]).toBe(
+      fx.modiAttended,
+    );
+    expect(newNodeIds(g, { nodes: [fx.xi, fx.putin, fx.modi] })).toEqual([fx.putin.id, fx.modi.id]);
+    const renamed = { ...fx.xi, label: 'Xi' };
+    expect(addElements(g, { nodes: [renamed], edges: [] }).nodes[fx.xi.id]).toBe(renamed);
+  });
+
+  it('counts a node that is not in the graph as filtered out', () => {
+    expect(nodeFilteredOut(loaded(), 'actor:nobody')).toBe(true);
+    expect(nodeFilteredOut(loaded(), fx.xi.id)).toBe(false);
   });
 });

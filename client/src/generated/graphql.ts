@@ -83,7 +83,7 @@ export type ExplorerSearchQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerSearchQuery = { search: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, degree: number }> };
+export type ExplorerSearchQuery = { search: Array<{ id: string, kind: NodeKind, label: string, date: string | null, datePrecision: string | null, endDate: string | null, endDatePrecision: string | null, summary: string | null, degree: number }> };
 
 export type ExplorerNeighborhoodQueryVariables = Exact<{
   id: string;

@@ -1,11 +1,11 @@
-// The date axis of the timeline layout: one label per date column, kept under the columns as the analyst
-// pans and zooms.
+// The date axis of the timeline layout: one label per date column, as precise as its nodes' dates ("September
+// 2022"), kept under the columns as the analyst pans and zooms.
 import type { Core } from 'cytoscape';
 import { useEffect, useMemo, useState } from 'react';
 import { visibleElements } from '../explorer/projection.ts';
 import type { ExplorerState } from '../explorer/state.ts';
 import { formatDate } from '../../../core/model/dates.ts';
-import { axisLabels, precisionOf } from '../time/timeline.ts';
+import { axisLabels } from '../time/timeline.ts';
 import { timelineLayout } from './layouts/timeline.ts';
 
 /** Date labels over the canvas for the timeline layout. */
@@ -30,16 +30,11 @@ export function TimelineAxis({ cy, state }: { cy: Core; state: ExplorerState }) 
       cy.off('viewport', update);
     };
   }, [cy]);
-  const labels = axisLabels(
-    columns,
-    viewport,
-    cy.width(),
-    (date) => formatDate(date, precisionOf(graph, date)) ?? '',
-  );
+  const labels = axisLabels(columns, viewport, cy.width(), (c) => formatDate(c.date, c.precision) ?? '');
   return (
     <div className="timeline-axis" aria-hidden="true">
       {labels.map((l) => (
-        <span key={l.date} className="timeline-axis-label" style={{ left: l.x }}>
+        <span key={l.key} className="timeline-axis-label" style={{ left: l.x }}>
           {l.text}
         </span>
       ))}

@@ -1,7 +1,10 @@
-// Search with suggestions as you type (debounced), as an ARIA combobox: arrows move through the
-// suggestions, Enter chooses, Escape closes. `/` anywhere focuses it (see app/useShortcuts.ts).
+// Search with suggestions as you type (debounced), of every kind or of the kind chosen beside the box, as an
+// ARIA combobox: arrows move through the suggestions, Enter chooses, Escape closes. `/` anywhere focuses it
+// (see app/useShortcuts.ts).
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../api/operations.ts';
+import type { NodeKind } from '../api/types.ts';
+import { KindSelect } from '../legend/KindSelect.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { useDebounced } from './useDebounced.ts';
 import { MIN_QUERY, useSearch } from './useSearch.ts';
@@ -12,6 +15,8 @@ interface Props {
   placeholder?: string;
   /** Shown as the input's value when nothing is being typed (for the path pickers). */
   compact?: boolean;
+  /** Offers a choice of kind beside the box (the header's search). */
+  kindFilter?: boolean;
 }
 
 /** The search box with its suggestion list. */
@@ -21,14 +26,16 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
     label = 'Search the graph',
     placeholder = 'Search actors, meetings, quotes… (press /)',
     compact,
+    kindFilter,
   },
   ref,
 ) {
   const [text, setText] = useState('');
+  const [kind, setKind] = useState<NodeKind | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const query = useDebounced(text.trim(), 200);
-  const result = useSearch(query, setActive);
+  const result = useSearch(query, setActive, kind);
   const id = useId();
   const listId = `${id}-list`;
 
@@ -67,6 +74,17 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
       <label htmlFor={`${id}-input`} className={compact ? 'field-label' : 'visually-hidden'}>
         {label}
       </label>
+      {kindFilter && (
+        <KindSelect
+          ariaLabel="Search in"
+          className="search-kind"
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setOpen(true);
+          }}
+        />
+      )}
       <input
         ref={ref}
         id={`${id}-input`}

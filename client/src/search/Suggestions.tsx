@@ -46,7 +46,9 @@ export function Suggestions({ id, hidden, query, result, active, onActive, onCho
           <span className="hit-label">{hit.label}</span>
           <span className="hit-meta">
             {kindStyle(hit.kind).label}
-            {hit.date ? ` · ${formatDate(hit.date)}` : ''}
+            {hit.date
+              ? ` · ${formatDate(hit.date, hit.datePrecision, hit.endDate, hit.endDatePrecision)}`
+              : ''}
           </span>
         </li>
       ))}

@@ -7,7 +7,7 @@ import { noticeShown, type ConnectionState } from '../connection/connection.ts';
 import { addElements, newNodeIds, type GraphData } from '../explorer/graph.ts';
 import { remember, type ActionOf, type ExplorerState } from '../explorer/state.ts';
 import type { Store } from '../shared/store.ts';
-import { inWindow } from '../time/time.ts';
+import { periodOf, windowKeeps } from '../time/time.ts';
 
 /** Adds a node found by search (and its links to nodes already shown) and selects it. */
 export function addNode(state: ExplorerState, action: ActionOf<'nodeAdded'>): ExplorerState {
@@ -20,10 +20,17 @@ export function addNode(state: ExplorerState, action: ActionOf<'nodeAdded'>): Ex
     hidden: focusId ? state.hidden.filter((id) => id !== focusId) : state.hidden,
   };
   if (!focusId) return next;
-  // The chosen node must be visible: show its kind and widen the time window if they hid it.
+  // The chosen node must be visible: show its kind, and widen the time window if it hid it (an undated node:
+  // the window stays and shows every undated node).
   const node = next.graph.nodes[focusId];
   const hiddenKinds = node ? next.hiddenKinds.filter((k) => k !== node.kind) : next.hiddenKinds;
-  const timeWindow = node && !inWindow(node, next.timeWindow) ? null : next.timeWindow;
+  const window = next.timeWindow;
+  const timeWindow =
+    !node || !window || windowKeeps(next.graph, window)(focusId)
+      ? window
+      : periodOf(node)
+        ? null
+        : { ...window, showUndated: true };
   return {
     ...next,
     hiddenKinds,

@@ -1,32 +1,43 @@
-// The suggestions for a query, asked of the API (the last request is cancelled when the query changes).
+// The suggestions for a query (of one kind, or of every kind), asked of the API (the last request is cancelled when the query changes).
 import { useEffect, useState } from 'react';
 import { describeError } from '../api/client.ts';
 import { api, type SearchHit } from '../api/operations.ts';
+import type { NodeKind } from '../api/types.ts';
 import { failed, idle, loading, ready, type Loadable } from '../shared/loadable.ts';
 
 /** Queries shorter than this ask nothing. */
 export const MIN_QUERY = 2;
+/** Suggestions asked for: of every kind, and of one kind. */
+const LIMIT = 10;
+const KIND_LIMIT = 25;
 
 /**
  * The hits for `query`: idle for a short query, loading until its answer comes. Each answer moves the active
  * suggestion to the first (`setActive` is a state setter, so it never changes).
  */
-export function useSearch(query: string, setActive: (i: number) => void): Loadable<SearchHit[]> {
-  const [answer, setAnswer] = useState<{ query: string; result: Loadable<SearchHit[]> }>();
+export function useSearch(
+  query: string,
+  setActive: (i: number) => void,
+  kind: NodeKind | null = null,
+): Loadable<SearchHit[]> {
+  const [answer, setAnswer] = useState<{ key: string; result: Loadable<SearchHit[]> }>();
+  const key = `${kind ?? ''}:${query}`;
   useEffect(() => {
     if (query.length < MIN_QUERY) return;
     const controller = new AbortController();
+    // One kind lists more: every trade figure, every September meeting.
+    const [kinds, limit] = kind ? [[kind], KIND_LIMIT] : [undefined, LIMIT];
     api
-      .search(query, undefined, 10, controller.signal)
+      .search(query, kinds, limit, controller.signal)
       .then((hits) => {
-        setAnswer({ query, result: ready(hits) });
+        setAnswer({ key, result: ready(hits) });
         setActive(0);
       })
       .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setAnswer({ query, result: failed(describeError(e)) });
+        if ((e as Error).name !== 'AbortError') setAnswer({ key, result: failed(describeError(e)) });
       });
     return () => controller.abort();
-  }, [query, setActive]);
+  }, [query, kind, key, setActive]);
   if (query.length < MIN_QUERY) return idle;
-  return answer?.query === query ? answer.result : loading;
+  return answer?.key === key ? answer.result : loading;
 }

@@ -1,11 +1,20 @@
-// The timeline: the dated meetings, statements and agreements of the graph in date order, with a range
-// (two sliders, one per end) that filters the graph, and the switch to the layout by date.
-import { useMemo } from 'react';
+// The timeline: the dated meetings, statements and agreements of the graph on an axis proportional to time (long
+// empty stretches cut out and marked), with a window that filters the graph: dragged on the axis (drag across
+// it for a new window, drag the shaded window to move it) or set with two sliders, one per end; "Show undated"
+// keeps every undated node in a window; and the switch to the layout by date.
+import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Action, ExplorerState } from '../explorer/state.ts';
 import { kindStyle } from '../graph/kinds.ts';
-import { formatDate } from '../../../core/model/dates.ts';
-import { inWindow, timelineItems, type TimelineItem } from './time.ts';
-import { dateLabel, timelineDates, windowBetween, windowIndices } from './timeline.ts';
+import { axisTicks, shiftWindow, timeScale, type TimeScale } from './scale.ts';
+import {
+  inWindow,
+  normaliseWindow,
+  timelineDomain,
+  timelineItems,
+  type TimeWindow,
+  type TimelineItem,
+} from './time.ts';
+import { dateLabel, timelineDates, windowBetween, windowIndices, windowText } from './timeline.ts';
 
 interface Props {
   state: ExplorerState;
@@ -14,18 +23,22 @@ interface Props {
 
 const WIDTH = 1000;
 const HEIGHT = 44;
+const ROWS = 6;
 
 /** The timeline strip under the graph. */
 export function Timeline({ state, dispatch }: Props) {
   const items = useMemo(() => timelineItems(state.graph), [state.graph]);
   const dates = useMemo(() => timelineDates(items), [items]);
+  const scale = useMemo(() => timeScale(items, 12, WIDTH - 12), [items]);
   const window = state.timeWindow;
+  const showUndated = window?.showUndated === true;
   const last = Math.max(dates.length - 1, 0);
   const { sinceIndex, untilIndex } = windowIndices(dates, window);
   const label = (i: number) => dateLabel(state.graph, items, dates, i);
+  const setWindow = (next: TimeWindow | null) => dispatch({ type: 'timeWindowSet', window: next });
   const set = (since: number, until: number) => {
-    const next = windowBetween(items, dates, since, until);
-    if (next !== undefined) dispatch({ type: 'timeWindowSet', window: next });
+    const next = windowBetween(items, dates, since, until, showUndated);
+    if (next !== undefined) setWindow(next);
   };
   const shownCount = items.filter((i) => inWindow(state.graph.nodes[i.id]!, window)).length;
 
@@ -43,15 +56,20 @@ export function Timeline({ state, dispatch }: Props) {
       <div className="timeline-head">
         <h2 id="timeline-title">Timeline</h2>
         <p className="muted small" aria-live="polite" data-testid="timeline-summary">
-          {window ? `${label(sinceIndex)} – ${label(untilIndex)}: ` : 'All dates: '}
+          {window ? `${windowText(window)}: ` : 'All dates: '}
           {shownCount} of {items.length} dated items
         </p>
         <div className="timeline-buttons">
-          <button
-            type="button"
-            onClick={() => dispatch({ type: 'timeWindowSet', window: null })}
-            disabled={!window}
-          >
+          <label className="timeline-undated small">
+            <input
+              type="checkbox"
+              checked={showUndated}
+              disabled={!window}
+              onChange={(e) => window && setWindow({ ...window, showUndated: e.target.checked })}
+            />
+            Show undated
+          </label>
+          <button type="button" onClick={() => setWindow(null)} disabled={!window}>
             All dates
           </button>
           <button
@@ -65,9 +83,9 @@ export function Timeline({ state, dispatch }: Props) {
       </div>
       <TimelineStrip
         items={items}
-        dates={dates}
-        range={window ? [sinceIndex, untilIndex] : null}
-        inside={(i) => i >= sinceIndex && i <= untilIndex}
+        scale={scale}
+        window={window}
+        onWindow={(w) => setWindow(w && normaliseWindow({ ...w, showUndated }, timelineDomain(items)))}
         onSelect={(id) => dispatch({ type: 'selected', selection: { type: 'node', id } })}
       />
       <div className="timeline-sliders">
@@ -87,58 +105,130 @@ export function Timeline({ state, dispatch }: Props) {
   );
 }
 
-/** The dots of the dated items, stacked per date, with the window shaded. */
+/** Each item's x range on the strip and its row (items that would overlap go to the next row up). */
+function placeItems(items: readonly TimelineItem[], scale: TimeScale) {
+  const rowEnds: number[] = [];
+  return items.map((item) => {
+    const x0 = scale.x(item.start);
+    const x1 = Math.max(scale.x(item.end), x0);
+    let row = rowEnds.findIndex((end) => end + 4 <= x0);
+    if (row === -1) row = rowEnds.length < ROWS ? rowEnds.push(0) - 1 : rowEnds.indexOf(Math.min(...rowEnds));
+    rowEnds[row] = Math.max(rowEnds[row] ?? 0, x1 + 3);
+    return { item, x0, x1, row };
+  });
+}
+
+type Drag = { mode: 'move'; from: number; window: TimeWindow } | { mode: 'brush'; from: number };
+
+/** The items on the time axis, the breaks, the window (draggable) and the year labels. */
 function TimelineStrip({
   items,
-  dates,
-  range,
-  inside,
+  scale,
+  window,
+  onWindow,
   onSelect,
 }: {
   items: TimelineItem[];
-  dates: string[];
-  range: [number, number] | null;
-  inside: (i: number) => boolean;
+  scale: TimeScale;
+  window: TimeWindow | null;
+  onWindow: (w: TimeWindow | null) => void;
   onSelect: (id: string) => void;
 }) {
-  const last = Math.max(dates.length - 1, 0);
-  const x = (i: number) => (dates.length <= 1 ? WIDTH / 2 : 12 + (i / last) * (WIDTH - 24));
-  const stacks = new Map<string, number>();
-  const dots = items.map((item) => {
-    const stack = stacks.get(item.start) ?? 0;
-    stacks.set(item.start, stack + 1);
-    return { item, i: dates.indexOf(item.start), stack };
-  });
+  const svg = useRef<SVGSVGElement>(null);
+  const drag = useRef<Drag | null>(null);
+  const [preview, setPreview] = useState<TimeWindow | null>(null);
+  const shown = preview ?? window;
+  const placed = useMemo(() => placeItems(items, scale), [items, scale]);
+  const ticks = useMemo(() => axisTicks(scale), [scale]);
+
+  const xOf = (e: PointerEvent) => {
+    const box = svg.current!.getBoundingClientRect();
+    return ((e.clientX - box.left) / Math.max(box.width, 1)) * WIDTH;
+  };
+  const windowAt = (d: Drag, x: number): TimeWindow => {
+    if (d.mode === 'move') return shiftWindow(scale, d.window, x - d.from);
+    const [a, b] = [scale.dateAt(Math.min(d.from, x)), scale.dateAt(Math.max(d.from, x))];
+    return { since: a, until: b };
+  };
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0) return;
+    const x = xOf(e);
+    const inside = window && x >= scale.x(window.since) - 6 && x <= scale.x(window.until) + 6;
+    drag.current = inside ? { mode: 'move', from: x, window } : { mode: 'brush', from: x };
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d || Math.abs(xOf(e) - d.from) < 3) return;
+    setPreview(windowAt(d, xOf(e)));
+  };
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    drag.current = null;
+    setPreview(null);
+    // A click (no drag) selects the item under it, handled by the item itself.
+    if (d && Math.abs(xOf(e) - d.from) >= 3) onWindow(windowAt(d, xOf(e)));
+  };
+
   return (
-    <svg
-      className="timeline-strip"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      preserveAspectRatio="none"
-      aria-hidden="true"
-    >
-      {range && (
-        <rect
-          x={x(range[0]) - 6}
-          y={0}
-          width={Math.max(x(range[1]) - x(range[0]) + 12, 12)}
-          height={HEIGHT}
-          className="timeline-window"
-        />
-      )}
-      {dots.map(({ item, i, stack }) => (
-        <circle
-          key={item.id}
-          cx={x(i)}
-          cy={HEIGHT - 6 - (stack % 6) * 6.5}
-          r={3.2}
-          fill={kindStyle(item.kind).color}
-          opacity={inside(i) ? 1 : 0.2}
-          onClick={() => onSelect(item.id)}
-        >
-          <title>{`${formatDate(item.start) ?? ''} · ${item.label}`}</title>
-        </circle>
-      ))}
-    </svg>
+    <div className="timeline-axis-strip">
+      <svg
+        ref={svg}
+        className="timeline-strip"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        data-testid="timeline-strip"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => {
+          drag.current = null;
+          setPreview(null);
+        }}
+      >
+        {shown && (
+          <rect
+            x={scale.x(shown.since) - 3}
+            y={0}
+            width={Math.max(scale.x(shown.until) - scale.x(shown.since) + 6, 6)}
+            height={HEIGHT}
+            className="timeline-window"
+            data-testid="timeline-window"
+          />
+        )}
+        {scale.breaks.map((x) => (
+          <g key={x} className="timeline-break">
+            <path d={`M${x - 5},${HEIGHT} L${x - 1},0 M${x + 1},${HEIGHT} L${x + 5},0`} />
+          </g>
+        ))}
+        {placed.map(({ item, x0, x1, row }) => {
+          const y = HEIGHT - 6 - row * 6.5;
+          const inside = inWindow({ date: item.start, properties: { endDate: item.end } }, shown);
+          const common = {
+            fill: kindStyle(item.kind).color,
+            opacity: inside ? 1 : 0.2,
+            onClick: () => onSelect(item.id),
+          };
+          const title = <title>{`${item.when} · ${item.label}`}</title>;
+          return x1 - x0 < 4 ? (
+            <circle key={item.id} cx={x0} cy={y} r={3.2} {...common}>
+              {title}
+            </circle>
+          ) : (
+            <rect key={item.id} x={x0} y={y - 2.5} width={x1 - x0} height={5} rx={2} {...common}>
+              {title}
+            </rect>
+          );
+        })}
+      </svg>
+      <div className="timeline-ticks" aria-hidden="true">
+        {ticks.map((t) => (
+          <span key={t.text} className="timeline-tick" style={{ left: `${(t.x / WIDTH) * 100}%` }}>
+            {t.text}
+          </span>
+        ))}
+      </div>
+    </div>
   );
 }
 

@@ -29,19 +29,31 @@ export function windowIndices(
   return { sinceIndex, untilIndex: untilFound === -1 ? 0 : untilFound };
 }
 
-/** The window between two slider positions (in either order), or undefined when one is off the range. */
+/**
+ * The window between two slider positions (in either order), or undefined when one is off the range; it keeps
+ * `showUndated`. It ends on the later stop's first day, so each stop keeps the slider where it was put (what
+ * starts there, a month or a day, overlaps it).
+ */
 export function windowBetween(
   items: readonly TimelineItem[],
   dates: readonly string[],
   a: number,
   b: number,
+  showUndated = false,
 ): TimeWindow | null | undefined {
   const since = dates[Math.min(a, b)];
   const until = dates[Math.max(a, b)];
   if (!since || !until) return undefined;
-  const last = dates.length - 1;
-  const domain = timelineDomain(items) && { since: dates[0]!, until: dates[last]! };
-  return normaliseWindow({ since, until }, domain);
+  if (Math.min(a, b) === 0 && Math.max(a, b) === dates.length - 1) return null;
+  return normaliseWindow(
+    showUndated ? { since, until, showUndated } : { since, until },
+    timelineDomain(items),
+  );
+}
+
+/** How a window reads: "1 February 2022 – 31 March 2022". */
+export function windowText(window: TimeWindow): string {
+  return `${formatDate(window.since) ?? window.since} – ${formatDate(window.until) ?? window.until}`;
 }
 
 /** How the date at slider position `i` reads: as precise as the data for periods, else the day. */
@@ -61,35 +73,28 @@ export function dateLabel(
 
 /** A date column's label on the canvas. */
 export interface AxisLabel {
-  date: string;
+  /** The column's key: its date and precision. */
+  key: string;
   x: number;
   text: string;
 }
 
 /** The column labels that fit on a canvas `width` wide: off-canvas ones and ones that would overlap are left out. */
 export function axisLabels(
-  columns: readonly { date: string; x: number }[],
+  columns: readonly { date: string; x: number; precision?: string }[],
   viewport: { zoom: number; pan: { x: number } },
   width: number,
-  textOf: (date: string) => string,
+  textOf: (column: { date: string; precision?: string }) => string,
 ): AxisLabel[] {
   const out: AxisLabel[] = [];
   let lastRight = -Infinity;
   for (const c of columns) {
     const x = c.x * viewport.zoom + viewport.pan.x;
-    const text = textOf(c.date);
+    const text = textOf(c);
     const half = text.length * 3.4;
     if (x < -40 || x > width + 40 || x - half < lastRight + 8) continue;
     lastRight = x + half;
-    out.push({ date: c.date, x, text });
+    out.push({ key: `${c.date}|${c.precision ?? ''}`, x, text });
   }
   return out;
-}
-
-/** The precision of the first node dated `date`, for its label. */
-export function precisionOf(graph: GraphData, date: string): unknown {
-  for (const n of Object.values(graph.nodes)) {
-    if (n.date?.slice(0, 10) === date) return n.properties.datePrecision;
-  }
-  return undefined;
 }

@@ -6,11 +6,11 @@ import { timelineItems } from './time.ts';
 import {
   axisLabels,
   dateLabel,
-  precisionOf,
   setTimeWindow,
   timelineDates,
   windowBetween,
   windowIndices,
+  windowText,
 } from './timeline.ts';
 
 const state = reduce(initialState, {
@@ -41,6 +41,16 @@ describe('the timeline’s sliders', () => {
     expect(windowBetween(items, dates, 0, 7)).toBeUndefined();
   });
 
+  it('keep "show undated", and read as the days they run', () => {
+    expect(windowBetween(items, dates, 0, 0)).toEqual({ since: '2020-01-01', until: '2020-01-01' });
+    expect(windowBetween(items, dates, 1, 2, true)).toEqual({
+      since: '2022-09-09',
+      until: '2022-09-15',
+      showUndated: true,
+    });
+    expect(windowText({ since: '2022-02-01', until: '2022-03-31' })).toBe('1 February 2022 – 31 March 2022');
+  });
+
   it('read as precise as the data: a month for a month, the day otherwise', () => {
     expect(dateLabel(state.graph, items, dates, 0)).toBe('January 2020');
     expect(dateLabel(state.graph, items, dates, 1)).toBe('9 September 2022');
@@ -66,15 +76,10 @@ describe('the date axis', () => {
       { date: '2022-09-15', x: 200 },
       { date: '2022-10-11', x: 900 },
     ];
-    const labels = axisLabels(columns, { zoom: 1, pan: { x: 50 } }, 600, (d) => d);
+    const labels = axisLabels(columns, { zoom: 1, pan: { x: 50 } }, 600, (c) => c.date);
     expect(labels).toEqual([
-      { date: '2020-01-01', x: 50, text: '2020-01-01' },
-      { date: '2022-09-15', x: 250, text: '2022-09-15' },
+      { key: '2020-01-01|', x: 50, text: '2020-01-01' },
+      { key: '2022-09-15|', x: 250, text: '2022-09-15' },
     ]);
-  });
-
-  it('takes a column’s precision from the first node dated on it', () => {
-    expect(precisionOf(state.graph, '2020-01-01')).toBe('month');
-    expect(precisionOf(state.graph, '1999-01-01')).toBeUndefined();
   });
 });

@@ -21,7 +21,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const filterSchema = z.object({
   hiddenKinds: z.array(z.enum(NodeKind)).optional(),
   hidden: z.array(z.string()).optional(),
-  timeWindow: z.object({ since: isoDate, until: isoDate }).nullable().optional(),
+  timeWindow: z
+    .object({ since: isoDate, until: isoDate, showUndated: z.boolean().optional() })
+    .nullable()
+    .optional(),
 });
 
 export type StoredLayout = z.infer<typeof layoutSchema>;

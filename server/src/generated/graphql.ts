@@ -3326,10 +3326,16 @@ export type GraphModel = {
 /** A node of the graph as the explorer shows it. */
 export type GraphNode = {
   readonly __typename?: 'GraphNode';
-  /** When it happened, was said, was agreed or was published (the first day of the period: see properties.datePrecision). */
+  /** When it happened, was said, was agreed or was published (the first day of the period: see datePrecision). */
   readonly date?: Maybe<Scalars['Date']['output']>;
+  /** How much of the date is known: day, month or year (a date known to the month reads "September 2022"). */
+  readonly datePrecision?: Maybe<Scalars['String']['output']>;
   /** Number of relationships, not counting CITES. */
   readonly degree: Scalars['Int']['output'];
+  /** The first day of the last period of an item that spans several (a figure for January-July 2022: 2022-07-01). */
+  readonly endDate?: Maybe<Scalars['Date']['output']>;
+  /** How much of endDate is known: day, month or year. */
+  readonly endDatePrecision?: Maybe<Scalars['String']['output']>;
   /** Stable and readable, e.g. "actor:li-zhanshu". */
   readonly id: Scalars['ID']['output'];
   readonly kind: NodeKind;
@@ -4374,8 +4380,9 @@ export type Query = {
    */
   readonly paths: ReadonlyArray<Path>;
   /**
-   * Full-text search over names, aliases (any language and script), quotes, titles, publishers and addresses.
-   * Typo-tolerant; best first: exact name, exact alias, then other matches. At most 100 hits.
+   * Full-text search over names, aliases (any language and script), quotes, titles, publishers, addresses and
+   * summaries (with a figure's metric, a quote's context, an agreement's terms). Typo-tolerant; best first: exact
+   * name, exact alias, then other matches. At most 100 hits.
    */
   readonly search: ReadonlyArray<GraphNode>;
   readonly sources: ReadonlyArray<Source>;
@@ -7450,7 +7457,10 @@ export type GraphModelResolvers<ContextType = Context, ParentType extends Resolv
 
 export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endDatePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -44,10 +44,14 @@ export function edgeProjection(r: string): string {
 
 /**
  * True when `x` (node or relationship) has no date or its period overlaps [$since, $until]. The stored date is
- * the first day of its period, so a "September 2022" item counts as lasting the whole month.
+ * the first day of its period, so a "September 2022" item counts as lasting the whole month, and one with an
+ * end date (January-July 2022) until the end of the end date's period.
  */
 export function inWindow(x: string): string {
-  const periodEnd = `CASE ${x}.datePrecision
+  // The last period is the end date's when there is one (at its own precision), else the date's.
+  const lastPrecision = `CASE WHEN ${x}.endDate IS NULL THEN ${x}.datePrecision
+      ELSE coalesce(${x}.endDatePrecision, ${x}.datePrecision) END`;
+  const periodEnd = `CASE ${lastPrecision}
       WHEN 'year' THEN coalesce(${x}.endDate, ${x}.date) + duration('P1Y') - duration('P1D')
       WHEN 'month' THEN coalesce(${x}.endDate, ${x}.date) + duration('P1M') - duration('P1D')
       ELSE coalesce(${x}.endDate, ${x}.date) END`;

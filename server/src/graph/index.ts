@@ -20,8 +20,14 @@ const typeDefs = /* GraphQL */ `
     kind: NodeKind!
     "Display name: the name or title; for a statement its quote, shortened to at most 80 characters."
     label: String!
-    "When it happened, was said, was agreed or was published (the first day of the period: see properties.datePrecision)."
+    "When it happened, was said, was agreed or was published (the first day of the period: see datePrecision)."
     date: Date
+    "How much of the date is known: day, month or year (a date known to the month reads \\"September 2022\\")."
+    datePrecision: String
+    "The first day of the last period of an item that spans several (a figure for January-July 2022: 2022-07-01)."
+    endDate: Date
+    "How much of endDate is known: day, month or year."
+    endDatePrecision: String
     summary: String
     "Every stored property (a statement's full verbatim text among them); dates as ISO strings."
     properties: JSON!
@@ -92,4 +98,14 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-export const graphModule = graphQLModule(typeDefs, { JSON: GraphQLJSON });
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export const graphModule = graphQLModule(typeDefs, {
+  JSON: GraphQLJSON,
+  // Read from the stored properties, so a GraphNode stays one shape (server/src/graph/model.ts).
+  GraphNode: {
+    datePrecision: (n) => text(n.properties.datePrecision),
+    endDate: (n) => text(n.properties.endDate),
+    endDatePrecision: (n) => text(n.properties.endDatePrecision),
+  },
+});

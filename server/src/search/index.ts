@@ -1,6 +1,6 @@
-// search(text, kinds, limit): full-text over names, aliases, quotes, titles, publishers and addresses (the
-// `entitySearch` index), typo-tolerant, in any language the data has; exact names first, then aliases, then
-// everything else.
+// search(text, kinds, limit): full-text over names, aliases, quotes, titles, publishers, addresses, summaries,
+// a figure's metric, a quote's context and an agreement's terms (the `entitySearch` index), typo-tolerant, in
+// any language the data has; exact names first, then aliases, then everything else.
 import { cypher, int, type Db } from '../../../core/db/database.ts';
 import { loadNodes } from '../graph/cypher.ts';
 import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
@@ -64,8 +64,9 @@ export async function search(
 const typeDefs = /* GraphQL */ `
   type Query {
     """
-    Full-text search over names, aliases (any language and script), quotes, titles, publishers and addresses.
-    Typo-tolerant; best first: exact name, exact alias, then other matches. At most ${SEARCH_LIMIT_MAX} hits.
+    Full-text search over names, aliases (any language and script), quotes, titles, publishers, addresses and
+    summaries (with a figure's metric, a quote's context, an agreement's terms). Typo-tolerant; best first: exact
+    name, exact alias, then other matches. At most ${SEARCH_LIMIT_MAX} hits.
     """
     search(text: String!, kinds: [NodeKind!], limit: Int = 20): [GraphNode!]!
   }

@@ -28,9 +28,30 @@ const SEARCH = /* GraphQL */ `
 const search = async (text: string, kinds?: string[], limit?: number) =>
   (await api.data<{ search: Hit[] }>(SEARCH, { text, kinds, limit })).search;
 
+/** The memo's trade and export figures (their summaries say "trade"; only the first has it in its name). */
+const TRADE_FIGURES = [
+  'figure:china-russia-trade-growth-jan-jul-2022',
+  'figure:china-semiconductor-sales-russia-mar-2022',
+  'figure:china-semiconductor-sales-russia-apr-2022',
+  'figure:china-semiconductor-sales-russia-jul-2022',
+  'figure:china-semiconductor-exports-russia-mar-jun-2022',
+  'figure:us-chip-exports-russia-down-90-after-curbs',
+  'figure:china-coking-coal-imports-russia-mar-2022',
+  'figure:china-largest-buyer-russian-oil-jun-2022',
+  'figure:china-biggest-market-russian-energy-2022',
+  'figure:russia-aluminum-oxide-imports-china-may-2022',
+  'figure:russia-aluminum-oxide-imports-china-may-2021',
+  'figure:russia-aluminum-oxide-imports-growth-factor',
+];
+
 describe('search', () => {
   it('finds Patrushev from the misspelling "Patrushef", first', async () => {
     const hits = await search('Patrushef');
+    expect(hits[0]).toMatchObject({ id: 'actor:nikolai-patrushev', label: 'Nikolai Patrushev' });
+  });
+
+  it('finds Patrushev from "Patrushaf", two letters off, when one typo finds no name', async () => {
+    const hits = await search('Patrushaf');
     expect(hits[0]).toMatchObject({ id: 'actor:nikolai-patrushev', label: 'Nikolai Patrushev' });
   });
 
@@ -62,6 +83,18 @@ describe('search', () => {
     const hits = await search('Samarkand', ['MEETING']);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.kind === 'MEETING')).toBe(true);
+  });
+
+  it('matches summaries: "trade" among figures finds every trade figure of the memo, not only the one named so', async () => {
+    const ids = (await search('trade', ['FIGURE'], 20)).map((h) => h.id);
+    expect(ids).toEqual(expect.arrayContaining(TRADE_FIGURES));
+    expect(ids).toHaveLength(TRADE_FIGURES.length);
+    // A figure's metric and a quote's context are searched too.
+    expect((await search('coking coal', ['FIGURE']))[0]?.id).toBe(
+      'figure:china-coking-coal-imports-russia-mar-2022',
+    );
+    const byContext = await search('annexation ceremony', ['STATEMENT']);
+    expect(byContext[0]?.id).toBe('statement:putin-us-created-a-precedent');
   });
 
   it('matches a source by title, publisher and address', async () => {

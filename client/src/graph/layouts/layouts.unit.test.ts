@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addElements, emptyGraph } from '../../explorer/graph.ts';
 import {
+  edge,
   modi,
+  node,
   modiAttended,
   myanmar,
   putin,
@@ -12,6 +14,7 @@ import {
   xiAttended,
   xiMyanmar,
 } from '../../../../test/support/client-fixtures.ts';
+import { nodeSize } from '../kinds.ts';
 import { placeNear } from './placement.ts';
 import { timelineLayout } from './timeline.ts';
 
@@ -51,6 +54,7 @@ describe('the timeline layout', () => {
     expect(positions[visit.id]!.y).toBe(positions[summit.id]!.y);
     expect(positions[quote.id]!.y).toBeGreaterThan(positions[visit.id]!.y);
     expect(columns.map((c) => c.date)).toEqual(['2020-01-01', '2022-09-09', '2022-09-15']);
+    expect(columns.map((c) => c.precision)).toEqual(['month', 'day', 'day']);
   });
 
   it('puts undated actors above, under what they are linked to', () => {
@@ -65,5 +69,64 @@ describe('the timeline layout', () => {
     const seen = new Set(Object.values(positions).map((p) => `${p.x},${p.y}`));
     expect(Object.keys(positions).sort()).toEqual(ids.sort());
     expect(seen.size).toBe(ids.length);
+  });
+});
+
+describe('the timeline layout never stacks nodes', () => {
+  // As on the memo's graph: many actors linked to no dated node, hubs as large as nodes get, a crowded day, and
+  // a year and a month that start on the same day.
+  const loners = Array.from({ length: 42 }, (_, i) => node(`actor:loner-${i}`, 'ACTOR', { degree: i % 7 }));
+  const hubs = [xi, putin, modi].map((n) => ({ ...n, degree: 60 }));
+  const crowd = Array.from({ length: 9 }, (_, i) =>
+    node(`meeting:crowd-${i}`, 'MEETING', {
+      date: '2022-09-15',
+      degree: 30,
+      properties: { date: '2022-09-15', datePrecision: 'day' },
+    }),
+  );
+  const year = node('figure:year-2022', 'FIGURE', {
+    date: '2022-01-01',
+    properties: { date: '2022-01-01', datePrecision: 'year' },
+  });
+  const month = node('figure:jan-2022', 'FIGURE', {
+    date: '2022-01-01',
+    properties: { date: '2022-01-01', datePrecision: 'month' },
+  });
+  const g = addElements(emptyGraph, {
+    nodes: [...loners, ...hubs, ...crowd, summit, visit, myanmar, quote, year, month],
+    edges: [xiAttended, modiAttended, xiMyanmar, ...crowd.map((c) => edge(putin.id, 'ATTENDED', c.id))],
+  });
+  const ids = Object.keys(g.nodes);
+
+  const boxes = (positions: Record<string, { x: number; y: number }>) =>
+    ids.map((id) => {
+      const p = positions[id]!;
+      const half = nodeSize(g.nodes[id]!.degree) / 2;
+      return { id, x1: p.x - half, x2: p.x + half, y1: p.y - half, y2: p.y + half };
+    });
+
+  it.each([undefined, 0.5, 1.6, 3])('no two node shapes overlap (aspect %s)', (aspect) => {
+    const { positions } = timelineLayout(g, ids, aspect);
+    const b = boxes(positions);
+    const overlapping: string[] = [];
+    for (let i = 0; i < b.length; i++)
+      for (let j = i + 1; j < b.length; j++) {
+        const [p, q] = [b[i]!, b[j]!];
+        if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) overlapping.push(`${p.id} ${q.id}`);
+      }
+    expect(overlapping).toEqual([]);
+  });
+
+  it('keeps undated nodes in a band of their own, above every dated one', () => {
+    const { positions } = timelineLayout(g, ids);
+    const dated = ids.filter((id) => g.nodes[id]!.date);
+    const lowestUndated = Math.max(...[...loners, ...hubs].map((n) => positions[n.id]!.y));
+    expect(lowestUndated).toBeLessThan(Math.min(...dated.map((id) => positions[id]!.y)));
+  });
+
+  it('gives a year and a month that start on the same day columns of their own', () => {
+    const { positions, columns } = timelineLayout(g, ids);
+    expect(positions[year.id]!.x).toBeLessThan(positions[month.id]!.x);
+    expect(columns.filter((c) => c.date === '2022-01-01').map((c) => c.precision)).toEqual(['year', 'month']);
   });
 });
