@@ -4,7 +4,17 @@
 // `launcher.json` in the data folder names the running launcher, so that the next start on that folder waits for
 // one that is still shutting down (or refuses, in one line, one that another live process uses).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,6 +178,39 @@ function readRecord(dataDir: string): LauncherRecord | undefined {
     return Number.isInteger(r.pid) && Number.isInteger(r.owner) ? (r as LauncherRecord) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** True while a launcher (its Java process) runs on `dataDir`. */
+export function launcherRunning(dataDir: string): boolean {
+  const record = readRecord(dataDir);
+  return record !== undefined && runningProcess(record.pid)?.includes('Launcher') === true;
+}
+
+/**
+ * Runs Neo4j's own admin tool (neo4j-admin, from the jars already fetched) on the database in `dataDir`, which
+ * must not be running. Resolves with its output; rejects with LocalNeo4jError and the tool's output on failure.
+ */
+export function runAdminTool(dataDir: string, args: string[]): string {
+  checkJava();
+  if (!jarsPresent()) fetchJars();
+  if (launcherRunning(dataDir)) {
+    throw new LocalNeo4jError(
+      `the Neo4j of ${path.resolve(dataDir)} is running: stop it first (Ctrl-C in npm start or npm run db)`,
+    );
+  }
+  const conf = mkdtempSync(path.join(tmpdir(), 'kg-neo4j-conf-'));
+  try {
+    writeFileSync(path.join(conf, 'neo4j.conf'), '');
+    const r = spawnSync(javaBinary(), ['-cp', `${libDir}/*`, 'org.neo4j.cli.AdminTool', ...args], {
+      env: { ...process.env, NEO4J_HOME: path.resolve(dataDir), NEO4J_CONF: conf },
+      encoding: 'utf8',
+    });
+    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+    if (r.status !== 0) throw new LocalNeo4jError(`neo4j-admin ${args.join(' ')} failed: ${output}`);
+    return output;
+  } finally {
+    rmSync(conf, { recursive: true, force: true });
   }
 }
 
