@@ -6,7 +6,18 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'client/dist', 'neo4j/lib', 'neo4j/plugins', '.neo4j', '**/generated/**'] },
+  {
+    ignores: [
+      'node_modules',
+      'client/dist',
+      'neo4j/lib',
+      'neo4j/plugins',
+      '.neo4j',
+      '**/generated/**',
+      '.stryker-tmp',
+      'reports',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,4 +3,3 @@
 export * from './kinds.ts';
 export * from './ids.ts';
 export * from './dates.ts';
-export * from './evidence.ts';

@@ -1,7 +1,11 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { edge, quote, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
+import { edge, myanmar, quote, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
 import { reduce } from '../explorer/reduce.ts';
-import { initialState } from '../explorer/state.ts';
+import { initialState, type Selection } from '../explorer/state.ts';
+import { loading } from '../shared/loadable.ts';
+import { DetailsPanel } from './DetailsPanel.tsx';
 import { expansionOf, nodeName, nodeView } from './details.ts';
 import { hover, select } from './selection.ts';
 
@@ -43,6 +47,39 @@ describe('a node’s details', () => {
     );
     expect(expansionOf({ id: xi.id, status: { type: 'error', message: 'down' } }, xi.id).error).toBe('down');
     expect(expansionOf({ id: summit.id, status: { type: 'loading' } }, xi.id).busy).toBe(false);
+  });
+});
+
+describe('the panel’s date', () => {
+  const patrushev = { ...xi, id: 'actor:nikolai-patrushev', label: 'Nikolai Patrushev' };
+  const china = { ...xi, id: 'actor:china', label: 'China' };
+  const metInSeptember = edge(patrushev.id, 'MET_WITH', china.id, {
+    date: '2022-09-01',
+    datePrecision: 'month',
+  });
+  const graph = reduce(initialState, {
+    type: 'graphLoaded',
+    nodes: [xi, myanmar, summit, patrushev, china],
+    edges: [metInSeptember],
+  });
+  /** The dates the details panel shows after the kind (" · September 2022"), as a reader sees them. */
+  const shownDates = (selection: Selection) => {
+    const html = renderToStaticMarkup(
+      createElement(DetailsPanel, {
+        state: { ...graph, selection },
+        views: loading,
+        expandStatus: null,
+        actions: { dispatch: () => {}, expand: () => {}, pathEnd: () => {}, openView: () => {} },
+      }),
+    );
+    return [...html.matchAll(/ · <time[^>]*>([^<]*)<\/time>/g)].map((m) => m[1]);
+  };
+
+  it('is as precise as the source: a month, not the first day of it', () => {
+    expect(shownDates({ type: 'node', id: myanmar.id })).toEqual(['January 2020']);
+    expect(shownDates({ type: 'edge', id: metInSeptember.id })).toEqual(['September 2022']);
+    expect(shownDates({ type: 'node', id: summit.id })).toEqual(['15 September 2022']);
+    expect(shownDates({ type: 'node', id: xi.id })).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { undoLabel } from './edits.ts';
+import { visibleElements } from './projection.ts';
 import { reduce } from './reduce.ts';
 import type { ActionOf, ExplorerState } from './state.ts';
 import {
@@ -26,12 +27,14 @@ const opened = () =>
 describe('loading a graph', () => {
   it('replaces the working graph, clears selection and history, and asks for a full layout', () => {
     const before = run(
-      { type: 'graphLoaded', nodes: [modi], edges: [] },
+      { type: 'graphLoaded', nodes: [modi, xi], edges: [] },
+      { type: 'selected', selection: { type: 'node', id: xi.id } },
       { type: 'nodesHidden', ids: [modi.id] },
     );
     const s = reduce(before, { type: 'graphLoaded', nodes: [xi, summit], edges: [xiAttended] });
     expect(Object.keys(s.graph.nodes).sort()).toEqual([xi.id, summit.id].sort());
     expect(s.hidden).toEqual([]);
+    expect(s.selection).toEqual({ type: 'none' });
     expect(s.history).toEqual([]);
     expect(s.layout.epoch).toBe(before.layout.epoch + 1);
   });
@@ -94,6 +97,18 @@ describe('hiding, removing and undoing', () => {
     expect(reduce(s, { type: 'hiddenShown' }).hidden).toEqual([]);
   });
 
+  it('undoes a hide: the node and its relationships are drawn again, and show hidden is undone too', () => {
+    const hidden = reduce(opened(), { type: 'nodesHidden', ids: [xi.id] });
+    expect(visibleElements(hidden)).toEqual({ nodeIds: [putin.id, summit.id], edgeIds: [putinAttended.id] });
+    expect(undoLabel(hidden)).toBe('hide');
+    const back = reduce(hidden, { type: 'undo' });
+    expect(visibleElements(back)).toEqual(visibleElements(opened()));
+    expect(undoLabel(back)).toBeNull();
+    const shown = reduce(hidden, { type: 'hiddenShown' });
+    expect(visibleElements(shown)).toEqual(visibleElements(opened()));
+    expect(visibleElements(reduce(shown, { type: 'undo' }))).toEqual(visibleElements(hidden));
+  });
+
   it('removes a node (its relationships stop being drawable) and drops a path through it', () => {
     let s = opened();
     s = reduce(s, {
@@ -107,6 +122,62 @@ describe('hiding, removing and undoing', () => {
     expect(s.selection).toEqual({ type: 'none' });
     const back = reduce(s, { type: 'undo' });
     expect(back.graph.nodes[xi.id]).toBe(xi);
+  });
+
+  it('hides only what is drawn and not yet hidden, and keeps a selection elsewhere', () => {
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, putin, summit], edges: [xiAttended, putinAttended] },
+      { type: 'selected', selection: { type: 'node', id: putin.id } },
+      { type: 'nodesHidden', ids: [xi.id, 'actor:not-on-the-graph'] },
+    );
+    expect(s.hidden).toEqual([xi.id]);
+    expect(s.selection).toEqual({ type: 'node', id: putin.id });
+    expect(reduce(s, { type: 'nodesHidden', ids: [xi.id, 'actor:not-on-the-graph'] })).toBe(s);
+    const edgeSelected = reduce(s, { type: 'selected', selection: { type: 'edge', id: putinAttended.id } });
+    expect(reduce(edgeSelected, { type: 'nodesHidden', ids: [summit.id] }).selection).toEqual({
+      type: 'edge',
+      id: putinAttended.id,
+    });
+    expect(reduce(s, { type: 'nodesRemoved', ids: [summit.id] }).hidden).toEqual([xi.id]);
+    expect(reduce(s, { type: 'nodesRemoved', ids: ['actor:not-on-the-graph'] })).toBe(s);
+    const removed = reduce(s, { type: 'nodesRemoved', ids: [xi.id] });
+    expect(removed.hidden).toEqual([]);
+    expect(removed.selection).toEqual({ type: 'node', id: putin.id });
+    expect(undoLabel(removed)).toBe('remove');
+    const edgeKept = run(
+      { type: 'graphLoaded', nodes: [xi, putin, summit], edges: [xiAttended, putinAttended] },
+      { type: 'selected', selection: { type: 'edge', id: putinAttended.id } },
+      { type: 'nodesRemoved', ids: [xi.id] },
+    );
+    expect(edgeKept.selection).toEqual({ type: 'edge', id: putinAttended.id });
+    expect(reduce(edgeKept, { type: 'nodesRemoved', ids: [putin.id] }).selection).toEqual({ type: 'none' });
+    expect(undoLabel(reduce(s, { type: 'hiddenShown' }))).toBe('show hidden');
+  });
+
+  it('keeps a path shown through undo while its nodes are still there, and drops it when they are not', () => {
+    const path = { nodes: [xi, summit], edges: [xiAttended], length: 1, explanation: '', citations: [] };
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, summit], edges: [xiAttended] },
+      { type: 'nodeAdded', nodes: [putin], edges: [putinAttended] },
+      { type: 'pathShown', path },
+    );
+    expect(reduce(s, { type: 'undo' }).path).toEqual({
+      nodeIds: [xi.id, summit.id],
+      edgeIds: [xiAttended.id],
+    });
+    expect(reduce(s, { type: 'nodesRemoved', ids: [putin.id] }).path).toEqual({
+      nodeIds: [xi.id, summit.id],
+      edgeIds: [xiAttended.id],
+    });
+    const t = run(
+      { type: 'graphLoaded', nodes: [xi], edges: [] },
+      { type: 'nodeAdded', nodes: [summit], edges: [xiAttended] },
+      { type: 'pathShown', path },
+      { type: 'selected', selection: { type: 'edge', id: xiAttended.id } },
+    );
+    const back = reduce(t, { type: 'undo' });
+    expect(back.path).toBeNull();
+    expect(back.selection).toEqual({ type: 'none' });
   });
 
   it('undo with an empty history changes nothing', () => {
@@ -164,6 +235,12 @@ describe('selection and filters', () => {
     const s = reduce(opened(), { type: 'kindToggled', kind: 'MEETING' });
     expect(s.hiddenKinds).toEqual(['MEETING']);
     expect(reduce(s, { type: 'kindToggled', kind: 'MEETING' }).hiddenKinds).toEqual([]);
+    const two = reduce(s, { type: 'kindToggled', kind: 'ACTOR' });
+    expect(reduce(two, { type: 'kindToggled', kind: 'MEETING' }).hiddenKinds).toEqual(['ACTOR']);
+    expect(reduce(two, { type: 'kindsSet', hiddenKinds: ['STATEMENT'] }).hiddenKinds).toEqual(['STATEMENT']);
+    expect(reduce(opened(), { type: 'layoutChosen', name: 'timeline' }).layout.epoch).toBe(
+      opened().layout.epoch + 1,
+    );
   });
 
   it('lays the timeline out again when a filter changes, but not the force layout', () => {

@@ -31,6 +31,9 @@ describe('API_TOKENS', () => {
       [`ana:editor:${EDITOR},ana:reader:${READER}`, /the name "ana" is used twice/],
       [`ana:editor:${EDITOR},bo:reader:${EDITOR}`, /entry 2 \(bo\): its token is used twice/],
       ['no-colons', /entry 1 is not "name:role:token"/],
+      [':editor', /entry 1 is not "name:role:token"/],
+      [':editor:0123456789abcdef', /entry 1: the name must be/],
+      ['ana:editor', /entry 1 is not "name:role:token"/],
       [`bad name:editor:${EDITOR}`, /entry 1: the name must be/],
       ['ana:editor:has a space in it here', /printable characters without spaces/],
     ];
@@ -64,6 +67,8 @@ describe('API_TOKENS', () => {
     expect(bearerToken(`Basic ${EDITOR}`)).toBe('malformed');
     expect(bearerToken('Bearer')).toBe('malformed');
     expect(bearerToken('Bearer a b')).toBe('malformed');
+    expect(bearerToken('')).toBeNull();
+    expect(bearerToken(`X-Bearer ${EDITOR}`)).toBe('malformed');
   });
 });
 
@@ -79,7 +84,21 @@ describe('listening beyond loopback', () => {
       'app.localhost',
     ])
       expect(isLoopbackHost(h), h).toBe(true);
-    for (const h of ['0.0.0.0', '::', '', '192.168.1.10', 'example.org', '127.0.0.1.example.org', '10.0.0.1'])
+    for (const h of ['LOCALHOST', ' 127.0.0.1 ', '[::1]', '0:0:0:0:0:0:0:1', '127.10.200.255'])
+      expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of [
+      '0.0.0.0',
+      '::',
+      '',
+      '192.168.1.10',
+      'example.org',
+      '127.0.0.1.example.org',
+      '10.0.0.1',
+      'x127.0.0.1',
+      '1::ffff:127.0.0.1',
+      '[::1',
+      '127.0.0.1x',
+    ])
       expect(isLoopbackHost(h), h).toBe(false);
   });
 
@@ -116,6 +135,28 @@ describe('roles', () => {
     expect(codeOf(() => requireRole(tokens({ name: 'b', role: 'reader' }), 'editor', 'x'))).toBe('FORBIDDEN');
     expect(codeOf(() => requireRole(tokens(null), 'editor', 'x'))).toBe('UNAUTHENTICATED');
     expect(codeOf(() => requireRole(tokens(null), 'reader', 'x'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('says what is needed and what the token is', () => {
+    const messageOf = (f: () => void) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return null;
+    };
+    expect(messageOf(() => requireRole(tokens(null), 'editor', 'Saving a view'))).toBe(
+      'Saving a view needs an editor token: send "Authorization: Bearer <token>".',
+    );
+    expect(messageOf(() => requireRole(tokens(null), 'reader', 'Reading the graph'))).toBe(
+      'Reading the graph needs a reader or editor token: send "Authorization: Bearer <token>".',
+    );
+    expect(
+      messageOf(() => requireRole(tokens({ name: 'ann', role: 'reader' }), 'editor', 'Saving a view')),
+    ).toBe('Saving a view needs an editor token; the token "ann" is a reader token.');
+    expect(messageOf(() => requireRole(tokens({ name: 'ann', role: 'reader' }), 'reader', 'x'))).toBeNull();
+    expect(actorOf(tokens(null))).toBe('local');
   });
 
   it('records the token name, or "local"', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NEIGHBORHOOD } from '../../../client/src/api/operations.ts';
 import type { Subgraph } from '../../../client/src/api/types.ts';
+import { cypher } from '../../../core/db/database.ts';
 import { codes, startTestGraphQL, type TestGraphQL } from '../../../test/support/graph.ts';
 
 let api: TestGraphQL;
@@ -60,6 +61,34 @@ describe('neighborhood', () => {
     expect(g.truncated).toBe(true);
     expect(g.nodes[0]?.id).toBe('actor:russia');
     expectConsistent(g);
+  });
+
+  it('says so when the nodes are within the limit but their relationships are not', async () => {
+    // The memo has no pair of nodes this close: two actors who met 11 times, more than 5 edges a node for 2 nodes.
+    const DENSE = 'scratch-dense';
+    await api.db.write(
+      cypher(
+        'testNeighborhoodDensePair',
+        `CREATE (a:Entity:Actor {id: 'actor:scratch-dense-a', kind: 'ACTOR', name: 'Dense A', document: $document}),
+                (b:Entity:Actor {id: 'actor:scratch-dense-b', kind: 'ACTOR', name: 'Dense B', document: $document})
+         WITH a, b UNWIND range(1, 11) AS i
+         CREATE (a)-[:MET_WITH {id: 'rel:scratch-dense-' + i, document: $document}]->(b)`,
+      ),
+      { document: DENSE },
+    );
+    try {
+      const g = await neighborhood({ id: 'actor:scratch-dense-a', limit: 2 });
+      expect(g.nodes.map((n) => n.id)).toEqual(['actor:scratch-dense-a', 'actor:scratch-dense-b']);
+      expect(g.edges).toHaveLength(10);
+      expect(g.truncated).toBe(true);
+      expectConsistent(g);
+      expect((await neighborhood({ id: 'actor:scratch-dense-a', limit: 3 })).truncated).toBe(false);
+    } finally {
+      await api.db.write(
+        cypher('testNeighborhoodDenseClean', 'MATCH (n:Entity {document: $document}) DETACH DELETE n'),
+        { document: DENSE },
+      );
+    }
   });
 
   it('includes sources and CITES when the filter names SOURCE', async () => {

@@ -101,3 +101,87 @@ describe('one edit first', () => {
     expect(lucene.editDistance('abc', 'cba', 1)).toBe(2);
   });
 });
+
+describe('what a user typed', () => {
+  const refusal = (text: string) => {
+    try {
+      lucene.searchTerms(text);
+    } catch (e) {
+      const { code, message, details } = e as { code: string; message: string; details?: unknown };
+      return { code, message, details };
+    }
+    return null;
+  };
+
+  it('is refused, naming the argument, when blank or longer than 200 characters', () => {
+    expect(refusal(' \t ')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'Search text must not be empty.',
+    });
+    expect(refusal('x'.repeat(201))).toMatchObject({
+      message: 'Search text must be at most 200 characters.',
+    });
+    expect(refusal('')?.details).toEqual({ argument: 'text' });
+    expect(refusal('x'.repeat(201))?.details).toEqual({ argument: 'text' });
+    expect(refusal('x'.repeat(200))).toBeNull();
+  });
+
+  it('is split into words on any run of white space, in composed form', () => {
+    expect(lucene.searchTerms('  Xi \t\n Jinping  ')).toEqual(['xi', 'jinping']);
+    expect(lucene.searchTerms('Lı\u0300 Zha\u0300nshu\u0304')).toEqual(['lı̀', 'zhànshū'.normalize('NFC')]);
+    expect(lucene.searchTerms('a b c d e f g h i j k l m n')).toHaveLength(12);
+  });
+
+  it('gives edits by word length: none to three letters, one to five, two from six', () => {
+    expect(['xij', 'xiji', 'xijin', 'xijinp'].map(lucene.fuzziness)).toEqual([0, 1, 1, 2]);
+    expect(lucene.buildLuceneQuery(['x'])).toBe('x^4');
+    expect(lucene.buildLuceneQuery(['li', '***'])).toBe('(li^4 OR li*^1.5)');
+    expect(lucene.buildLuceneQuery(['li', 'zhanshu'])).toBe(
+      '(li^4 OR li*^1.5) (zhanshu^4 OR zhanshu*^1.5 OR zhanshu~2) "li zhanshu"^8',
+    );
+  });
+});
+
+describe('matching names', () => {
+  const hit = (name: string | null, aliases: string[] = []) => ({ id: 'x', name, aliases, score: 1 });
+
+  it('folds accents, case and punctuation', () => {
+    expect(lucene.normalise('  Lì Zhànshū, (CCP)  ')).toBe('li zhanshu ccp');
+    expect(lucene.rankTier('li zhanshu', hit('Lì Zhànshū'))).toBe(0);
+    expect(lucene.rankTier('Li--Zhanshu', hit('Li Zhanshu'))).toBe(0);
+  });
+
+  it('matches every word by prefix or within its edits, in the name or else in an alias', () => {
+    expect(lucene.rankTier('nik patr', hit('Nikolai Patrushev'))).toBe(2);
+    expect(lucene.rankTier('xi', hit('Xinhua News Agency'))).toBe(2);
+    expect(lucene.rankTier('shev', hit('Nikolai Patrushev'))).toBe(4);
+    expect(lucene.rankTier('patruhsev', hit('Nikolai Patrushev'))).toBe(2);
+    expect(lucene.rankTier('patrushaf', hit('Nikolai Patrushev'))).toBe(2);
+    expect(lucene.rankTier('patrushafx', hit('Nikolai Patrushev'))).toBe(4);
+    expect(lucene.rankTier('modu', hit('Narendra Modi'))).toBe(2);
+    expect(lucene.rankTier('mudu', hit('Narendra Modi'))).toBe(4);
+    expect(lucene.rankTier('xo', hit('Xi Jinping'))).toBe(4);
+    expect(lucene.rankTier('nikolai putin', hit('Nikolai Patrushev'))).toBe(4);
+    expect(lucene.rankTier('chairman', hit('Xi Jinping', ['Chairman Xi']))).toBe(3);
+    expect(lucene.rankTier('li', hit('Li Zhanshu', ['Li']))).toBe(1);
+    expect(lucene.rankTier('li', hit(null, ['Li Zhanshu']))).toBe(3);
+    expect(lucene.rankTier('li', hit('…', []))).toBe(4);
+  });
+
+  it('stops counting edits past the cap, and counts a swap only between neighbours', () => {
+    expect(lucene.editDistance('patrushev', 'patrushevich', 2)).toBe(3);
+    expect(lucene.editDistance('abcdef', 'ghijkl', 2)).toBe(3);
+    expect(lucene.editDistance('ab', 'ba', 2)).toBe(1);
+    expect(lucene.editDistance('abc', 'bca', 3)).toBe(2);
+    expect(lucene.editDistance('xabc', 'xacb', 2)).toBe(1);
+    expect(lucene.editDistance('kitten', 'sitting', 3)).toBe(3);
+  });
+
+  it('orders hits of one tier by the index score, then by id', () => {
+    const a = { id: 'actor:a', name: null, aliases: [], score: 2 };
+    const b = { id: 'actor:b', name: null, aliases: [], score: 2 };
+    const c = { id: 'actor:c', name: null, aliases: [], score: 3 };
+    expect(lucene.rankCandidates('x', [b, a, c]).map((h) => h.id)).toEqual(['actor:c', 'actor:a', 'actor:b']);
+    expect(lucene.rankCandidates('x', [a, b]).map((h) => h.id)).toEqual(['actor:a', 'actor:b']);
+  });
+});

@@ -56,6 +56,9 @@ describe('saved view input', () => {
     expect(validateViewInput({ ...valid, description: 'two\nlines\tand a tab' }).description).toBe(
       'two\nlines\tand a tab',
     );
+    expect(validateViewInput({ ...valid, description: 'Windows\r\nlines' }).description).toBe(
+      'Windows\r\nlines',
+    );
     for (const name of [
       '上海合作组织',
       'منظمة شنغهاي للتعاون',
@@ -76,5 +79,57 @@ describe('saved view input', () => {
     let ok: unknown = 1;
     for (let i = 0; i < 31; i++) ok = [ok];
     expect(validateViewInput({ ...valid, layout: { ok } }).layout).toContain('[[[');
+  });
+
+  it('says everything that is wrong in one message, naming the argument', () => {
+    let error: { message?: string; details?: unknown } = {};
+    try {
+      validateViewInput({ name: ' ', nodeIds: ['actor:ok', 'Xi'], edgeIds: [''], layout: 'wide' });
+    } catch (e) {
+      error = e as typeof error;
+    }
+    expect(error.message).toBe(
+      'The view is not valid: name must not be empty; nodeIds.1 "Xi" is not a valid node id; ' +
+        'edgeIds.0 "" Too small: expected string to have >=1 characters; layout must be a JSON object.',
+    );
+    expect(error.details).toEqual({ argument: 'input' });
+  });
+
+  it('keeps an empty description, layout and filter as nothing, and nested ones whole', () => {
+    const input = validateViewInput({ ...valid, description: '  ', edgeIds: null, layout: null });
+    expect(input).toMatchObject({ description: null, edgeIds: [], layout: null, filter: null });
+    expect(validateViewInput({ ...valid, description: ' Samarkand, 2022 ' }).description).toBe(
+      'Samarkand, 2022',
+    );
+    expect(validateViewInput({ ...valid, edgeIds: ['e1', 'e1', 'e2'] }).edgeIds).toEqual(['e1', 'e2']);
+    const layout = { positions: { 'actor:xi-jinping': { x: 1, y: 2 } }, hidden: [null, 'x'], zoom: 0 };
+    expect(validateViewInput({ ...valid, layout }).layout).toBe(JSON.stringify(layout));
+    let nested: unknown = 'x';
+    for (let i = 0; i < 31; i++) nested = { n: nested, m: null };
+    expect(validateViewInput({ ...valid, layout: { nested } }).layout).toContain('{"n":{"n":');
+    expect(() => validateViewInput({ ...valid, layout: { nested: { n: nested } } })).toThrow(
+      /nest deeper than 32/,
+    );
+  });
+
+  it('refuses the C1 controls and DEL, and allows the characters just past them', () => {
+    for (const c of ['\u007f', '\u0085', '\u009f', '\u001f'])
+      expect(() => validateViewInput({ ...valid, name: `a${c}b` }), c.charCodeAt(0).toString(16)).toThrow(
+        /control characters/,
+      );
+    for (const c of ['\u007e', '\u00a0', ' '])
+      expect(validateViewInput({ ...valid, name: `a${c}b` }).name).toBe(`a${c}b`);
+    expect(() => validateViewInput({ ...valid, description: 'ok\u0085' })).toThrow(
+      /description must not contain control characters other than line breaks and tabs/,
+    );
+  });
+
+  it('accepts a layout of exactly its limit in bytes', () => {
+    const exactly = (n: number) => ({ b: 'x'.repeat(n - '{"b":""}'.length) });
+    expect(JSON.stringify(exactly(VIEW_LAYOUT_MAX_BYTES))).toHaveLength(VIEW_LAYOUT_MAX_BYTES);
+    expect(() => validateViewInput({ ...valid, layout: exactly(VIEW_LAYOUT_MAX_BYTES) })).not.toThrow();
+    expect(() => validateViewInput({ ...valid, layout: exactly(VIEW_LAYOUT_MAX_BYTES + 1) })).toThrow(
+      /at most/,
+    );
   });
 });
