@@ -196,7 +196,7 @@ describe('the explorer', () => {
     await waitForLayout(page);
     const order = await page.evaluate(() => {
       const pick = (id: string) => window.cy!.getElementById(id).position('x');
-      return [pick('meeting:sco-summit-samarkand-2022'), pick('meeting:ccp-20th-party-congress-2022')];
+      return [pick('meeting:sco-summit-samarkand-2022'), pick('meeting:annexation-ceremony-2022-09-30')];
     });
     expect(order[0]).toBeLessThan(order[1]!);
     await page.getByRole('button', { name: 'All dates' }).click();

@@ -3,3 +3,4 @@
 export * from './kinds.ts';
 export * from './ids.ts';
 export * from './dates.ts';
+export * from './evidence.ts';

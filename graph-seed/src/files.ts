@@ -12,6 +12,20 @@ import {
   type IdPrefix,
   type RelationshipType,
 } from '../../core/model/index.ts';
+import {
+  BASES,
+  CREDIBILITY_MAX,
+  CREDIBILITY_MIN,
+  RELIABILITY_GRADES,
+  RELIABILITY_MEANINGS,
+} from '../../core/model/evidence.ts';
+
+/**
+ * Which evidence fields the seed format requires. All optional while the memo's data is being graded; turn one
+ * on here (and nowhere else) to make it required: `basis` on every claim (statements, meetings, agreements,
+ * figures, relationships), `passages` on every claim, `reliability` on every source (document.yaml included).
+ */
+export const EVIDENCE_REQUIRED = { basis: false, passages: false, reliability: false } as const;
 
 /** The files a document folder may hold, in the order they are read. */
 export const DOCUMENT_FILES = [
@@ -96,6 +110,85 @@ const text = z.unknown().transform((v, ctx) => {
 });
 const optionalText = text.optional().nullable();
 const textList = z.array(text, { error: (iss) => `must be a list of texts, got ${show(iss.input)}` });
+
+const basis = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'string' && (BASES as readonly string[]).includes(v)) return v as (typeof BASES)[number];
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      v === undefined
+        ? `missing basis: stated (the cited passage says it) or inferred (your reading, with an inferenceNote)`
+        : `unknown basis ${show(v)}: stated (the cited passage says it) or inferred (your reading, with an inferenceNote)`,
+  });
+  return z.NEVER;
+});
+
+const passages = z
+  .array(text, {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'missing passages: the exact words of the document (its text.txt) that the claim rests on'
+        : `passages must be a list of exact quotations from the document's text.txt, got ${show(iss.input)}`,
+  })
+  .min(1, "empty passages: leave the field out, or quote the document's words the claim rests on");
+
+const reliability = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'string' && (RELIABILITY_GRADES as readonly string[]).includes(v)) {
+    return v as (typeof RELIABILITY_GRADES)[number];
+  }
+  const scale = RELIABILITY_GRADES.map((g) => `${g} (${RELIABILITY_MEANINGS[g]})`).join(', ');
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      v === undefined
+        ? `missing reliability: a grade on the Admiralty scale: ${scale}`
+        : `reliability ${show(v)} is outside the Admiralty scale: one of ${scale}`,
+  });
+  return z.NEVER;
+});
+
+const credibility = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= CREDIBILITY_MIN && v <= CREDIBILITY_MAX) return v;
+  ctx.addIssue({
+    code: 'custom',
+    message: `credibility ${show(v)} is outside the scale: a whole number from ${CREDIBILITY_MIN} (confirmed) to ${CREDIBILITY_MAX} (cannot be judged)`,
+  });
+  return z.NEVER;
+});
+
+/** The evidence fields of a claim (statements, meetings, agreements, figures, relationships). */
+const claimEvidence = {
+  basis: EVIDENCE_REQUIRED.basis ? basis : basis.optional(),
+  inferenceNote: optionalText,
+  passages: EVIDENCE_REQUIRED.passages ? passages : passages.optional(),
+};
+/** The grade fields of a source (sources.yaml and document.yaml). */
+const sourceGrade = {
+  reliability: EVIDENCE_REQUIRED.reliability ? reliability : reliability.optional(),
+  reliabilityNote: optionalText,
+};
+
+/**
+ * The checks between a claim's evidence fields: an inference says what it rests on (inferenceNote), and a note
+ * belongs to an inference only.
+ */
+function checkInference(value: object, ctx: z.RefinementCtx): void {
+  const item = value as { basis?: unknown; inferenceNote?: unknown };
+  if (item.basis === 'inferred' && !item.inferenceNote) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['inferenceNote'],
+      message:
+        'missing inferenceNote: an inferred claim (basis: inferred) says in a note what the inference rests on',
+    });
+  } else if (item.basis !== 'inferred' && item.inferenceNote) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['inferenceNote'],
+      message: 'inferenceNote without basis: inferred: a stated claim has no inference note',
+    });
+  }
+}
 
 const url = z.unknown().transform((v, ctx) => {
   if (typeof v === 'string' && /^https?:\/\/\S+$/.test(v)) return v;
@@ -184,6 +277,7 @@ const documentItem = z.strictObject(
     url: url.optional().nullable(),
     documentType: oneOf(DOCUMENT_TYPES, 'documentType').optional().nullable(),
     summary: optionalText,
+    ...sourceGrade,
   },
   {
     error: (iss) =>
@@ -205,11 +299,16 @@ const sourceItem = z.strictObject({
   ibid: idSchema(['source']).optional().nullable(),
   note: optionalText,
   summary: optionalText,
+  ...sourceGrade,
 });
 
 /** An item with an id of one kind and a name, its own fields, then the summary and sources every item has. */
 const namedItem = <F extends z.ZodRawShape>(prefix: IdPrefix, fields: F) =>
   z.strictObject({ id: idSchema([prefix]), name: text, ...fields, ...common });
+
+/** A claim: a named item with the evidence fields (basis, inferenceNote, passages). */
+const claimItem = <F extends z.ZodRawShape>(prefix: IdPrefix, fields: F) =>
+  namedItem(prefix, { ...fields, ...claimEvidence }).superRefine(checkInference);
 
 const actorItem = namedItem('actor', {
   aliases: textList.optional().nullable(),
@@ -218,34 +317,37 @@ const actorItem = namedItem('actor', {
   country: optionalText,
 });
 
-const meetingItem = namedItem('meeting', {
+const meetingItem = claimItem('meeting', {
   meetingType: oneOf(MEETING_TYPES, 'meetingType'),
   date: seedDate,
   endDate: optionalDate,
   place: optionalText,
 });
 
-const statementItem = z.strictObject({
-  id: idSchema(['statement']),
-  text,
-  date: seedDate,
-  language: z
-    .string({ error: (iss) => `bad language ${show(iss.input)}: a language code such as en, ru, zh` })
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'bad language: a language code such as en, ru, zh')
-    .optional()
-    .nullable(),
-  originalText: optionalText,
-  context: optionalText,
-  ...common,
-});
+const statementItem = z
+  .strictObject({
+    id: idSchema(['statement']),
+    text,
+    date: seedDate,
+    language: z
+      .string({ error: (iss) => `bad language ${show(iss.input)}: a language code such as en, ru, zh` })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'bad language: a language code such as en, ru, zh')
+      .optional()
+      .nullable(),
+    originalText: optionalText,
+    context: optionalText,
+    ...claimEvidence,
+    ...common,
+  })
+  .superRefine(checkInference);
 
-const agreementItem = namedItem('agreement', {
+const agreementItem = claimItem('agreement', {
   agreementType: oneOf(AGREEMENT_TYPES, 'agreementType'),
   date: seedDate,
   terms: optionalText,
 });
 
-const figureItem = namedItem('figure', {
+const figureItem = claimItem('figure', {
   metric: text,
   value: z
     .number({ error: (iss) => `bad value ${show(iss.input)}: a number (unquoted)` })
@@ -279,17 +381,21 @@ const relationshipId = z.unknown().transform((v, ctx) => {
   return z.NEVER;
 });
 
-const relationshipItem = z.strictObject({
-  type: relationshipType,
-  from: idSchema(ID_PREFIXES),
-  to: idSchema(ID_PREFIXES),
-  id: relationshipId.optional().nullable(),
-  date: optionalDate,
-  endDate: optionalDate,
-  role: optionalText,
-  note: optionalText,
-  sources,
-});
+const relationshipItem = z
+  .strictObject({
+    type: relationshipType,
+    from: idSchema(ID_PREFIXES),
+    to: idSchema(ID_PREFIXES),
+    id: relationshipId.optional().nullable(),
+    date: optionalDate,
+    endDate: optionalDate,
+    role: optionalText,
+    note: optionalText,
+    ...claimEvidence,
+    credibility: credibility.optional(),
+    sources,
+  })
+  .superRefine(checkInference);
 
 export type DocumentItem = z.output<typeof documentItem>;
 export type SourceItem = z.output<typeof sourceItem>;

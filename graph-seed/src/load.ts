@@ -270,6 +270,17 @@ const RECORD_DOCUMENT = cypher(
   'seedRecordDocument',
   'MERGE (d:SeedDocument {name: $name}) SET d.hash = $hash, d.loadedAt = datetime()',
 );
+/** The id of a document's `Document` node, which holds its text (passages' `documentId`). */
+export const documentNodeId = (name: string) => `document:${name}`;
+
+// The document's full text, for passages to point into: on a Document node (not an Entity, so it is in no
+// search, count or neighbourhood). A folder without text.txt keeps the node without text.
+const RECORD_DOCUMENT_TEXT = cypher(
+  'seedRecordDocumentText',
+  `MERGE (d:Document {id: $id})
+   SET d.name = $name, d.sourceId = $sourceId, d.text = $text`,
+);
+
 const LOADED_DOCUMENTS = cypher(
   'seedLoadedDocuments',
   'MATCH (d:SeedDocument) RETURN d.name AS name, d.hash AS hash',
@@ -277,9 +288,11 @@ const LOADED_DOCUMENTS = cypher(
 
 /** A digest of what a document's files say (after validation): it changes when they do. */
 export function documentHash(doc: SeedDocument): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ nodes: doc.nodes, relationships: doc.relationships }))
-    .digest('hex');
+  const content =
+    doc.text === null
+      ? { nodes: doc.nodes, relationships: doc.relationships }
+      : { nodes: doc.nodes, relationships: doc.relationships, text: doc.text };
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
 /** The documents whose files differ from what was loaded of them, or that were never loaded. */
@@ -318,6 +331,12 @@ export async function loadDocument(
         });
         const citations = await writeCitations(tx, nodes, { ...batch, onBatch: progress('citations') });
         await tx.run(RECORD_DOCUMENT, { name: doc.name, hash: documentHash(doc) });
+        await tx.run(RECORD_DOCUMENT_TEXT, {
+          id: documentNodeId(doc.name),
+          name: doc.name,
+          sourceId: doc.sourceId,
+          text: doc.text,
+        });
         return {
           document: doc.name,
           nodes: nodeCount,

@@ -13,9 +13,10 @@ import {
   type RelationshipType,
 } from '../../core/model/index.ts';
 import type { DocumentFile, ParsedFiles, SeedDate, SeedError, SourceRef } from './files.ts';
+import { locatePassage, passageHoldsQuote, searchableText, type SearchableText } from './passages.ts';
 
 /** A property value as written to Neo4j (dates as `YYYY-MM-DD` text; the loader makes them Neo4j dates). */
-export type PropValue = string | number | boolean | string[];
+export type PropValue = string | number | boolean | string[] | number[];
 
 /** A node ready to write: its kind decides the label; `sources` are resolved source ids (→ CITES). */
 export interface SeedNode {
@@ -48,6 +49,8 @@ export interface SeedDocument {
   dir: string;
   /** The id of the document's own Source node (from document.yaml). */
   sourceId: string;
+  /** The document's full text (its text.txt), which passages point into; null when the folder has none. */
+  text: string | null;
   nodes: SeedNode[];
   relationships: SeedRelationship[];
 }
@@ -57,6 +60,8 @@ export interface ParsedDocument {
   name: string;
   dir: string;
   files: ParsedFiles;
+  /** The document's full text (text.txt), when the folder has one. */
+  text?: string;
   /** The name each file is reported under in messages. */
   fileNames: Record<DocumentFile, string>;
   /** What failed its own file's checks: references to it raise no second error. */
@@ -81,6 +86,60 @@ function toProps(item: Record<string, unknown>, skip: readonly string[]): Record
   return props;
 }
 
+/**
+ * Finds a claim's passages in its document's text and stores them as three parallel lists: `passages` (each
+ * span exactly as the text has it), `passageStarts` and `passageEnds` (character offsets). For a statement, one
+ * passage must hold its quote. Every passage not found, and a quote in none, is an error at `<path>.passages`.
+ */
+function placePassages(
+  written: unknown,
+  props: Record<string, PropValue>,
+  text: SearchableText | null,
+  textFile: string,
+  report: (path: string, reason: string) => void,
+  path: string,
+): void {
+  if (!Array.isArray(written) || written.length === 0) return;
+  const passages = written as string[];
+  if (text === null) {
+    report(
+      `${path}.passages`,
+      `passages need the document's text: put it in ${textFile} (the document's words, as published)`,
+    );
+    return;
+  }
+  const spans: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [i, passage] of passages.entries()) {
+    const found = locatePassage(text, passage);
+    if (!found) {
+      const shown = passage.length > 80 ? `${passage.slice(0, 77)}...` : passage;
+      report(
+        `${path}.passages[${i}]`,
+        `passage not found in ${textFile}: "${shown}" (copy the words exactly; quotes and line breaks may differ)`,
+      );
+      continue;
+    }
+    spans.push(found.text);
+    starts.push(found.start);
+    ends.push(found.end);
+  }
+  if (spans.length !== passages.length) return;
+  const quote = props.kind === 'STATEMENT' ? props.text : undefined;
+  if (typeof quote === 'string' && !passages.some((p) => passageHoldsQuote(p, quote))) {
+    const shown = quote.length > 60 ? `${quote.slice(0, 57)}...` : quote;
+    report(
+      `${path}.passages`,
+      `the quote is in none of its passages: one passage must contain the statement's text "${shown}"`,
+    );
+    return;
+  }
+  props.passages = spans;
+  props.passageStarts = starts;
+  props.passageEnds = ends;
+}
+
 const kindName = (k: NodeKind) => KIND_LABELS[k];
 const kindList = (ks: readonly NodeKind[]) =>
   ks.length === NODE_KINDS.length ? 'any kind' : ks.map(kindName).join(' or ');
@@ -100,6 +159,9 @@ export function normaliseDocuments(
   const rawSources = new Map<SeedNode, { refs: SourceRef[]; path: string }>();
   const rawRelSources = new Map<SeedRelationship, SourceRef[]>();
   const footnotesByDoc = new Map<string, Map<number, string[]>>();
+  const texts = new Map<string, SearchableText | null>();
+  const textFile = (doc: ParsedDocument) =>
+    doc.fileNames['document.yaml'].replace(/document\.yaml$/, 'text.txt');
 
   // A reference to something whose own file already failed gets no second message.
   const failedIds = new Set(parsed.flatMap((d) => d.failed?.ids ?? []));
@@ -113,7 +175,16 @@ export function normaliseDocuments(
 
   // 1. Nodes, with their ids checked for uniqueness across every document.
   for (const doc of parsed) {
-    const seed: SeedDocument = { name: doc.name, dir: doc.dir, sourceId: '', nodes: [], relationships: [] };
+    const seed: SeedDocument = {
+      name: doc.name,
+      dir: doc.dir,
+      sourceId: '',
+      text: doc.text ?? null,
+      nodes: [],
+      relationships: [],
+    };
+    const text = doc.text === undefined ? null : searchableText(doc.text);
+    texts.set(doc.name, text);
     const addNode = (node: SeedNode, refs: SourceRef[] | undefined) => {
       const first = nodesById.get(node.id);
       if (first) {
@@ -149,8 +220,20 @@ export function normaliseDocuments(
       const content = doc.files[file] as
         Record<string, Array<Record<string, unknown> & { id: string; sources?: SourceRef[] }>> | undefined;
       for (const [i, item] of (content?.[key] ?? []).entries()) {
-        const props: Record<string, PropValue> = { ...toProps(item, ['sources']), kind, document: doc.name };
+        const props: Record<string, PropValue> = {
+          ...toProps(item, ['sources', 'passages']),
+          kind,
+          document: doc.name,
+        };
         if (kind === 'STATEMENT' && props.language === undefined) props.language = 'en';
+        placePassages(
+          item.passages,
+          props,
+          text,
+          textFile(doc),
+          (path, reason) => errors.push({ file: doc.fileNames[file], path, reason }),
+          `${key}[${i}]`,
+        );
         if (kind === 'SOURCE' && typeof item.footnote === 'number') {
           footnotes.set(item.footnote, [...(footnotes.get(item.footnote) ?? []), item.id]);
         }
@@ -261,10 +344,22 @@ export function normaliseDocuments(
         from: item.from,
         to: item.to,
         document: doc.name,
-        props: { ...toProps(item, ['sources', 'type', 'from', 'to', 'id']), id, document: doc.name },
+        props: {
+          ...toProps(item, ['sources', 'type', 'from', 'to', 'id', 'passages']),
+          id,
+          document: doc.name,
+        },
         file,
         path,
       };
+      placePassages(
+        item.passages,
+        rel.props,
+        texts.get(doc.name) ?? null,
+        textFile(doc),
+        (at, reason) => errors.push({ file, path: at, reason }),
+        path,
+      );
       if (!first) relsById.set(id, rel);
       if (ok) {
         seed.relationships.push(rel);

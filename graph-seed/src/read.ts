@@ -14,6 +14,9 @@ import {
 } from './files.ts';
 import { normaliseDocuments, type ParsedDocument, type SeedDocument } from './normalise.ts';
 
+/** The document's full text, which passages point into (optional; plain UTF-8). */
+export const DOCUMENT_TEXT_FILE = 'text.txt';
+
 /** The seed documents shipped with the project: graph-seed/documents. */
 export const DEFAULT_DOCUMENTS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -121,8 +124,18 @@ export function readDocuments(root: string = DEFAULT_DOCUMENTS_DIR): ReadResult 
       if (checked.value === undefined) failed.files.push(file);
       else (files as Record<string, unknown>)[file] = checked.value;
     }
-    if (files['document.yaml']) parsed.push({ name, dir, files: files as ParsedFiles, fileNames, failed });
-    else someDocumentUnreadable = true;
+    const textPath = path.join(dir, DOCUMENT_TEXT_FILE);
+    const text = existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
+    if (files['document.yaml']) {
+      parsed.push({
+        name,
+        dir,
+        files: files as ParsedFiles,
+        fileNames,
+        failed,
+        ...(text === undefined ? {} : { text }),
+      });
+    } else someDocumentUnreadable = true;
   }
   const { documents, errors: crossErrors } = normaliseDocuments(parsed, { someDocumentUnreadable });
   errors.push(...crossErrors);

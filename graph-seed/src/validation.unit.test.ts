@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDocuments, type ReadResult } from './read.ts';
 import { formatSeedError, parseSeedDate, type SeedError } from './files.ts';
@@ -230,7 +231,11 @@ describe('each kind of mistake gets its own message with file and path', () => {
     ).errors();
     expect(rest).toEqual([]);
     expect(error!.file).toMatch(/no-limits-memo\/meetings\.yaml$/);
-    expect(error!.path).toMatch(/^line 58, column \d+$/);
+    // The inserted line (the memo's files grow, so its number is counted rather than written down).
+    const lines = seed!.read(MEMO, 'meetings.yaml').split('\n');
+    const inserted = lines.indexOf('   meetingType: [visit') + 1;
+    expect(inserted).toBeGreaterThan(0);
+    expect(error!.path).toMatch(new RegExp(`^line ${inserted}, column \\d+$`));
     expect(error!.reason).toMatch(/^YAML syntax error: /);
   });
 
@@ -291,6 +296,194 @@ describe('each kind of mistake gets its own message with file and path', () => {
     s.addRelationship(MEMO, 'SUPPORTS', 'actor:russia', 'actor:copy-china');
     expect(errorsOf(readDocuments(s.root))).toEqual([
       expect.objectContaining({ reason: expect.stringMatching(/^documents link to each other in a circle/) }),
+    ]);
+  });
+});
+
+describe('the folders and files of the seed', () => {
+  /** The errors of reading `root`, as `file: path: reason` with the temporary folder cut off. */
+  const folderErrors = (root: string, cut = root) =>
+    errorsOf(readDocuments(root)).map((e) =>
+      formatSeedError(e).replace(`${cut}/`, '').replace(cut, '<root>'),
+    );
+
+  it('names a missing folder, an empty one, a badly named document folder and a stray file', () => {
+    const s = copy();
+    expect(folderErrors(`${s.root}/nowhere`, s.root)).toEqual(['nowhere: (folder): no such folder']);
+    s.write(MEMO, 'notes.yml', 'notes: []\n');
+    prefixedMemoCopy(s, 'Second Memo', 'second');
+    expect(folderErrors(s.root)).toEqual([
+      'Second Memo: (folder): bad folder name "Second Memo": a document folder is named in lower-case letters, ' +
+        'digits and hyphens',
+      `${MEMO}/notes.yml: (file): unknown file: a document folder holds only document.yaml, sources.yaml, ` +
+        'actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml',
+    ]);
+    const empty = tempSeed([]);
+    try {
+      expect(folderErrors(empty.root)).toEqual(['<root>: (folder): holds no document folder']);
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it('needs a document.yaml in every document folder, and reads one folder given directly', () => {
+    const s = copy();
+    expect(readDocuments(`${s.root}/${MEMO}`).ok).toBe(true);
+    s.write(MEMO, 'README.txt', 'not a seed file');
+    rmSync(s.file(MEMO, 'document.yaml'));
+    expect(printed(readDocuments(s.root), s.root)).toContain(
+      `${MEMO}/document.yaml: (file): missing: every document folder has a document.yaml describing the document itself`,
+    );
+  });
+
+  it('reports a YAML syntax error with its line and no echo of it', () => {
+    const { errors } = readEdited('figures.yaml', 'figures:\n', 'figures:\n  - id: [\n');
+    expect(errors()).toEqual([
+      {
+        file: expect.stringMatching(/figures\.yaml$/),
+        path: expect.stringMatching(/^line \d+, column \d+$/),
+        reason: expect.stringMatching(/^YAML syntax error: [^\n]*[^:\d\s]$/),
+      },
+    ]);
+  });
+
+  it('lists the errors file by file', () => {
+    const s = copy();
+    s.edit(MEMO, 'statements.yaml', '    sources: [1]\n', '');
+    s.edit(MEMO, 'actors.yaml', 'sources: [source:no-limits-memo, 7]', 'sources: []');
+    s.edit(MEMO, 'meetings.yaml', 'date: 2020-01\n', 'date: 2020-13\n');
+    const files = errorsOf(readDocuments(s.root)).map((e) => e.file.split('/').pop());
+    expect(files).toEqual(['actors.yaml', 'meetings.yaml', 'statements.yaml']);
+  });
+});
+
+describe('what is loaded', () => {
+  const memo = () => {
+    const result = readDocuments();
+    if (!result.ok) throw new Error('memo does not validate');
+    return result.documents[0]!;
+  };
+
+  it('each node’s own fields, its kind and document, without empty ones; statements in English unless told', () => {
+    const byId = new Map(memo().nodes.map((n) => [n.id, n]));
+    expect(byId.get('source:no-limits-memo')).toMatchObject({
+      kind: 'SOURCE',
+      sources: [],
+      props: { id: 'source:no-limits-memo', kind: 'SOURCE', document: MEMO, datePrecision: 'day' },
+    });
+    const li = byId.get('actor:li-zhanshu')!;
+    expect(li.props).toEqual({
+      id: 'actor:li-zhanshu',
+      name: 'Li Zhanshu',
+      aliases: ['栗战书', '栗戰書', 'Lì Zhànshū', 'Li Zhan-shu', 'Ли Чжаньшу', 'Li'],
+      actorType: 'person',
+      role: 'Member of the CCP Politburo Standing Committee',
+      country: 'China',
+      summary: "Described by the memo as a close Xi confidant; Xi's emissary to Moscow in September 2022.",
+      kind: 'ACTOR',
+      document: MEMO,
+    });
+    expect(li.sources).toEqual(['source:no-limits-memo', 'source:no-limits-memo-fn07']);
+    const languages = memo()
+      .nodes.filter((n) => n.kind === 'STATEMENT')
+      .map((n) => n.props.language);
+    expect(new Set(languages).has('en')).toBe(true);
+    expect(languages.every((l) => typeof l === 'string' && l !== '')).toBe(true);
+    expect(
+      memo()
+        .nodes.filter((n) => n.kind !== 'STATEMENT')
+        .some((n) => 'language' in n.props),
+    ).toBe(false);
+  });
+
+  it('reads a statement that names no language as English', () => {
+    const s = copy();
+    s.edit(MEMO, 'statements.yaml', '    date: 2022-09-21\n    language: en\n', '    date: 2022-09-21\n');
+    const result = readDocuments(s.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    const quote = result.documents[0]!.nodes.find(
+      (n) => n.id === 'statement:putin-nuclear-threat-territorial-integrity',
+    );
+    expect(quote?.props.language).toBe('en');
+    expect(quote?.props.date).toBe('2022-09-21');
+  });
+
+  it('each relationship’s own fields, with its sources as ids', () => {
+    const rel = memo().relationships.find(
+      (r) => r.id === 'rel:xi-jinping-met-with-vladimir-putin-2022-09-15',
+    );
+    // The evidence fields (basis, passages, credibility) are the memo's audit's: graph-seed/src/evidence.unit.test.ts.
+    expect(rel?.props).toMatchObject({
+      id: 'rel:xi-jinping-met-with-vladimir-putin-2022-09-15',
+      date: '2022-09-15',
+      datePrecision: 'day',
+      note: 'In Samarkand, on the sidelines of the SCO summit: their first in-person meeting since the invasion of Ukraine.',
+      sourceIds: ['source:no-limits-memo-fn02', 'source:no-limits-memo-fn06', 'source:no-limits-memo'],
+      document: MEMO,
+    });
+  });
+
+  it('says which documents link in a circle, and where', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'second-memo', 'copy');
+    s.addRelationship('second-memo', 'SUPPORTS', 'actor:copy-china', 'actor:russia');
+    s.addRelationship(MEMO, 'SUPPORTS', 'actor:russia', 'actor:copy-china');
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/document.yaml: document: documents link to each other in a circle (${MEMO} → second-memo → ${MEMO}); ` +
+        'each document is written in its own transaction after the ones it links to, so keep the links of one ' +
+        'direction in one document',
+    ]);
+  });
+
+  it('refuses an ibid that names no source, and an explicit relationship id used twice', () => {
+    const s = copy();
+    s.edit(MEMO, 'sources.yaml', 'ibid: source:no-limits-memo-fn07', 'ibid: source:no-such-source');
+    s.edit(
+      MEMO,
+      'relationships.yaml',
+      'id: rel:xi-jinping-met-with-vladimir-putin-2022-02-04',
+      'id: rel:xi-jinping-met-with-vladimir-putin-2022-09-15',
+    );
+    const lines = printed(readDocuments(s.root), s.root);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /sources\.yaml: sources\[\d+\]\.ibid: unknown source "source:no-such-source" \(ibid\)$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /relationships\.yaml: relationships\[\d+\]\.id: duplicate relationship id "rel:xi-jinping-met-with-vladimir-putin-2022-09-15": already used in .*relationships\.yaml at relationships\[\d+\]$/,
+      ),
+    );
+    expect(lines).toHaveLength(2);
+  });
+});
+
+describe('one mistake, one message', () => {
+  it('links to an item that failed its own checks raise no second error', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'sources.yaml',
+      /(id: source:no-limits-memo-fn07\n\s+footnote: 7\n\s+title:) .*\n/,
+      '$1 ""\n',
+    );
+    s.edit(MEMO, 'actors.yaml', 'name: Li Zhanshu\n', 'name: ""\n');
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/actors.yaml: actors[2].name: must be non-empty text, got ""`,
+      expect.stringMatching(
+        /^no-limits-memo\/sources\.yaml: sources\[\d+\]\.title: must be non-empty text, got ""$/,
+      ),
+    ]);
+  });
+
+  it('a file that cannot be read raises no error about what it would have defined', () => {
+    const s = copy();
+    s.write(MEMO, 'sources.yaml', 'sources: 7\n');
+    s.write(MEMO, 'meetings.yaml', 'meetings:\n  - [\n');
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/meetings.yaml: line 3, column 1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${MEMO}/sources.yaml: sources: "sources:" must hold a list of items (each starting with "- "), got 7`,
     ]);
   });
 });

@@ -28,7 +28,15 @@ export function edge(
   target: string,
   properties: Record<string, unknown> = {},
 ): GraphEdge {
-  return { id: `rel:${source}-${type}->${target}`, type, source, target, properties, sources: [] };
+  return {
+    id: `rel:${source}-${type}->${target}`,
+    type,
+    source,
+    target,
+    properties,
+    sources: [],
+    corroboration: 1,
+  };
 }
 
 export const xi = node('actor:xi-jinping', 'ACTOR', { label: 'Xi Jinping', degree: 40 });

@@ -22,11 +22,13 @@ export interface TempSeed {
   remove(): void;
 }
 
-/** Copies the named documents of graph-seed/documents (default: the memo) into a fresh temporary folder. */
-export function tempSeed(documents: string[] = [MEMO]): TempSeed {
+/**
+ * Copies the named documents of graph-seed/documents (default: the memo), or of the folder `from` (a test's own
+ * fixture documents), into a fresh temporary folder.
+ */
+export function tempSeed(documents: string[] = [MEMO], from: string = DEFAULT_DOCUMENTS_DIR): TempSeed {
   const root = mkdtempSync(path.join(tmpdir(), 'kg-seed-'));
-  for (const d of documents)
-    cpSync(path.join(DEFAULT_DOCUMENTS_DIR, d), path.join(root, d), { recursive: true });
+  for (const d of documents) cpSync(path.join(from, d), path.join(root, d), { recursive: true });
   const file = (document: string, name: string) => path.join(root, document, name);
   return {
     root,

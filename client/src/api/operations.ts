@@ -49,6 +49,7 @@ const EDGE_FIELDS = /* GraphQL */ `
     source
     target
     properties
+    corroboration
     sources {
       ...SourceFields
     }

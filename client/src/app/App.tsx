@@ -8,6 +8,7 @@ import { SignInDialog } from '../access/SignInDialog.tsx';
 import { onClientEvent } from '../api/client.ts';
 import { LoadOverlay } from '../connection/LoadOverlay.tsx';
 import { Notices } from '../connection/Notices.tsx';
+import { ServerStatus } from '../connection/ServerStatus.tsx';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
 import { GraphCanvas } from '../graph/GraphCanvas.tsx';
 import { useStore } from '../shared/store.ts';
@@ -44,7 +45,14 @@ export function App() {
   const signInReason = dialogReason(access);
   return (
     <div className="app">
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#graph-canvas">Skip to the graph</a>
+        <a href="#details">Skip to the details</a>
+      </nav>
       <Header stores={stores} actions={actions} searchRef={searchRef} />
+      {/* Right after the header in focus order (the grid places it on the right): the selected node's actions
+          are a few Tab presses from the search box. */}
+      <DetailsPanel state={state} views={list} expandStatus={expandStatus} actions={actions} />
       <SidePanels stores={stores} actions={actions} />
       <main className={tableOpen ? 'centre with-table' : 'centre'}>
         <GraphCanvas
@@ -60,6 +68,7 @@ export function App() {
           onOpenMemo={() => actions.openView(null)}
         />
         <Notices connection={connection} onDismiss={actions.dismissNotice} />
+        <ServerStatus onRecovered={actions.serverBack} />
         <Timeline state={state} dispatch={actions.dispatch} />
         {tableOpen && (
           <TablePanel
@@ -70,7 +79,6 @@ export function App() {
           />
         )}
       </main>
-      <DetailsPanel state={state} views={list} expandStatus={expandStatus} actions={actions} />
       {signInReason && (
         <SignInDialog reason={signInReason} onSignedIn={actions.signedIn} onCancel={actions.cancelSignIn} />
       )}

@@ -1,6 +1,6 @@
 // The page's header: title (and the open view's name), search, and the tools: undo, show hidden, fit, the
 // results table, exports, back to the memo's graph, the GraphQL console and the account control.
-import type { RefObject } from 'react';
+import { useRef, type RefObject } from 'react';
 import { signInFromAccount } from '../access/access.ts';
 import { AccountControl } from '../access/AccountControl.tsx';
 import { undoLabel } from '../explorer/edits.ts';
@@ -9,6 +9,7 @@ import { useStore } from '../shared/store.ts';
 import { tableToggled } from '../table/panel.ts';
 import type { AppActions } from './actions.ts';
 import type { AppStores } from './stores.ts';
+import { useToolbarFocus } from './useToolbarFocus.ts';
 
 interface Props {
   stores: AppStores;
@@ -23,6 +24,8 @@ export function Header({ stores, actions, searchRef }: Props) {
   const { viewer } = useStore(stores.access);
   const lastStep = undoLabel(state);
   const tableOpen = useStore(stores.table).open;
+  const toolbar = useRef<HTMLElement>(null);
+  const toolbarFocus = useToolbarFocus(toolbar);
   return (
     <header className="app-header">
       <h1>
@@ -30,7 +33,14 @@ export function Header({ stores, actions, searchRef }: Props) {
         <span className="subtitle">{current ? current.name : '“No Limits” memo (11 October 2022)'}</span>
       </h1>
       <SearchBox ref={searchRef} onChoose={actions.chooseHit} kindFilter />
-      <nav className="toolbar" aria-label="Tools">
+      <nav
+        ref={toolbar}
+        className="toolbar"
+        role="toolbar"
+        aria-label="Tools"
+        onKeyDown={toolbarFocus.onKeyDown}
+        onFocus={toolbarFocus.onFocus}
+      >
         <button
           type="button"
           onClick={actions.shortcuts.undo}

@@ -36,6 +36,7 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
           onTo={(end) => actions.setEnd('to', end)}
           selectedNode={selected ? { id: selected.id, label: selected.label } : null}
           onShow={(path) => actions.dispatch({ type: 'pathShown', path })}
+          onGraph={state.path !== null}
           relationshipTypes={relationshipTypesOf(stats.type === 'ready' ? stats.value : null)}
         />
       </div>

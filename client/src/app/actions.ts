@@ -51,6 +51,12 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     cancelSignIn: () => stores.access.set(signInCancelled),
     hasToken: () => !!tokens.get(),
     dismissNotice: () => stores.connection.set((s) => noticeShown(s, null)),
+    /** The server answers again: a graph that could not load for want of it loads now. */
+    serverBack: () => {
+      const { page: loaded } = stores.connection.get();
+      if (loaded.type === 'error' && loaded.code !== 'NOT_FOUND' && loaded.code !== 'UNAUTHENTICATED')
+        void page.loadPage(p);
+    },
     expand: (id: string) => void expandNode({ explorer: stores.explorer, status: stores.expand, api }, id),
     chooseHit: (hit: SearchHit) =>
       void chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hit),
@@ -61,7 +67,7 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
       stores.tab.set(() => 'paths');
     },
     shortcuts: {
-      clear: () => dispatch({ type: 'selected', selection: { type: 'none' } }),
+      clear: () => dispatch({ type: 'cleared' }),
       undo: () => dispatch({ type: 'undo' }),
     },
     canvasReady: (instance: Core | null) => {

@@ -3,6 +3,7 @@
 import type { GraphEdge, GraphNode, SavedViewSummary } from '../api/types.ts';
 import type { Action, ExplorerState } from '../explorer/state.ts';
 import type { ExpandStatus } from '../expand/expand.ts';
+import { PathDetails } from '../paths/PathDetails.tsx';
 import type { Loadable } from '../shared/loadable.ts';
 import { DateSuffix } from './DateSuffix.tsx';
 import { nodeName } from './details.ts';
@@ -34,6 +35,8 @@ export function DetailsPanel(props: DetailsProps) {
     body = <NodeDetails {...props} node={state.graph.nodes[sel.id]!} />;
   else if (sel.type === 'edge' && state.graph.edges[sel.id])
     body = <EdgeDetails {...props} edge={state.graph.edges[sel.id]!} />;
+  else if (state.path && state.pathInfo)
+    body = <PathDetails state={state} dispatch={props.actions.dispatch} />;
   else
     body = (
       <p className="muted">
@@ -42,7 +45,13 @@ export function DetailsPanel(props: DetailsProps) {
       </p>
     );
   return (
-    <aside className="panel details" aria-labelledby="details-title" data-testid="details">
+    <aside
+      id="details"
+      tabIndex={-1}
+      className="panel details"
+      aria-labelledby="details-title"
+      data-testid="details"
+    >
       <h2 id="details-title" className="visually-hidden">
         Details
       </h2>
@@ -69,6 +78,18 @@ function EdgeDetails({ state, edge, actions: { dispatch } }: DetailsProps & { ed
           {nodeName(state, edge.target)}
         </button>
       </h3>
+      {edge.properties.basis === 'inferred' && (
+        <p className="inferred" data-testid="inferred">
+          <strong>Inferred</strong>
+          {typeof edge.properties.inferenceNote === 'string' ? `: ${edge.properties.inferenceNote}` : ''}
+        </p>
+      )}
+      <p className="muted">
+        Corroboration: {edge.corroboration} independent publisher{edge.corroboration === 1 ? '' : 's'}
+        {typeof edge.properties.credibility === 'number'
+          ? `; credibility ${edge.properties.credibility}`
+          : ''}
+      </p>
       <h4>Sources</h4>
       <SourceList sources={edge.sources} />
       <h4>Properties</h4>

@@ -32,6 +32,12 @@ export function NodeDetails(props: Props) {
         </blockquote>
       )}
       {node.summary && <p className="summary">{node.summary}</p>}
+      {node.properties.basis === 'inferred' && (
+        <p className="inferred" data-testid="inferred">
+          <strong>Inferred</strong>
+          {typeof node.properties.inferenceNote === 'string' ? `: ${node.properties.inferenceNote}` : ''}
+        </p>
+      )}
       <NodeActions {...props} />
       <h4>Sources</h4>
       <SourceList sources={node.sources} />

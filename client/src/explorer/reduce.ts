@@ -29,6 +29,7 @@ const TRANSITIONS: {
   hiddenShown: showHidden,
   undo,
   selected: (s, a) => select(s, a.selection),
+  cleared: (s) => showPath(select(s, { type: 'none' }), null),
   hovered: (s, a) => hover(s, a.id),
   kindToggled: (s, a) => toggleKind(s, a.kind),
   kindsSet: (s, a) => setHiddenKinds(s, a.hiddenKinds),

@@ -2,7 +2,7 @@
 // share. Each concept's transitions live with the concept (search/, expand/, paths/, time/, details/, views/);
 // explorer/reduce.ts routes each action to its transition. The canvas is a projection of the state
 // (graph/project.ts).
-import type { GraphEdge, GraphNode, NodeKind, Path } from '../api/types.ts';
+import type { GraphEdge, GraphNode, NodeKind, Path, Source } from '../api/types.ts';
 import { emptyGraph, type GraphData } from './graph.ts';
 import type { TimeWindow } from '../time/time.ts';
 
@@ -47,6 +47,8 @@ export interface ExplorerState {
   hover: string | null;
   /** A path shown on the graph: its elements stand out, the rest fades. */
   path: { nodeIds: string[]; edgeIds: string[] } | null;
+  /** What the details panel says of the path shown (read only while `path` is set). */
+  pathInfo: { length: number; explanation: string; citations: Source[] } | null;
   /** The node just chosen in search, briefly emphasised. */
   focus: { id: string; seq: number } | null;
   layout: LayoutRequest;
@@ -65,6 +67,7 @@ export const initialState: ExplorerState = {
   selection: { type: 'none' },
   hover: null,
   path: null,
+  pathInfo: null,
   focus: null,
   layout: { name: 'force', epoch: 0 },
   expansions: {},
@@ -96,6 +99,8 @@ export type Action =
   | { type: 'hiddenShown' }
   | { type: 'undo' }
   | { type: 'selected'; selection: Selection }
+  /** Escape or a click on empty canvas: no selection, no path highlighted. */
+  | { type: 'cleared' }
   | { type: 'hovered'; id: string | null }
   | { type: 'kindToggled'; kind: NodeKind }
   | { type: 'kindsSet'; hiddenKinds: NodeKind[] }

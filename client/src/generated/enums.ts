@@ -13,6 +13,15 @@ export const AuditAction = {
 } as const;
 
 export type AuditAction = typeof AuditAction[keyof typeof AuditAction];
+/** Whether a claim is stated by its sources or inferred by whoever encoded it. */
+export const Basis = {
+  /** The encoder's reading of the sources (inferenceNote says on what it rests). */
+  INFERRED: 'INFERRED',
+  /** The cited passage says it. */
+  STATED: 'STATED'
+} as const;
+
+export type Basis = typeof Basis[keyof typeof Basis];
 export const EntityImplementation = {
   Actor: 'Actor',
   Agreement: 'Agreement',
@@ -109,6 +118,23 @@ export const RelationshipType = {
 } as const;
 
 export type RelationshipType = typeof RelationshipType[keyof typeof RelationshipType];
+/** A source's reliability on the Admiralty (NATO) scale; F when it cannot be judged, or has no grade yet. */
+export const Reliability = {
+  /** completely reliable */
+  A: 'A',
+  /** usually reliable */
+  B: 'B',
+  /** fairly reliable */
+  C: 'C',
+  /** not usually reliable */
+  D: 'D',
+  /** unreliable */
+  E: 'E',
+  /** reliability cannot be judged */
+  F: 'F'
+} as const;
+
+export type Reliability = typeof Reliability[keyof typeof Reliability];
 /** An enum for sorting in either ascending or descending order. */
 export const SortDirection = {
   /** Sort by field values in ascending order. */

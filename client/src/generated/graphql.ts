@@ -11,12 +11,16 @@ export type AccessRole =
 /**
  * Restricts what an operation shows. kinds: node kinds to include; relationshipTypes: relationship types to follow
  * (CITES and SOURCE nodes are left out unless named here); since/until: leave out nodes and relationships whose
- * dated period lies wholly outside the window (undated ones stay).
+ * dated period lies wholly outside the window (undated ones stay); statedOnly: leave out inferred nodes and
+ * relationships; minReliability: leave out what rests only on sources graded below it (an ungraded source
+ * counts as F).
  */
 export type GraphFilter = {
   kinds?: Array<NodeKind> | null | undefined;
+  minReliability?: Reliability | null | undefined;
   relationshipTypes?: Array<string> | null | undefined;
   since?: string | null | undefined;
+  statedOnly?: boolean | null | undefined;
   until?: string | null | undefined;
 };
 
@@ -28,6 +32,21 @@ export type NodeKind =
   | 'MEETING'
   | 'SOURCE'
   | 'STATEMENT';
+
+/** A source's reliability on the Admiralty (NATO) scale; F when it cannot be judged, or has no grade yet. */
+export type Reliability =
+  /** completely reliable */
+  | 'A'
+  /** usually reliable */
+  | 'B'
+  /** fairly reliable */
+  | 'C'
+  /** not usually reliable */
+  | 'D'
+  /** unreliable */
+  | 'E'
+  /** reliability cannot be judged */
+  | 'F';
 
 /**
  * name: 1 to 200 characters; nodeIds: 1 to 5000 existing node ids; edgeIds: existing relationships between those
@@ -46,7 +65,7 @@ export type SourceFieldsFragment = { id: string, title: string, url: string | nu
 
 export type NodeFieldsFragment = { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> };
 
-export type EdgeFieldsFragment = { id: string, type: string, source: string, target: string, properties: unknown, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> };
+export type EdgeFieldsFragment = { id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> };
 
 export type ExplorerStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -93,7 +112,7 @@ export type ExplorerNeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerNeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } };
+export type ExplorerNeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } };
 
 export type ExplorerPathsQueryVariables = Exact<{
   sourceId: string;
@@ -104,7 +123,7 @@ export type ExplorerPathsQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerPathsQuery = { paths: Array<{ length: number, explanation: string, citations: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }>, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> }> };
+export type ExplorerPathsQuery = { paths: Array<{ length: number, explanation: string, citations: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }>, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> }> };
 
 export type ViewSummaryFieldsFragment = { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number };
 
@@ -118,7 +137,7 @@ export type ExplorerViewQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerViewQuery = { view: { nodeIds: Array<string>, edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } } | null };
+export type ExplorerViewQuery = { view: { nodeIds: Array<string>, edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } } | null };
 
 export type ExplorerSaveViewMutationVariables = Exact<{
   input: SavedViewInput;

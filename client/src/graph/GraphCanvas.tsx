@@ -3,10 +3,12 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import type { Action, ExplorerState } from '../explorer/state.ts';
-import { centreOn, fitShapes } from './canvas.ts';
+import { centreOn } from './canvas.ts';
 import { expandController, hoverController, selectionController } from './controllers.ts';
 import type { Point } from './layouts/placement.ts';
+import { canvasKeys, openDetails } from './keyboard.ts';
 import { labelController } from './labels.ts';
+import { showPathOnCanvas } from './pathView.ts';
 import { stylesheet } from './stylesheet.ts';
 import { syncCanvas } from './sync.ts';
 import { TimelineAxis } from './TimelineAxis.tsx';
@@ -36,9 +38,12 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
   const [busy, setBusy] = useState(0);
   const running = useRef(0);
   const expandRef = useRef(onExpand);
+  const selectionRef = useRef(state.selection);
+  const keys = useRef<ReturnType<typeof canvasKeys> | null>(null);
   useEffect(() => {
     expandRef.current = onExpand;
-  }, [onExpand]);
+    selectionRef.current = state.selection;
+  }, [onExpand, state.selection]);
 
   useEffect(() => {
     const instance = cytoscape({
@@ -56,6 +61,7 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
     setCy(instance);
     onReady(instance);
     labels.current = labelController(instance);
+    keys.current = canvasKeys(instance, () => selectionRef.current, dispatch, openDetails);
     const controllers = [
       selectionController(instance, dispatch),
       hoverController(instance, dispatch),
@@ -103,23 +109,28 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
     void queue.current.then(() => centreOn(cy, focusId));
   }, [cy, focusId, focusSeq]);
 
+  // A path chosen is laid out as a line (in the timeline layout, only brought into view).
   const path = state.path;
+  const asLine = state.layout.name !== 'timeline';
   useEffect(() => {
     if (!cy || !path) return;
     void queue.current.then(() => {
-      let eles = cy.collection();
-      for (const id of path.nodeIds) eles = eles.union(cy.getElementById(id));
-      fitShapes(cy, eles, 90, 1.1);
+      showPathOnCanvas(cy, path, asLine);
+      labels.current?.refresh();
     });
-  }, [cy, path]);
+  }, [cy, path, asLine]);
 
   return (
     <div className="canvas-wrap" data-layout="idle">
       <div
         ref={container}
+        id="graph-canvas"
         className="canvas"
-        role="img"
-        aria-label={`Graph of ${Object.keys(state.graph.nodes).length} nodes. Use the search box, the details panel and the lists to explore it with the keyboard.`}
+        role="application"
+        tabIndex={0}
+        onKeyDown={(e) => keys.current?.(e)}
+        aria-roledescription="graph"
+        aria-label={`Graph of ${Object.keys(state.graph.nodes).length} nodes. Arrow keys move between nodes, Enter opens the selected node's details, Escape clears.`}
         data-testid="graph-canvas"
       />
       {cy && state.layout.name === 'timeline' && <TimelineAxis cy={cy} state={state} />}

@@ -18,7 +18,7 @@ function on(
   return { dispose: () => (selector ? cy.off(events, selector, handler) : cy.off(events, handler)) };
 }
 
-/** Click a node or relationship to select it; click the background to clear the selection. */
+/** Click a node or relationship to select it; click the background to clear the selection and the path shown. */
 export function selectionController(cy: Core, dispatch: (a: Action) => void): Controller {
   const parts = [
     on(cy, 'tap', 'node', (e) =>
@@ -28,7 +28,7 @@ export function selectionController(cy: Core, dispatch: (a: Action) => void): Co
       dispatch({ type: 'selected', selection: { type: 'edge', id: e.target.id() } }),
     ),
     on(cy, 'tap', null, (e) => {
-      if (e.target === cy) dispatch({ type: 'selected', selection: { type: 'none' } });
+      if (e.target === cy) dispatch({ type: 'cleared' });
     }),
   ];
   return { dispose: () => parts.forEach((p) => p.dispose()) };

@@ -23,7 +23,15 @@ export function nodeData(n: GraphNode) {
 
 /** Cytoscape data of a relationship. */
 export function edgeData(e: GraphEdge) {
-  return { id: e.id, source: e.source, target: e.target, type: e.type };
+  return {
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    type: e.type,
+    basis: e.properties.basis === 'inferred' ? 'INFERRED' : 'STATED',
+    // Better-corroborated relationships are drawn a little thicker (1.4 px, +0.6 px per further publisher, at most 3.2).
+    width: Math.min(3.2, 1.4 + 0.6 * Math.max(0, (e.corroboration ?? 1) - 1)),
+  };
 }
 
 /**

@@ -50,6 +50,9 @@ const EDGE: StylesheetJson = [
       'text-background-opacity': 0.8,
     },
   },
+  // Thicker with more independent publishers (graph/project.ts); dashed when the encoder inferred it.
+  { selector: 'edge[width]', style: { width: 'data(width)' } },
+  { selector: 'edge[basis = "INFERRED"]', style: { 'line-style': 'dashed' } },
 ];
 
 /** The state classes graph/project.ts puts on elements, later ones winning. */

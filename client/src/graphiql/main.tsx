@@ -9,12 +9,15 @@ import { GraphiQL } from 'graphiql';
 import { createRoot } from 'react-dom/client';
 import { tokens } from '../api/token.ts';
 import { EXAMPLES } from './examples.ts';
+import { installRunShortcut } from './runShortcut.ts';
 import { withToken } from './token.ts';
 
 const fetcher = createGraphiQLFetcher({
   url: '/graphql',
   fetch: (input, init) => fetch(input, withToken(init, tokens.get())),
 });
+
+installRunShortcut();
 
 createRoot(document.getElementById('graphiql')!).render(
   <GraphiQL

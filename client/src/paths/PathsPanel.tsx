@@ -17,6 +17,8 @@ interface Props {
   onTo: (end: PathEnd) => void;
   selectedNode: { id: string; label: string } | null;
   onShow: (path: Path | null) => void;
+  /** Whether a path is highlighted on the graph now (Esc or a click on empty canvas clears it). */
+  onGraph?: boolean;
   /** The relationship types the graph holds (from stats); the model's list until they are known. */
   relationshipTypes?: readonly string[];
 }
@@ -29,6 +31,7 @@ export function PathsPanel({
   onTo,
   selectedNode,
   onShow,
+  onGraph = true,
   relationshipTypes = RELATIONSHIP_TYPES,
 }: Props) {
   const [form, setForm] = useState<PathFilterForm>(emptyPathForm);
@@ -81,7 +84,11 @@ export function PathsPanel({
           <p className="muted">No path of at most {maxLength} steps with these filters.</p>
         )}
         {result.type === 'ready' && result.value.length > 0 && (
-          <PathList paths={result.value} shown={shown} onShow={(i) => show(result.value, i)} />
+          <PathList
+            paths={result.value}
+            shown={onGraph ? shown : null}
+            onShow={(i) => show(result.value, i)}
+          />
         )}
       </div>
     </section>

@@ -69,9 +69,12 @@ export function relationshipTypesOf(stats: GraphStats | null): string[] | undefi
     .sort();
 }
 
-/** Shows one path: its nodes join the graph if needed and stand out; null clears the highlight. */
+/**
+ * Shows one path: its nodes join the graph if needed and stand out, and the details panel explains it (the
+ * selection is cleared); null clears the highlight.
+ */
 export function showPath(state: ExplorerState, path: Path | null): ExplorerState {
-  if (!path) return { ...state, path: null };
+  if (!path) return state.path || state.pathInfo ? { ...state, path: null, pathInfo: null } : state;
   const added = newNodeIds(state.graph, path);
   const hiddenOnPath = new Set(path.nodes.map((n) => n.id));
   return {
@@ -80,5 +83,8 @@ export function showPath(state: ExplorerState, path: Path | null): ExplorerState
     graph: addElements(state.graph, path),
     hidden: state.hidden.filter((id) => !hiddenOnPath.has(id)),
     path: { nodeIds: path.nodes.map((n) => n.id), edgeIds: path.edges.map((e) => e.id) },
+    pathInfo: { length: path.length, explanation: path.explanation, citations: path.citations },
+    selection: { type: 'none' },
+    focus: null,
   };
 }

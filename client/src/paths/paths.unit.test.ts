@@ -72,3 +72,28 @@ describe('showing a path', () => {
     expect(paths.showPath(s, null).path).toBeNull();
   });
 });
+
+describe('a path shown, explained and cleared', () => {
+  const opened = () =>
+    fx.run(
+      { type: 'graphLoaded', nodes: [fx.xi, fx.modi, fx.summit], edges: [fx.xiAttended, fx.modiAttended] },
+      { type: 'selected', selection: { type: 'node', id: fx.xi.id } },
+    );
+
+  it('replaces the selection in the details panel with the path’s explanation and citations', () => {
+    const s = reduce(opened(), { type: 'pathShown', path });
+    expect(s.selection).toEqual({ type: 'none' });
+    expect(s.pathInfo).toEqual({ length: 2, explanation: path.explanation, citations: [] });
+  });
+
+  it('is cleared with the selection by Escape or a click on empty canvas', () => {
+    const s = reduce(reduce(opened(), { type: 'pathShown', path }), {
+      type: 'selected',
+      selection: { type: 'node', id: fx.modi.id },
+    });
+    const cleared = reduce(s, { type: 'cleared' });
+    expect(cleared.path).toBeNull();
+    expect(cleared.pathInfo).toBeNull();
+    expect(cleared.selection).toEqual({ type: 'none' });
+  });
+});

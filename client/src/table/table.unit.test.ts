@@ -32,7 +32,16 @@ function node(
   sources: Source[] = [],
 ): GraphNode {
   const date = typeof props.date === 'string' ? props.date : null;
-  return { id, kind, label, date, summary: null, properties: props, degree: 1, sources };
+  return {
+    id,
+    kind,
+    label,
+    date,
+    summary: null,
+    properties: props,
+    degree: 1,
+    sources,
+  };
 }
 
 const MEMO = source(null, 'No Limits memo');
@@ -99,6 +108,7 @@ const said = (id: string, from: string, to: string): GraphEdge => ({
   source: from,
   target: to,
   properties: {},
+  corroboration: 1,
   sources: [],
 });
 const graph: GraphData = {

@@ -10,6 +10,7 @@ import { createGraphQLServer } from './graphql-server.ts';
 import { createApp, type Readiness } from '../http/app.ts';
 import { maintenanceUnderway } from '../backup/backup.ts';
 import { listen } from '../http/listen.ts';
+import { warmOpeningQueries } from './warmup.ts';
 
 export interface Explorer {
   url: string;
@@ -120,6 +121,17 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
         await seedIfEmpty(db, log.info);
       } catch (e) {
         log.error(`could not load the seed graph: ${(e as Error).message}`, e);
+      }
+      if (stopped) return;
+      readiness.starting = 'warming up the queries';
+      // A first attempt on a cold database can pass the transaction limit; the next one finds it warmer.
+      for (let attempt = 1; attempt <= 3 && !stopped; attempt++) {
+        try {
+          log.info(`queries warmed up in ${await warmOpeningQueries(graphql, db)} ms`);
+          break;
+        } catch (e) {
+          if (attempt === 3) log.error(`could not warm up the queries: ${(e as Error).message}`, e);
+        }
       }
       readiness.starting = null;
     })();

@@ -14,6 +14,7 @@ import { viewsModule } from '../views/index.ts';
 import { auditModule } from '../audit/index.ts';
 import { viewerModule } from '../access/viewer.ts';
 import { modelModule } from '../model/index.ts';
+import { evidenceModule } from '../evidence/index.ts';
 import { graphql } from '../graphql/graphql-runtime.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
 
@@ -29,6 +30,7 @@ const modules: GraphQLModule[] = [
   auditModule,
   viewerModule,
   modelModule,
+  evidenceModule,
 ];
 
 /**

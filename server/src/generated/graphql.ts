@@ -1253,6 +1253,7 @@ export type ActorPublishedNodeAggregationWhereInput = {
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
   readonly publisher?: InputMaybe<StringScalarAggregationFilters>;
+  readonly reliabilityNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly summary?: InputMaybe<StringScalarAggregationFilters>;
   readonly title?: InputMaybe<StringScalarAggregationFilters>;
   readonly url?: InputMaybe<StringScalarAggregationFilters>;
@@ -1650,6 +1651,7 @@ export type ActorSourcesNodeAggregationWhereInput = {
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
   readonly publisher?: InputMaybe<StringScalarAggregationFilters>;
+  readonly reliabilityNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly summary?: InputMaybe<StringScalarAggregationFilters>;
   readonly title?: InputMaybe<StringScalarAggregationFilters>;
   readonly url?: InputMaybe<StringScalarAggregationFilters>;
@@ -2586,6 +2588,7 @@ export type AgreementSourcesNodeAggregationWhereInput = {
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
   readonly publisher?: InputMaybe<StringScalarAggregationFilters>;
+  readonly reliabilityNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly summary?: InputMaybe<StringScalarAggregationFilters>;
   readonly title?: InputMaybe<StringScalarAggregationFilters>;
   readonly url?: InputMaybe<StringScalarAggregationFilters>;
@@ -2711,6 +2714,13 @@ export type AuditEntry = {
   /** The view's name after the write (for a deletion, the name it had). */
   readonly viewName?: Maybe<Scalars['String']['output']>;
 };
+
+/** Whether a claim is stated by its sources or inferred by whoever encoded it. */
+export type Basis =
+  /** The encoder's reading of the sources (inferenceNote says on what it rests). */
+  | 'INFERRED'
+  /** The cited passage says it. */
+  | 'STATED';
 
 export type ConnectionAggregationCountFilterInput = {
   readonly edges?: InputMaybe<IntScalarFilters>;
@@ -3164,6 +3174,7 @@ export type FigureSourcesNodeAggregationWhereInput = {
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
   readonly publisher?: InputMaybe<StringScalarAggregationFilters>;
+  readonly reliabilityNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly summary?: InputMaybe<StringScalarAggregationFilters>;
   readonly title?: InputMaybe<StringScalarAggregationFilters>;
   readonly url?: InputMaybe<StringScalarAggregationFilters>;
@@ -3291,8 +3302,17 @@ export type FloatScalarFilters = {
 /** A relationship of the graph; source and target follow its stored direction. */
 export type GraphEdge = {
   readonly __typename?: 'GraphEdge';
+  readonly basis: Basis;
+  /** Independent sources: the number of distinct publishers among its sources. */
+  readonly corroboration: Scalars['Int']['output'];
+  /** Admiralty information credibility: 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 truth cannot be judged. */
+  readonly credibility?: Maybe<Scalars['Int']['output']>;
   /** Stable, e.g. "rel:actor:xi-jinping-ATTENDED->meeting:sco-summit-samarkand-2022". */
   readonly id: Scalars['ID']['output'];
+  /** What an inference rests on; set when basis is INFERRED. */
+  readonly inferenceNote?: Maybe<Scalars['String']['output']>;
+  /** The spans of the document this relationship rests on. */
+  readonly passages: ReadonlyArray<Passage>;
   /** Every stored property: date, datePrecision, role, note, sourceIds… */
   readonly properties: Scalars['JSON']['output'];
   readonly source: Scalars['ID']['output'];
@@ -3306,12 +3326,16 @@ export type GraphEdge = {
 /**
  * Restricts what an operation shows. kinds: node kinds to include; relationshipTypes: relationship types to follow
  * (CITES and SOURCE nodes are left out unless named here); since/until: leave out nodes and relationships whose
- * dated period lies wholly outside the window (undated ones stay).
+ * dated period lies wholly outside the window (undated ones stay); statedOnly: leave out inferred nodes and
+ * relationships; minReliability: leave out what rests only on sources graded below it (an ungraded source
+ * counts as F).
  */
 export type GraphFilter = {
   readonly kinds?: InputMaybe<ReadonlyArray<NodeKind>>;
+  readonly minReliability?: InputMaybe<Reliability>;
   readonly relationshipTypes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   readonly since?: InputMaybe<Scalars['Date']['input']>;
+  readonly statedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   readonly until?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3326,6 +3350,10 @@ export type GraphModel = {
 /** A node of the graph as the explorer shows it. */
 export type GraphNode = {
   readonly __typename?: 'GraphNode';
+  /** STATED for entities named by their sources and claims their passages state; INFERRED for the encoder's reading. */
+  readonly basis: Basis;
+  /** Whether another claim contradicts this one (false until contested claims are recorded). */
+  readonly contested: Scalars['Boolean']['output'];
   /** When it happened, was said, was agreed or was published (the first day of the period: see datePrecision). */
   readonly date?: Maybe<Scalars['Date']['output']>;
   /** How much of the date is known: day, month or year (a date known to the month reads "September 2022"). */
@@ -3338,9 +3366,13 @@ export type GraphNode = {
   readonly endDatePrecision?: Maybe<Scalars['String']['output']>;
   /** Stable and readable, e.g. "actor:li-zhanshu". */
   readonly id: Scalars['ID']['output'];
+  /** What an inference rests on; set when basis is INFERRED. */
+  readonly inferenceNote?: Maybe<Scalars['String']['output']>;
   readonly kind: NodeKind;
   /** Display name: the name or title; for a statement its quote, shortened to at most 80 characters. */
   readonly label: Scalars['String']['output'];
+  /** The spans of the document this node's claims rest on (empty for a bare entity). */
+  readonly passages: ReadonlyArray<Passage>;
   /** Every stored property (a statement's full verbatim text among them); dates as ISO strings. */
   readonly properties: Scalars['JSON']['output'];
   /** The saved views that include this node, most recently changed first. */
@@ -4108,6 +4140,7 @@ export type MeetingSourcesNodeAggregationWhereInput = {
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
   readonly publisher?: InputMaybe<StringScalarAggregationFilters>;
+  readonly reliabilityNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly summary?: InputMaybe<StringScalarAggregationFilters>;
   readonly title?: InputMaybe<StringScalarAggregationFilters>;
   readonly url?: InputMaybe<StringScalarAggregationFilters>;
@@ -4328,6 +4361,19 @@ export type PageInfo = {
   readonly startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Words of a document that a claim rests on: character offsets into the document's text (documentText). */
+export type Passage = {
+  readonly __typename?: 'Passage';
+  /** The document, e.g. "document:no-limits-memo". */
+  readonly documentId: Scalars['ID']['output'];
+  /** Offset after the last character. */
+  readonly end: Scalars['Int']['output'];
+  /** Offset of the first character (0-based, UTF-16 code units as JavaScript counts them). */
+  readonly start: Scalars['Int']['output'];
+  /** The words, exactly as the document's text has them. */
+  readonly text: Scalars['String']['output'];
+};
+
 /** A chain of relationships between two nodes, explained in words. */
 export type Path = {
   readonly __typename?: 'Path';
@@ -4351,6 +4397,8 @@ export type Query = {
   readonly agreementsConnection: AgreementsConnection;
   /** Every write, newest first (at most 1000); viewId narrows it to one view. Editors only, when tokens are on. */
   readonly auditLog: ReadonlyArray<AuditEntry>;
+  /** A document's full text (a Passage's documentId names it), or null when there is none. */
+  readonly documentText?: Maybe<Scalars['String']['output']>;
   readonly entities: ReadonlyArray<Entity>;
   readonly entitiesConnection: EntitiesConnection;
   readonly figures: ReadonlyArray<Figure>;
@@ -4376,7 +4424,8 @@ export type Query = {
    * Up to limit (at most 10) distinct paths of at most maxLength (1 to 8) relationships between two nodes, shortest
    * first; among equally short ones, paths through less connected nodes first. Never through CITES; sources in
    * the middle only when the filter's kinds name SOURCE. A node or relationship dated outside [since, until]
-   * is not used.
+   * is not used; with statedOnly, no inferred one (a path that needs an inferred step is not returned); with
+   * minReliability, none that rests only on sources graded below it.
    */
   readonly paths: ReadonlyArray<Path>;
   /**
@@ -4434,6 +4483,11 @@ export type QueryAgreementsConnectionArgs = {
 export type QueryAuditLogArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   viewId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryDocumentTextArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -4620,6 +4674,27 @@ export type RelationshipTypeInfo = {
   readonly type: RelationshipType;
 };
 
+/** A source's reliability on the Admiralty (NATO) scale; F when it cannot be judged, or has no grade yet. */
+export type Reliability =
+  /** completely reliable */
+  | 'A'
+  /** usually reliable */
+  | 'B'
+  /** fairly reliable */
+  | 'C'
+  /** not usually reliable */
+  | 'D'
+  /** unreliable */
+  | 'E'
+  /** reliability cannot be judged */
+  | 'F';
+
+/** Reliability filters */
+export type ReliabilityEnumScalarFilters = {
+  readonly eq?: InputMaybe<Reliability>;
+  readonly in?: InputMaybe<ReadonlyArray<Reliability>>;
+};
+
 /** A saved selection of nodes and edges, with its layout and filter; opens from /?view=<id>. */
 export type SavedView = {
   readonly __typename?: 'SavedView';
@@ -4691,6 +4766,10 @@ export type Source = Entity & {
   readonly publishedBy: ReadonlyArray<Actor>;
   readonly publishedByConnection: SourcePublishedByConnection;
   readonly publisher?: Maybe<Scalars['String']['output']>;
+  /** Its Admiralty reliability grade; F (cannot be judged) when it has none yet. */
+  readonly reliability: Reliability;
+  /** Why it has that grade. */
+  readonly reliabilityNote?: Maybe<Scalars['String']['output']>;
   readonly summary?: Maybe<Scalars['String']['output']>;
   readonly title: Scalars['String']['output'];
   /** Null only where the reference has no address. */
@@ -4749,6 +4828,7 @@ export type SourceAggregateNode = {
   readonly kind: StringAggregateSelection;
   readonly note: StringAggregateSelection;
   readonly publisher: StringAggregateSelection;
+  readonly reliabilityNote: StringAggregateSelection;
   readonly summary: StringAggregateSelection;
   readonly title: StringAggregateSelection;
   readonly url: StringAggregateSelection;
@@ -4902,6 +4982,8 @@ export type SourceSort = {
   readonly kind?: InputMaybe<SortDirection>;
   readonly note?: InputMaybe<SortDirection>;
   readonly publisher?: InputMaybe<SortDirection>;
+  readonly reliability?: InputMaybe<SortDirection>;
+  readonly reliabilityNote?: InputMaybe<SortDirection>;
   readonly summary?: InputMaybe<SortDirection>;
   readonly title?: InputMaybe<SortDirection>;
   readonly url?: InputMaybe<SortDirection>;
@@ -4928,6 +5010,8 @@ export type SourceWhere = {
   readonly publishedBy?: InputMaybe<ActorRelationshipFilters>;
   readonly publishedByConnection?: InputMaybe<SourcePublishedByConnectionFilters>;
   readonly publisher?: InputMaybe<StringScalarFilters>;
+  readonly reliability?: InputMaybe<ReliabilityEnumScalarFilters>;
+  readonly reliabilityNote?: InputMaybe<StringScalarFilters>;
   readonly summary?: InputMaybe<StringScalarFilters>;
   readonly title?: InputMaybe<StringScalarFilters>;
   readonly url?: InputMaybe<StringScalarFilters>;
@@ -5554,6 +5638,7 @@ export type StatementSourcesNodeAggregationWhereInput = {
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
   readonly publisher?: InputMaybe<StringScalarAggregationFilters>;
+  readonly reliabilityNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly summary?: InputMaybe<StringScalarAggregationFilters>;
   readonly title?: InputMaybe<StringScalarAggregationFilters>;
   readonly url?: InputMaybe<StringScalarAggregationFilters>;
@@ -6081,6 +6166,7 @@ export type ResolversTypes = {
   AgreementsConnection: ResolverTypeWrapper<Omit<AgreementsConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['AgreementEdge']> }>;
   AuditAction: AuditAction;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Count: ResolverTypeWrapper<Count>;
@@ -6220,10 +6306,13 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NodeKind: NodeKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Passage: ResolverTypeWrapper<Passage>;
   Path: ResolverTypeWrapper<GraphPathModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationshipType: RelationshipType;
   RelationshipTypeInfo: ResolverTypeWrapper<RelationshipTypeInfo>;
+  Reliability: Reliability;
+  ReliabilityEnumScalarFilters: ReliabilityEnumScalarFilters;
   SavedView: ResolverTypeWrapper<SavedViewParentModel>;
   SavedViewInput: SavedViewInput;
   SortDirection: SortDirection;
@@ -6680,9 +6769,11 @@ export type ResolversParentTypes = {
   MeetingsConnection: Omit<MeetingsConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingEdge']> };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Passage: Passage;
   Path: GraphPathModel;
   Query: Record<PropertyKey, never>;
   RelationshipTypeInfo: RelationshipTypeInfo;
+  ReliabilityEnumScalarFilters: ReliabilityEnumScalarFilters;
   SavedView: SavedViewParentModel;
   SavedViewInput: SavedViewInput;
   Source: KindParentModel;
@@ -7441,7 +7532,12 @@ export type FloatAggregateSelectionResolvers<ContextType = Context, ParentType e
 };
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  credibility?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  passages?: Resolver<ReadonlyArray<ResolversTypes['Passage']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -7456,14 +7552,18 @@ export type GraphModelResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  contested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endDatePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passages?: Resolver<ReadonlyArray<ResolversTypes['Passage']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   savedViews?: Resolver<ReadonlyArray<ResolversTypes['SavedView']>, ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -7670,6 +7770,13 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PassageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Passage'] = ResolversParentTypes['Passage']> = {
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
   citations?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   edges?: Resolver<ReadonlyArray<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
@@ -7684,6 +7791,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   agreementsConnection?: Resolver<ResolversTypes['AgreementsConnection'], ParentType, ContextType, Partial<QueryAgreementsConnectionArgs>>;
   auditLog?: Resolver<ReadonlyArray<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
+  documentText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryDocumentTextArgs, 'id'>>;
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   entitiesConnection?: Resolver<ResolversTypes['EntitiesConnection'], ParentType, ContextType, Partial<QueryEntitiesConnectionArgs>>;
   figures?: Resolver<ReadonlyArray<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
@@ -7748,6 +7856,8 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publishedBy?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType, Partial<SourcePublishedByArgs>>;
   publishedByConnection?: Resolver<ResolversTypes['SourcePublishedByConnection'], ParentType, ContextType, Partial<SourcePublishedByConnectionArgs>>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reliability?: Resolver<ResolversTypes['Reliability'], ParentType, ContextType>;
+  reliabilityNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7768,6 +7878,7 @@ export type SourceAggregateNodeResolvers<ContextType = Context, ParentType exten
   kind?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  reliabilityNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -8106,6 +8217,7 @@ export type Resolvers<ContextType = Context> = {
   MeetingsConnection?: MeetingsConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Passage?: PassageResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelationshipTypeInfo?: RelationshipTypeInfoResolvers<ContextType>;

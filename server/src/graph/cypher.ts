@@ -3,7 +3,7 @@
 // ever arrives as parameters.
 import { cypher, int, readRows, type Reader } from '../../../core/db/database.ts';
 import { toGraphEdge, toGraphNode, type EdgeRow, type NodeRow } from './mapping.ts';
-import { FILTER_RELATIONSHIP_TYPES } from '../../../core/model/index.ts';
+import { CITES, FILTER_RELATIONSHIP_TYPES, UNGRADED } from '../../../core/model/index.ts';
 import { type GraphEdge, type GraphNode, type ResolvedFilter } from './model.ts';
 
 /** A Source node's properties, all of them: the `Source` type's other scalar fields (kind, authors…) resolve too. */
@@ -58,6 +58,34 @@ export function inWindow(x: string): string {
   // Without a window nothing is read: the parameters are tested first and OR stops at the first true.
   return `(($since IS NULL AND $until IS NULL) OR ${x}.date IS NULL OR (
       ($until IS NULL OR ${x}.date <= date($until)) AND ($since IS NULL OR ${periodEnd} >= date($since))))`;
+}
+
+/**
+ * True when `x` passes the filter's evidence tests: with `$statedOnly`, it is not inferred; with
+ * `$minReliability` (a grade, A best), it rests on at least one source graded that well or better (an ungraded
+ * source counts as F). A node rests on the sources it CITES (a source on its own grade); a relationship on its
+ * `sourceIds` (a CITES relationship on the source it points to). Grades compare as text: 'A' < 'B' < … < 'F'.
+ */
+export function onEvidence(x: string, what: 'node' | 'relationship'): string {
+  const grade = (s: string) => `coalesce(${s}.reliability, '${UNGRADED}') <= $minReliability`;
+  const stated = `(NOT $statedOnly OR coalesce(${x}.basis, 'stated') <> 'inferred')`;
+  const graded =
+    what === 'node'
+      ? `(${x}:Source AND ${grade(x)}) OR EXISTS { MATCH (${x})-[:${CITES}]->(s:Source) WHERE ${grade('s')} }`
+      : `(type(${x}) = '${CITES}' AND ${grade(`endNode(${x})`)})
+         OR any(sid IN coalesce(${x}.sourceIds, []) WHERE EXISTS { MATCH (s:Entity {id: sid}) WHERE s:Source AND ${grade('s')} })`;
+  // Without the evidence parameters nothing is read: they are tested first and OR stops at the first true.
+  return `(${stated} AND ($minReliability IS NULL OR ${graded}))`;
+}
+
+/** The parameters `inWindow` and `onEvidence` read, from a validated filter. */
+export function filterParams(filter: ResolvedFilter) {
+  return {
+    since: filter.since,
+    until: filter.until,
+    statedOnly: filter.statedOnly,
+    minReliability: filter.minReliability,
+  };
 }
 
 const NODES_BY_IDS = cypher(
@@ -119,7 +147,7 @@ export function relationshipsAmong(param: string): string {
 const EDGES_AMONG = cypher(
   'graphEdgesAmong',
   `${relationshipsAmong('ids')}
-   WITH r WHERE type(r) IN $types AND ${inWindow('r')}
+   WITH r WHERE type(r) IN $types AND ${inWindow('r')} AND ${onEvidence('r', 'relationship')}
    WITH r, ${edgeId('r')} AS eid
    ORDER BY eid
    LIMIT $limit
@@ -161,8 +189,7 @@ export async function edgesAmong(
   const rows = await readRows<EdgeRow>(db, EDGES_AMONG, {
     ids,
     types,
-    since: filter.since,
-    until: filter.until,
+    ...filterParams(filter),
     dense: int(dense),
     limit: int(limit + 1),
   });

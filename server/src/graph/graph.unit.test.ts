@@ -55,7 +55,7 @@ describe('mapping', () => {
     expect(node).toMatchObject({ id: 'statement:s', kind: 'STATEMENT', date: '2022-09-21', degree: 3 });
     expect(node.label.length).toBeLessThanOrEqual(80);
     expect(node.properties.text).toBe('x '.repeat(100));
-    expect(node.sources).toEqual([source]);
+    expect(node.sources).toEqual([{ ...source, reliability: 'F', reliabilityNote: null }]);
   });
 
   it('falls back on the id prefix for a node without kind', () => {

@@ -1,7 +1,12 @@
 // The contract's shared explorer types (NodeKind, GraphNode, GraphEdge, Subgraph, Path, GraphStats,
 // GraphFilter) and the JSON scalar. The operations that return them live in their own concept folders.
 import { GraphQLJSON } from 'graphql-type-json';
-import { NODE_KINDS } from '../../../core/model/index.ts';
+import {
+  CREDIBILITY_MEANINGS,
+  NODE_KINDS,
+  RELIABILITY_GRADES,
+  RELIABILITY_MEANINGS,
+} from '../../../core/model/index.ts';
 import { graphQLModule } from '../graphql/module.ts';
 
 const typeDefs = /* GraphQL */ `
@@ -11,6 +16,31 @@ const typeDefs = /* GraphQL */ `
   "The kinds of node in the graph."
   enum NodeKind {
     ${NODE_KINDS.join('\n    ')}
+  }
+
+  "Whether a claim is stated by its sources or inferred by whoever encoded it."
+  enum Basis {
+    "The cited passage says it."
+    STATED
+    "The encoder's reading of the sources (inferenceNote says on what it rests)."
+    INFERRED
+  }
+
+  "A source's reliability on the Admiralty (NATO) scale; F when it cannot be judged, or has no grade yet."
+  enum Reliability {
+    ${RELIABILITY_GRADES.map((g) => `"${RELIABILITY_MEANINGS[g]}"\n    ${g}`).join('\n    ')}
+  }
+
+  "Words of a document that a claim rests on: character offsets into the document's text (documentText)."
+  type Passage {
+    "The document, e.g. \\"document:no-limits-memo\\"."
+    documentId: ID!
+    "Offset of the first character (0-based, UTF-16 code units as JavaScript counts them)."
+    start: Int!
+    "Offset after the last character."
+    end: Int!
+    "The words, exactly as the document's text has them."
+    text: String!
   }
 
   "A node of the graph as the explorer shows it."
@@ -35,6 +65,14 @@ const typeDefs = /* GraphQL */ `
     sources: [Source!]!
     "Number of relationships, not counting CITES."
     degree: Int!
+    "STATED for entities named by their sources and claims their passages state; INFERRED for the encoder's reading."
+    basis: Basis!
+    "What an inference rests on; set when basis is INFERRED."
+    inferenceNote: String
+    "The spans of the document this node's claims rest on (empty for a bare entity)."
+    passages: [Passage!]!
+    "Whether another claim contradicts this one (false until contested claims are recorded)."
+    contested: Boolean!
   }
 
   "A relationship of the graph; source and target follow its stored direction."
@@ -49,6 +87,17 @@ const typeDefs = /* GraphQL */ `
     properties: JSON!
     "What this relationship rests on (its sourceIds)."
     sources: [Source!]!
+    basis: Basis!
+    "What an inference rests on; set when basis is INFERRED."
+    inferenceNote: String
+    "The spans of the document this relationship rests on."
+    passages: [Passage!]!
+    "Admiralty information credibility: ${Object.entries(CREDIBILITY_MEANINGS)
+      .map(([n, m]) => `${n} ${m}`)
+      .join(', ')}."
+    credibility: Int
+    "Independent sources: the number of distinct publishers among its sources."
+    corroboration: Int!
   }
 
   type Subgraph {
@@ -88,13 +137,17 @@ const typeDefs = /* GraphQL */ `
   """
   Restricts what an operation shows. kinds: node kinds to include; relationshipTypes: relationship types to follow
   (CITES and SOURCE nodes are left out unless named here); since/until: leave out nodes and relationships whose
-  dated period lies wholly outside the window (undated ones stay).
+  dated period lies wholly outside the window (undated ones stay); statedOnly: leave out inferred nodes and
+  relationships; minReliability: leave out what rests only on sources graded below it (an ungraded source
+  counts as F).
   """
   input GraphFilter {
     kinds: [NodeKind!]
     relationshipTypes: [String!]
     since: Date
     until: Date
+    statedOnly: Boolean
+    minReliability: Reliability
   }
 `;
 

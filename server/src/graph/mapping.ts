@@ -1,8 +1,14 @@
 // From stored nodes and relationships (as the projections in ./cypher.ts return them) to the contract's
 // GraphNode and GraphEdge.
 import { nodeLabel } from './label.ts';
-import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
-import { type GraphEdge, type GraphNode, type SourceRef } from './model.ts';
+import {
+  NODE_KINDS,
+  RELIABILITY_GRADES,
+  UNGRADED,
+  type NodeKind,
+  type ReliabilityGrade,
+} from '../../../core/model/index.ts';
+import { type Basis, type GraphEdge, type GraphNode, type Passage, type SourceRef } from './model.ts';
 
 /** A node as NODE_PROJECTION returns it. */
 export interface StoredNode {
@@ -45,8 +51,37 @@ export function toSourceRef(value: unknown): SourceRef {
     publisher: str(s.publisher),
     date: str(s.date),
     footnote: typeof s.footnote === 'number' ? s.footnote : null,
+    reliability: (RELIABILITY_GRADES as readonly unknown[]).includes(s.reliability)
+      ? (s.reliability as ReliabilityGrade)
+      : UNGRADED,
+    reliabilityNote: str(s.reliabilityNote),
   };
 }
+
+/** A claim's basis from its stored `basis` (`stated` unless the seed says `inferred`). */
+export const basisOf = (props: Record<string, unknown>): Basis =>
+  props.basis === 'inferred' ? 'INFERRED' : 'STATED';
+
+/** The document a claim's passages point into: the Document node of the seed folder that defines it. */
+export const documentIdOf = (document: string) => `document:${document}`;
+
+/** A claim's passages from the parallel lists the loader stores (passages, passageStarts, passageEnds). */
+export function passagesOf(props: Record<string, unknown>): Passage[] {
+  const texts = Array.isArray(props.passages) ? (props.passages as unknown[]) : [];
+  const starts = Array.isArray(props.passageStarts) ? (props.passageStarts as unknown[]) : [];
+  const ends = Array.isArray(props.passageEnds) ? (props.passageEnds as unknown[]) : [];
+  if (typeof props.document !== 'string') return [];
+  const documentId = documentIdOf(props.document);
+  return texts.flatMap((text, i) =>
+    typeof text === 'string' && starts[i] !== undefined && ends[i] !== undefined
+      ? [{ documentId, start: Number(starts[i]), end: Number(ends[i]), text }]
+      : [],
+  );
+}
+
+/** Independent sources: distinct publishers (a source without a publisher counts as one of its own). */
+export const corroborationOf = (sources: readonly SourceRef[]): number =>
+  new Set(sources.map((s) => s.publisher?.trim().toLowerCase() || `id:${s.id}`)).size;
 
 function kindOf(props: Record<string, unknown>): NodeKind {
   const kind = props.kind;
@@ -70,17 +105,27 @@ export function toGraphNode(row: StoredNode): GraphNode {
     properties: props,
     sources: (row.sources ?? []).map(toSourceRef),
     degree: Number(row.degree ?? 0),
+    basis: basisOf(props),
+    inferenceNote: str(props.inferenceNote),
+    passages: passagesOf(props),
+    contested: false,
   };
 }
 
 /** Builds the contract's GraphEdge from a projected relationship. */
 export function toGraphEdge(row: StoredEdge): GraphEdge {
+  const sources = (row.sources ?? []).map(toSourceRef);
   return {
     id: row.id,
     type: row.type,
     source: row.source,
     target: row.target,
     properties: row.props,
-    sources: (row.sources ?? []).map(toSourceRef),
+    sources,
+    basis: basisOf(row.props),
+    inferenceNote: str(row.props.inferenceNote),
+    passages: passagesOf(row.props),
+    credibility: typeof row.props.credibility === 'number' ? row.props.credibility : null,
+    corroboration: corroborationOf(sources),
   };
 }

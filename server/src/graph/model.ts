@@ -1,7 +1,18 @@
 // The explorer's view of the stored graph: node kinds, relationship types, and the contract's shapes
 // (GraphNode, GraphEdge, Subgraph, Path, SavedView) as plain TypeScript objects that the resolvers return; the
 // generated resolver types map the schema's types to these (scripts/codegen.ts).
-import type { NodeKind } from '../../../core/model/index.ts';
+import type { NodeKind, ReliabilityGrade } from '../../../core/model/index.ts';
+
+/** The contract's Basis. */
+export type Basis = 'STATED' | 'INFERRED';
+
+/** The contract's Passage: a span of a document's text (character offsets) that a claim rests on. */
+export interface Passage {
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** A reference as the contract's `Source` type shows it (with the Source node's other properties beside). */
 export interface SourceRef {
@@ -12,6 +23,9 @@ export interface SourceRef {
   publisher: string | null;
   date: string | null;
   footnote: number | null;
+  /** Its Admiralty grade; F (cannot be judged) when it has none yet. */
+  reliability: ReliabilityGrade;
+  reliabilityNote: string | null;
 }
 
 /** The contract's GraphNode. */
@@ -24,6 +38,11 @@ export interface GraphNode {
   properties: Record<string, unknown>;
   sources: SourceRef[];
   degree: number;
+  basis: Basis;
+  inferenceNote: string | null;
+  passages: Passage[];
+  /** Whether another claim contradicts this one (always false until contested claims are recorded). */
+  contested: boolean;
 }
 
 /** The contract's GraphEdge: `source` and `target` follow the stored direction. */
@@ -34,6 +53,13 @@ export interface GraphEdge {
   target: string;
   properties: Record<string, unknown>;
   sources: SourceRef[];
+  basis: Basis;
+  inferenceNote: string | null;
+  passages: Passage[];
+  /** 1 (confirmed) to 6 (cannot be judged), where the relationship has one. */
+  credibility: number | null;
+  /** Distinct publishers among its sources (a source without a publisher counts as its own). */
+  corroboration: number;
 }
 
 /** The contract's Subgraph. */
@@ -89,6 +115,17 @@ export interface ResolvedFilter {
   /** ISO calendar dates ("2022-09-15"). */
   since: string | null;
   until: string | null;
+  /** Leave out inferred nodes and relationships. */
+  statedOnly: boolean;
+  /** Leave out what rests only on sources graded below this (A best; an ungraded source counts as F). */
+  minReliability: ReliabilityGrade | null;
 }
 
-export const NO_FILTER: ResolvedFilter = { kinds: null, relationshipTypes: null, since: null, until: null };
+export const NO_FILTER: ResolvedFilter = {
+  kinds: null,
+  relationshipTypes: null,
+  since: null,
+  until: null,
+  statedOnly: false,
+  minReliability: null,
+};

@@ -1,8 +1,14 @@
 // Checks for the explorer operations' arguments, as pure functions: every bad argument becomes BAD_USER_INPUT
 // with a message that says what is allowed, before any query runs.
 import { badInput } from '../../../core/errors.ts';
-import { NODE_KINDS, FILTER_RELATIONSHIP_TYPES, type NodeKind } from '../../../core/model/index.ts';
-import { type ResolvedFilter } from './model.ts';
+import {
+  NODE_KINDS,
+  FILTER_RELATIONSHIP_TYPES,
+  RELIABILITY_GRADES,
+  type NodeKind,
+  type ReliabilityGrade,
+} from '../../../core/model/index.ts';
+import { NO_FILTER, type ResolvedFilter } from './model.ts';
 
 /** Node ids are `<kind>:<slug>` (graph-seed/README.md); view ids are `view:<uuid>`. */
 const ID_PATTERN = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*$/;
@@ -47,11 +53,13 @@ export interface GraphFilterInput {
   relationshipTypes?: readonly string[] | null;
   since?: unknown;
   until?: unknown;
+  statedOnly?: boolean | null;
+  minReliability?: string | null;
 }
 
 /** Validates a GraphFilter: known kinds and relationship types, dates, and `since` not after `until`. */
 export function resolveFilter(input: GraphFilterInput | null | undefined): ResolvedFilter {
-  if (!input) return { kinds: null, relationshipTypes: null, since: null, until: null };
+  if (!input) return { ...NO_FILTER };
   let kinds: NodeKind[] | null = null;
   if (input.kinds) {
     const unknown = input.kinds.filter((k) => !(NODE_KINDS as readonly string[]).includes(k));
@@ -75,5 +83,14 @@ export function resolveFilter(input: GraphFilterInput | null | undefined): Resol
   if (since && until && since > until) {
     throw badInput(`since (${since}) is after until (${until}).`, { argument: 'since' });
   }
-  return { kinds, relationshipTypes, since, until };
+  let minReliability: ReliabilityGrade | null = null;
+  if (input.minReliability !== null && input.minReliability !== undefined) {
+    if (!(RELIABILITY_GRADES as readonly string[]).includes(input.minReliability)) {
+      throw badInput(`minReliability must be one of ${RELIABILITY_GRADES.join(', ')}.`, {
+        argument: 'minReliability',
+      });
+    }
+    minReliability = input.minReliability as ReliabilityGrade;
+  }
+  return { kinds, relationshipTypes, since, until, statedOnly: input.statedOnly === true, minReliability };
 }

@@ -253,7 +253,11 @@ ${nodeType(
     ibid: ID
     note: String
     "memo, for a whole document."
-    documentType: String`,
+    documentType: String
+    "Its Admiralty reliability grade; F (cannot be judged) when it has none yet."
+    reliability: Reliability! @coalesce(value: F)
+    "Why it has that grade."
+    reliabilityNote: String`,
 )}
 `;
 

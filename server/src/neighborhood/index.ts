@@ -3,7 +3,7 @@
 // (plus one, to know whether more exist), so a hub with tens of thousands of relationships is never expanded
 // further than the limit needs.
 import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
-import { edgesAmong, inWindow, loadNodes } from '../graph/cypher.ts';
+import { edgesAmong, filterParams, inWindow, loadNodes, onEvidence } from '../graph/cypher.ts';
 import type { NodeKind } from '../../../core/model/index.ts';
 import type { ResolvedFilter, Subgraph } from '../graph/model.ts';
 import { neighborhoodScope } from '../graph/scope.ts';
@@ -24,6 +24,7 @@ const STEP = cypher(
   `UNWIND $frontier AS fid
    MATCH (f:Entity {id: fid})-[r]-(m:Entity)
    WHERE type(r) IN $types AND m.kind IN $kinds AND NOT m.id IN $known AND ${inWindow('r')} AND ${inWindow('m')}
+     AND ${onEvidence('r', 'relationship')} AND ${onEvidence('m', 'node')}
    WITH DISTINCT m.id AS id
    LIMIT $cap
    RETURN id`,
@@ -66,8 +67,7 @@ async function within(
       known,
       kinds: scope.kinds,
       types: scope.types,
-      since: filter.since,
-      until: filter.until,
+      ...filterParams(filter),
       cap: int(room + 1),
     });
     const found = rows.map((r) => r.id).sort();

@@ -1,6 +1,6 @@
 // node(id) and nodes(kind, filter, limit, offset): single nodes and pages of nodes, in id order.
 import { cypher, int, type Db } from '../../../core/db/database.ts';
-import { inWindow, loadNodes, nodeProjection } from '../graph/cypher.ts';
+import { filterParams, inWindow, loadNodes, nodeProjection, onEvidence } from '../graph/cypher.ts';
 import { toGraphNode, type NodeRow } from '../graph/mapping.ts';
 import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
 import { type GraphNode } from '../graph/model.ts';
@@ -14,7 +14,7 @@ export const NODES_OFFSET_MAX = 1_000_000;
 const NODES = cypher(
   'nodesPage',
   `MATCH (n:Entity)
-   WHERE n.kind IN $kinds AND ${inWindow('n')}
+   WHERE n.kind IN $kinds AND ${inWindow('n')} AND ${onEvidence('n', 'node')}
      AND ($types IS NULL OR EXISTS { (n)-[r]-() WHERE type(r) IN $types })
    WITH n ORDER BY n.id SKIP $offset LIMIT $limit
    RETURN ${nodeProjection('n')} AS node`,
@@ -43,8 +43,7 @@ export async function nodes(
   const rows = await db.read<NodeRow>(NODES, {
     kinds,
     types: filter.relationshipTypes,
-    since: filter.since,
-    until: filter.until,
+    ...filterParams(filter),
     offset: int(offset),
     limit: int(limit),
   });

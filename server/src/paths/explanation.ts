@@ -1,9 +1,10 @@
 // A path in words: one sentence template per relationship type and direction, dates at the precision the
 // source gives, and two steps through the same node with the same type told as one sentence ("Narendra Modi
-// attended the SCO summit in Samarkand (16 September 2022), which Xi Jinping also attended (15 September 2022).").
+// attended the SCO summit in Samarkand (16 September 2022), which Xi Jinping also attended (15 September 2022).");
+// and the sources it rests on.
 import { formatDate } from '../../../core/model/index.ts';
 import { shorten } from '../graph/label.ts';
-import type { GraphEdge, GraphNode } from '../graph/model.ts';
+import type { GraphEdge, GraphNode, SourceRef } from '../graph/model.ts';
 
 /** How one relationship type reads: `a <active> b` along its direction, `b <passive> a` against it. */
 interface Template {
@@ -116,6 +117,9 @@ export function edgeDate(edge: GraphEdge, byId: ReadonlyMap<string, GraphNode>):
   return formatted ? ` (${formatted})` : '';
 }
 
+/** " (inferred)" for a step the encoder inferred rather than read in its sources. */
+export const inferredMark = (edge: GraphEdge): string => (edge.basis === 'INFERRED' ? ' (inferred)' : '');
+
 function sentence(s: string): string {
   const capital = s.charAt(0).toUpperCase() + s.slice(1);
   return /[.!?…]["”’)]*$/u.test(capital) ? capital : `${capital}.`;
@@ -135,12 +139,12 @@ export function explainPath(nodes: readonly GraphNode[], edges: readonly GraphEd
     const to = nodes[i + 1]!;
     const t = TEMPLATES[edge.type] ?? fallback(edge.type);
     const forward = edge.source === from.id;
-    const d1 = edgeDate(edge, byId);
+    const d1 = edgeDate(edge, byId) + inferredMark(edge);
     const next = edges[i + 1];
     const after = nodes[i + 2];
     if (next && after && next.type === edge.type) {
       const nextForward = next.source === to.id;
-      const d2 = edgeDate(next, byId);
+      const d2 = edgeDate(next, byId) + inferredMark(next);
       if (t.symmetric) {
         sentences.push(
           `${mention(from)} ${t.active} ${mention(to)}${d1}, ${isPerson(to) ? 'who' : 'which'} ${t.also} ${mention(after)}${d2}`,
@@ -169,4 +173,11 @@ export function explainPath(nodes: readonly GraphNode[], edges: readonly GraphEd
     i += 1;
   }
   return sentences.map(sentence).join(' ');
+}
+
+/** The sources a path rests on: those of every relationship, in path order, each once. */
+export function citationsOf(edges: readonly GraphEdge[]): SourceRef[] {
+  const seen = new Map<string, SourceRef>();
+  for (const e of edges) for (const s of e.sources) if (!seen.has(s.id)) seen.set(s.id, s);
+  return [...seen.values()];
 }

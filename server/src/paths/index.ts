@@ -2,14 +2,22 @@
 // explained in sentences and with the sources it rests on. Never through CITES. See
 // docs/decisions/2026-11-29-paths.md for the search and the ranking.
 import { cypher, int, type Db, type NamedQuery } from '../../../core/db/database.ts';
-import { DENSE_DEGREE, degreeOf, edgeProjection, inWindow, loadNodes } from '../graph/cypher.ts';
+import {
+  DENSE_DEGREE,
+  degreeOf,
+  edgeProjection,
+  filterParams,
+  inWindow,
+  loadNodes,
+  onEvidence,
+} from '../graph/cypher.ts';
 import { toGraphEdge, type StoredEdge } from '../graph/mapping.ts';
-import type { GraphEdge, GraphPath, SourceRef } from '../graph/model.ts';
+import type { GraphEdge, GraphPath } from '../graph/model.ts';
 import { pathScope } from '../graph/scope.ts';
 import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
 import { badInput, notFound } from '../../../core/errors.ts';
 import { graphQLModule } from '../graphql/module.ts';
-import { explainPath } from './explanation.ts';
+import { citationsOf, explainPath } from './explanation.ts';
 import { dateSpanDays, rankPaths, type CandidatePath } from './rank.ts';
 
 export const PATHS_MAX_LENGTH = 8;
@@ -36,9 +44,10 @@ const SHORTEST_QUERIES = byLength((max) =>
     `pathsShortestUpTo${max}`,
     `MATCH (a:Entity {id: $sourceId}), (b:Entity {id: $targetId})
      MATCH p = allShortestPaths((a)-[*..${max}]-(b))
-     WHERE all(r IN relationships(p) WHERE type(r) IN $types AND NOT elementId(r) IN $avoid AND ${inWindow('r')})
+     WHERE all(r IN relationships(p) WHERE type(r) IN $types AND NOT elementId(r) IN $avoid AND ${inWindow('r')}
+                                            AND ${onEvidence('r', 'relationship')})
        AND all(n IN nodes(p) WHERE n.id IN [$sourceId, $targetId]
-             OR (n.kind IN $kinds AND NOT n.id IN $avoidNodes AND ${inWindow('n')}
+             OR (n.kind IN $kinds AND NOT n.id IN $avoidNodes AND ${inWindow('n')} AND ${onEvidence('n', 'node')}
                  AND ($maxDegree IS NULL OR COUNT { (n)--() } <= $maxDegree)))
      WITH p LIMIT 50
      ${PATH_RETURN}`,
@@ -85,12 +94,6 @@ function toCandidate(row: PathRow): Candidate {
   return candidate(row.nodes, row.edges.map(toGraphEdge), row.elementIds);
 }
 
-function citationsOf(edges: readonly GraphEdge[]): SourceRef[] {
-  const seen = new Map<string, SourceRef>();
-  for (const e of edges) for (const s of e.sources) if (!seen.has(s.id)) seen.set(s.id, s);
-  return [...seen.values()];
-}
-
 /** Up to `limit` distinct paths from `sourceId` to `targetId`, shortest first, each with its explanation. */
 export async function paths(
   db: Db,
@@ -122,8 +125,7 @@ export async function paths(
       targetId,
       types: scope.types,
       kinds: scope.kinds,
-      since: filter.since,
-      until: filter.until,
+      ...filterParams(filter),
     };
     // 1. The shortest paths through no hub; through hubs only when there are none.
     const search = (
@@ -203,7 +205,8 @@ const typeDefs = /* GraphQL */ `
     Up to limit (at most ${PATHS_LIMIT_MAX}) distinct paths of at most maxLength (1 to ${PATHS_MAX_LENGTH}) relationships between two nodes, shortest
     first; among equally short ones, paths through less connected nodes first. Never through CITES; sources in
     the middle only when the filter's kinds name SOURCE. A node or relationship dated outside [since, until]
-    is not used.
+    is not used; with statedOnly, no inferred one (a path that needs an inferred step is not returned); with
+    minReliability, none that rests only on sources graded below it.
     """
     paths(sourceId: ID!, targetId: ID!, maxLength: Int = 4, filter: GraphFilter, limit: Int = 3): [Path!]!
   }

@@ -1,0 +1,142 @@
+// The seed format's evidence fields (basis, inferenceNote, passages, reliability, credibility): each mistake with
+// its own message, file and path, on copies of the evidence fixture; and what a valid document normalises to.
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readDocuments, type ReadResult } from './read.ts';
+import { formatSeedError } from './files.ts';
+import { locatePassage, searchableText } from './passages.ts';
+import { EV, EVIDENCE_DOC, EVIDENCE_FIXTURES_DIR } from './fixtures/evidence.ts';
+import { tempSeed, type TempSeed } from '../../test/support/seed-copies.ts';
+
+let seed: TempSeed | undefined;
+afterEach(() => {
+  seed?.remove();
+  seed = undefined;
+});
+
+/** The fixture with one edit of one of its files: the errors as the CLI prints them (temporary folder cut off). */
+function printedAfter(file: string, from: string | RegExp, to: string): string[] {
+  seed = tempSeed([EVIDENCE_DOC], EVIDENCE_FIXTURES_DIR);
+  seed.edit(EVIDENCE_DOC, file, from, to);
+  const result: ReadResult = readDocuments(seed.root);
+  if (result.ok) throw new Error('expected the copy to be rejected, but it validated');
+  return result.errors.map((e) => formatSeedError(e).replaceAll(`${seed!.root}/`, ''));
+}
+
+describe('the evidence fixture', () => {
+  it('validates, with passages located at offsets whose text is the document’s', () => {
+    const result = readDocuments(EVIDENCE_FIXTURES_DIR);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    const [doc] = result.documents;
+    expect(doc!.text).toMatch(/^March 2022 \| Fixture memo/);
+    const statement = doc!.nodes.find((n) => n.id === EV.statement)!;
+    const [start] = statement.props.passageStarts as number[];
+    const [end] = statement.props.passageEnds as number[];
+    // The file writes straight quotes on one line; the stored span is the text's own, curly quotes and line break.
+    expect(statement.props.passages).toEqual(['Beta told reporters: “We are the best of\nfriends.”']);
+    expect(doc!.text!.slice(start, end)).toBe((statement.props.passages as string[])[0]);
+    const hosted = doc!.relationships.find((r) => r.id === EV.hosted)!;
+    expect(hosted.props).toMatchObject({
+      basis: 'inferred',
+      inferenceNote: expect.stringMatching(/no source says so/),
+      credibility: 4,
+      passages: ['Analysts believe Carla Gamma arranged the meeting'],
+    });
+    const fn01 = doc!.nodes.find((n) => n.id === 'source:evfix-fn01')!;
+    expect(fn01.props).toMatchObject({ reliability: 'B', reliabilityNote: 'An agency with a long record.' });
+  });
+
+  it('finds the first occurrence, and a passage whose quotes and spaces differ from the text', () => {
+    const text = searchableText('He said ‘yes’.\n\nHe said  ‘yes’ again.');
+    expect(locatePassage(text, "He said 'yes'")).toEqual({ start: 0, end: 13, text: 'He said ‘yes’' });
+    expect(locatePassage(text, "said 'yes' again")).toEqual({
+      start: 19,
+      end: 36,
+      text: 'said  ‘yes’ again',
+    });
+    expect(locatePassage(text, 'He said no')).toBeNull();
+  });
+});
+
+describe('each evidence mistake gets its own message with file and path', () => {
+  it('an inference without a note', () => {
+    expect(
+      printedAfter(
+        'relationships.yaml',
+        "    inferenceNote: The memo's analysts believe she arranged it; no source says so.\n",
+        '',
+      ),
+    ).toEqual([
+      'scratch-evidence/relationships.yaml: relationships[4].inferenceNote: missing inferenceNote: an inferred claim (basis: inferred) says in a note what the inference rests on',
+    ]);
+  });
+
+  it('a note on a stated claim, and an unknown basis', () => {
+    expect(
+      printedAfter('meetings.yaml', 'basis: stated', 'basis: stated\n    inferenceNote: a guess'),
+    ).toEqual([
+      'scratch-evidence/meetings.yaml: meetings[0].inferenceNote: inferenceNote without basis: inferred: a stated claim has no inference note',
+    ]);
+    expect(printedAfter('statements.yaml', 'basis: stated', 'basis: guessed')).toEqual([
+      'scratch-evidence/statements.yaml: statements[0].basis: unknown basis "guessed": stated (the cited passage says it) or inferred (your reading, with an inferenceNote)',
+    ]);
+  });
+
+  it('a passage that is not in the document’s text', () => {
+    expect(
+      printedAfter(
+        'meetings.yaml',
+        'Anna Alpha met Boris Beta in Cairo.',
+        'Anna Alpha met Boris Beta in Rome.',
+      ),
+    ).toEqual([
+      'scratch-evidence/meetings.yaml: meetings[0].passages[0]: passage not found in scratch-evidence/text.txt: "On 3 March 2022 Anna Alpha met Boris Beta in Rome." (copy the words exactly; quotes and line breaks may differ)',
+    ]);
+  });
+
+  it('passages without a text.txt', () => {
+    seed = tempSeed([EVIDENCE_DOC], EVIDENCE_FIXTURES_DIR);
+    rmSync(seed.file(EVIDENCE_DOC, 'text.txt'));
+    const result = readDocuments(seed.root);
+    if (result.ok) throw new Error('expected the copy to be rejected, but it validated');
+    expect(result.errors.map((e) => `${e.path}: ${e.reason}`)).toEqual([
+      "meetings[0].passages: passages need the document's text: put it in " +
+        `${seed.root}/scratch-evidence/text.txt (the document's words, as published)`,
+      expect.stringMatching(/^relationships\[0\]\.passages: passages need the document's text/),
+      expect.stringMatching(/^relationships\[4\]\.passages: passages need the document's text/),
+      expect.stringMatching(/^statements\[0\]\.passages: passages need the document's text/),
+    ]);
+  });
+
+  it('a statement whose quote is in none of its passages', () => {
+    expect(
+      printedAfter(
+        'statements.yaml',
+        /text: .We are the best of friends../,
+        'text: "We are the worst of enemies."',
+      ),
+    ).toEqual([
+      'scratch-evidence/statements.yaml: statements[0].passages: the quote is in none of its passages: one passage must contain the statement\'s text "We are the worst of enemies."',
+    ]);
+  });
+
+  it('a reliability grade outside the Admiralty scale', () => {
+    expect(printedAfter('sources.yaml', 'reliability: E', 'reliability: G')).toEqual([
+      'scratch-evidence/sources.yaml: sources[1].reliability: reliability "G" is outside the Admiralty scale: one of A (completely reliable), B (usually reliable), C (fairly reliable), D (not usually reliable), E (unreliable), F (reliability cannot be judged)',
+    ]);
+  });
+
+  it('a credibility outside 1 to 6', () => {
+    expect(printedAfter('relationships.yaml', 'credibility: 4', 'credibility: 7')).toEqual([
+      'scratch-evidence/relationships.yaml: relationships[4].credibility: credibility 7 is outside the scale: a whole number from 1 (confirmed) to 6 (cannot be judged)',
+    ]);
+  });
+
+  it('evidence fields where they do not belong (an actor is not a claim)', () => {
+    expect(
+      printedAfter('actors.yaml', '    name: Anna Alpha\n', '    name: Anna Alpha\n    basis: stated\n'),
+    ).toEqual([
+      'scratch-evidence/actors.yaml: actors[0].basis: unknown field "basis" (check its spelling against graph-seed/README.md)',
+    ]);
+  });
+});
