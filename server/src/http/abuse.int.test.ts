@@ -18,6 +18,9 @@ const slow: GraphQLModule = {
       slow(ms: Int!): Boolean!
       slowInDatabase(ms: Int!): Boolean!
     }
+    type Mutation {
+      slowWrite(ms: Int!): Boolean!
+    }
   `,
   resolvers: {
     Query: {
@@ -27,6 +30,12 @@ const slow: GraphQLModule = {
       },
       slowInDatabase: async (_: unknown, { ms }: { ms: number }, ctx) => {
         await ctx.db.read(SLEEP_IN_DATABASE, { ms });
+        return true;
+      },
+    },
+    Mutation: {
+      slowWrite: async (_: unknown, { ms }: { ms: number }) => {
+        await sleep(ms);
         return true;
       },
     },
@@ -87,6 +96,21 @@ describe('time limits', () => {
     await sleep(1500); // the resolver finishes after the answer; nothing breaks
     expect((await s.post('{ slow(ms: 1) }')).body.data).toEqual({ slow: true });
     expect(s.logged.filter((l) => !l.includes('took longer'))).toEqual([]);
+  });
+
+  it('lets a write past the limit say how it ended, and tells one that outlives its transaction it may be saved', async () => {
+    // The grace after REQUEST_TIMEOUT_MS is the transaction's own limit plus 5 s: 5.2 s here.
+    const s = await server({ extraModules: [slow], security: { requestTimeoutMs: 300 }, txTimeoutMs: 200 });
+    const finished = await s.post('mutation { slowWrite(ms: 1500) }');
+    expect(finished.status).toBe(200);
+    expect(finished.body.data).toEqual({ slowWrite: true });
+    const stuck = await s.post('mutation { slowWrite(ms: 7000) }');
+    expect(stuck.status).toBe(503);
+    expect(codeOf(stuck)).toBe('REQUEST_TIMEOUT');
+    expect(stuck.body.errors?.[0]?.message).toMatch(
+      /may still have been saved\. Send it again with the same Idempotency-Key/,
+    );
+    await sleep(2000);
   });
 
   it('stops a database transaction at its time limit and says so', async () => {

@@ -143,7 +143,8 @@ export function createApp(options: AppOptions): Express {
       else next();
     },
     authenticateAndLimit({ tokens: security.tokens, anonymousReads: security.anonymousReads, limiter }),
-    requestTimeout(security.requestTimeoutMs),
+    // A write past the limit gets its transaction's own limit (and the driver's retry) more to say how it ended.
+    requestTimeout(security.requestTimeoutMs, (db.txTimeoutMs ?? 15_000) + 5_000),
     express.json({ limit: options.bodyLimit ?? DEFAULT_LIMITS.bodyLimit }),
     (req, _res, next) => {
       // Express 5 leaves req.body unset for a body that is not JSON; Apollo then answers 500. Unset means none.

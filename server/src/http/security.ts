@@ -177,20 +177,31 @@ export function authenticateAndLimit(options: AuthOptions): RequestHandler {
 
 /**
  * Answers 503 REQUEST_TIMEOUT (with Retry-After) when a request is not answered within `ms`. Database work stops
- * by itself: every transaction has its own, shorter, time limit.
+ * by itself: every transaction has its own, shorter, time limit. A write (a mutation) is not cut off while its
+ * transaction may still commit: past `ms` it gets `writeGraceMs` more (its transaction's own limit), so its answer
+ * says whether it was saved; only a write still unanswered after that is told it may have been saved, and how to
+ * find out safely (the same Idempotency-Key).
  */
-export function requestTimeout(ms: number): RequestHandler {
+export function requestTimeout(ms: number, writeGraceMs = 0): RequestHandler {
   return (req, res, next) => {
-    const timer = setTimeout(() => {
+    const stop = (message: string) => {
       if (res.headersSent) return;
       res.locals.timedOut = true;
-      const query = (req.body as { query?: unknown } | undefined)?.query;
-      const write = typeof query === 'string' && /^\s*mutation\b/.test(query);
-      // A write's transaction may still commit after its answer is gone: say so, and how to find out safely.
-      const message = write
-        ? `The write took longer than ${ms / 1000} s; its answer was stopped, but it may still have been saved. Send it again with the same Idempotency-Key: it returns what was saved, or saves it once.`
-        : `The request took longer than ${ms / 1000} s and was stopped.`;
       sendError(req, res, 'REQUEST_TIMEOUT', message, { headers: { 'retry-after': '5' } });
+    };
+    let timer = setTimeout(() => {
+      const query = (req.body as { query?: unknown } | undefined)?.query;
+      if (!(typeof query === 'string' && /^\s*mutation\b/.test(query))) {
+        stop(`The request took longer than ${ms / 1000} s and was stopped.`);
+        return;
+      }
+      timer = setTimeout(
+        () =>
+          stop(
+            `The write took longer than ${(ms + writeGraceMs) / 1000} s; its answer was stopped, but it may still have been saved. Send it again with the same Idempotency-Key: it returns what was saved, or saves it once.`,
+          ),
+        writeGraceMs,
+      );
     }, ms);
     const clear = () => clearTimeout(timer);
     res.once('finish', clear);
