@@ -1,16 +1,26 @@
 // What the canvas shows, computed from the state: which elements are drawn and the classes each one carries.
 // The Cytoscape stylesheet is keyed on these classes (graph/stylesheet.ts); nothing else styles elements.
+import { edgePasses, nodePasses } from '../evidence/evidence.ts';
 import { edgeInWindow, windowKeeps } from '../time/time.ts';
 import { drawableEdges } from './graph.ts';
 import type { ExplorerState } from './state.ts';
 
 /** What decides which elements are drawn. */
-export type Filters = Pick<ExplorerState, 'graph' | 'hidden' | 'hiddenKinds' | 'timeWindow'>;
+export type Filters = Pick<ExplorerState, 'graph' | 'hidden' | 'hiddenKinds' | 'timeWindow'> &
+  Partial<Pick<ExplorerState, 'evidence'>>;
 
-/** Whether the analyst's own filters (hidden nodes, hidden kinds) leave a node out, before the time window. */
+/**
+ * Whether the analyst's own filters (hidden nodes, hidden kinds, the evidence filter) leave a node out, before
+ * the time window.
+ */
 function hiddenByFilters(state: Filters, id: string): boolean {
   const n = state.graph.nodes[id];
-  return !n || state.hidden.includes(id) || state.hiddenKinds.includes(n.kind);
+  return (
+    !n ||
+    state.hidden.includes(id) ||
+    state.hiddenKinds.includes(n.kind) ||
+    (state.evidence !== undefined && !nodePasses(state.evidence, n))
+  );
 }
 
 /**
@@ -28,7 +38,13 @@ export function visibleElements(state: Filters): { nodeIds: string[]; edgeIds: s
   const nodeIds = Object.keys(state.graph.nodes).filter((id) => !hiddenByFilters(state, id) && keeps(id));
   const shown = new Set(nodeIds);
   const edgeIds = drawableEdges(state.graph)
-    .filter((e) => shown.has(e.source) && shown.has(e.target) && edgeInWindow(e, state.timeWindow))
+    .filter(
+      (e) =>
+        shown.has(e.source) &&
+        shown.has(e.target) &&
+        edgeInWindow(e, state.timeWindow) &&
+        (state.evidence === undefined || edgePasses(state.evidence, e)),
+    )
     .map((e) => e.id);
   return { nodeIds, edgeIds };
 }
@@ -49,6 +65,8 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
   // Neighbours of the selected node and of the hovered node are emphasised.
   const near = new Set<string>();
   const nearEdges = new Set<string>();
+  // With a node selected (and no path shown), what is not it, its neighbours or their relationships recedes.
+  const focus = selectedNode && !state.path ? new Set<string>([selectedNode]) : null;
   for (const centre of [selectedNode, state.hover]) {
     if (!centre) continue;
     for (const e of edges) {
@@ -56,6 +74,7 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
       if (e.source === centre || e.target === centre) {
         near.add(e.source === centre ? e.target : e.source);
         nearEdges.add(e.id);
+        if (focus && centre === selectedNode) focus.add(e.source).add(e.target).add(e.id);
       }
     }
   }
@@ -68,6 +87,7 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
     if (near.has(id)) c.push('neighbour');
     if (state.focus?.id === id) c.push('focused');
     if (state.path) c.push(pathNodes.has(id) ? 'on-path' : 'off-path');
+    if (focus && !focus.has(id)) c.push('dimmed');
     if (state.expansions[id]?.truncated) c.push('has-more');
     out.set(id, c.join(' '));
   }
@@ -77,6 +97,7 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
     if (e.id === selectedEdge) c.push('selected');
     if (nearEdges.has(e.id)) c.push('neighbour');
     if (state.path) c.push(pathEdges.has(e.id) ? 'on-path' : 'off-path');
+    if (focus && !focus.has(e.id)) c.push('dimmed');
     if (state.layout.name === 'timeline') c.push('timeline');
     out.set(e.id, c.join(' '));
   }

@@ -46,7 +46,15 @@ describe('classes', () => {
     expect(c.get(fx.summit.id)).toContain('selected');
     expect(c.get(fx.xi.id)).toContain('neighbour');
     expect(c.get(fx.xiAttended.id)).toContain('neighbour');
-    expect(c.get(fx.quote.id)).toBe('');
+    expect(c.get(fx.quote.id)).toBe('dimmed');
+  });
+
+  it('dim what is not the selected node, its neighbours or their relationships, and nothing without a selection', () => {
+    const c = elementClasses(loaded({ type: 'selected', selection: { type: 'node', id: fx.summit.id } }));
+    for (const id of [fx.summit.id, fx.xi.id, fx.putin.id, fx.modi.id, fx.xiAttended.id, fx.modiAttended.id])
+      expect(c.get(id), id).not.toContain('dimmed');
+    for (const id of [fx.myanmar.id, fx.quote.id, fx.xiMyanmar.id]) expect(c.get(id), id).toContain('dimmed');
+    for (const value of elementClasses(loaded()).values()) expect(value).not.toContain('dimmed');
   });
 
   it('mark a highlighted path and fade the rest', () => {
@@ -103,7 +111,7 @@ describe('every class at once', () => {
     });
   });
 
-  it('a node chosen in search: selected, emphasised, its drawn neighbours marked and not the hidden one', () => {
+  it('a node chosen in search: selected, emphasised, its drawn neighbours marked and not the hidden one, the rest dimmed', () => {
     expect(
       classes(
         { type: 'nodesHidden', ids: [fx.modi.id] },
@@ -112,14 +120,14 @@ describe('every class at once', () => {
     ).toEqual({
       [fx.xi.id]: 'neighbour',
       [fx.putin.id]: 'neighbour',
-      [fx.modi.id]: 'filtered',
+      [fx.modi.id]: 'filtered dimmed',
       [fx.summit.id]: 'selected focused',
-      [fx.myanmar.id]: '',
-      [fx.quote.id]: '',
+      [fx.myanmar.id]: 'dimmed',
+      [fx.quote.id]: 'dimmed',
       [fx.xiAttended.id]: 'neighbour',
       [fx.putinAttended.id]: 'neighbour',
-      [fx.modiAttended.id]: 'filtered',
-      [fx.xiMyanmar.id]: '',
+      [fx.modiAttended.id]: 'filtered dimmed',
+      [fx.xiMyanmar.id]: 'dimmed',
     });
   });
 });

@@ -1,5 +1,5 @@
 // The Cytoscape stylesheet: the look of each kind (from the registry) and of each state class that
-// graph/project.ts puts on elements (selected, neighbour, hovered, focused, filtered, on-path, off-path).
+// graph/project.ts puts on elements (selected, neighbour, hovered, focused, filtered, on-path, off-path, dimmed).
 import type { StylesheetJson } from 'cytoscape';
 import { KIND_LOOKS } from './kinds.ts';
 
@@ -111,6 +111,9 @@ const STATES: StylesheetJson = [
     style: { 'border-style': 'double', 'border-width': 5, 'border-color': INK },
   },
   { selector: '.off-path', style: { opacity: 0.18 } },
+  // Around a selected node: the rest recedes (a hovered node comes forward again).
+  { selector: '.dimmed', style: { opacity: 0.2 } },
+  { selector: 'node.dimmed.hovered', style: { opacity: 1 } },
   {
     selector: 'node.on-path',
     style: {
