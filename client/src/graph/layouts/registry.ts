@@ -7,6 +7,7 @@ import type { GraphData } from '../../explorer/graph.ts';
 import { fitShapes, fitTimeline } from '../canvas.ts';
 import { FCOSE_SETTINGS } from './fcose-settings.ts';
 import { placeNear, type Point } from './placement.ts';
+import { seedOf, withSeededRandom } from './seeded.ts';
 import { timelineLayout } from './timeline.ts';
 
 cytoscape.use(fcose);
@@ -21,10 +22,22 @@ const forceOptions = {
 
 function run(cy: Core, options: LayoutOptions): Promise<void> {
   return new Promise((resolve) => {
-    const layout = cy.elements().layout(options);
+    // In id order, so that the order elements were added in does not change the picture.
+    const layout = cy
+      .elements()
+      .sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0))
+      .layout(options);
     layout.one('layoutstop', () => resolve());
     layout.run();
   });
+}
+
+/** The force layout over every node, from seeded random positions: the same graph gives the same picture. */
+export function forceLayout(cy: Core): Promise<void> {
+  const seed = seedOf(cy.nodes().map((n: NodeSingular) => n.id()));
+  return withSeededRandom(seed, () =>
+    run(cy, { ...forceOptions, randomize: true, fit: false } as LayoutOptions),
+  );
 }
 
 export interface LayoutEntry {
@@ -39,7 +52,7 @@ export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
   force: {
     label: 'Force layout',
     async full(cy, graph) {
-      await run(cy, { ...forceOptions, randomize: true, fit: false } as LayoutOptions);
+      await forceLayout(cy);
       // fcose leaves out nodes that are not drawn (filtered out): put them next to their neighbours, so that
       // widening a filter later brings them back where they belong rather than where an old layout left them.
       const shown: Record<string, Point> = {};
