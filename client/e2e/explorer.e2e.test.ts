@@ -293,6 +293,10 @@ describe('the explorer', () => {
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     const pngBytes = readFileSync((await png.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    // The graph with a title, legend and sources around it: taller than the bare canvas (PNG IHDR height).
+    const bare = await page.evaluate(() => window.cy!.png({ full: true, scale: 2, output: 'base64uri' }));
+    const bareBytes = Buffer.from(bare.split(',')[1]!, 'base64');
+    expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(bareBytes.readUInt32BE(20) + 100);
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export JSON' }).click(),

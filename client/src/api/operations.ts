@@ -1,12 +1,13 @@
 // The explorer's GraphQL operations, one place for all of them. Each document carries the `/* GraphQL */`
 // marker so graphql-codegen can pluck it and generate operation types.
 import { request } from './client.ts';
-import type { ExplorerSearchQuery } from '../generated/graphql.ts';
+import type { ExplorerEvidenceQuery, ExplorerSearchQuery } from '../generated/graphql.ts';
 import type {
   GraphFilter,
   GraphNode,
   GraphStats,
   NodeKind,
+  Reliability,
   Path,
   SavedView,
   SavedViewInput,
@@ -149,6 +150,30 @@ export const PATHS = /* GraphQL */ `
   ${SUBGRAPH_FIELDS}
 `;
 
+/** The ids of the sources graded at or above a minimum (the canvas applies the minimum with them). */
+export const GRADED_SOURCES = /* GraphQL */ `
+  query ExplorerGradedSources($filter: GraphFilter, $limit: Int) {
+    nodes(filter: $filter, limit: $limit) {
+      id
+    }
+  }
+`;
+
+/**
+ * The evidence for the selected item only (too much for every node of a neighbourhood under the cost limit):
+ * its sources' grades and, when it rests on passages, its document's text.
+ */
+export const EVIDENCE = /* GraphQL */ `
+  query ExplorerEvidence($sourceIds: [ID!] = [], $documentId: ID = "", $withText: Boolean = false) {
+    sources(where: { id: { in: $sourceIds } }, limit: 200) {
+      id
+      reliability
+      reliabilityNote
+    }
+    documentText(id: $documentId) @include(if: $withText)
+  }
+`;
+
 const VIEW_SUMMARY = /* GraphQL */ `
   fragment ViewSummaryFields on SavedView {
     id
@@ -255,6 +280,18 @@ export const api = {
     vars: { sourceId: string; targetId: string; maxLength?: number; filter?: GraphFilter; limit?: number },
     signal?: AbortSignal,
   ) => request<{ paths: Path[] }>(PATHS, vars, { signal }).then((d) => d.paths),
+  gradedSources: (minReliability: Reliability, signal?: AbortSignal) =>
+    request<{ nodes: { id: string }[] }>(
+      GRADED_SOURCES,
+      { filter: { kinds: ['SOURCE'], minReliability }, limit: 1000 },
+      { signal },
+    ).then((d) => d.nodes.map((n) => n.id)),
+  evidence: (vars: { sourceIds: string[]; documentId: string | null }, signal?: AbortSignal) =>
+    request<ExplorerEvidenceQuery>(
+      EVIDENCE,
+      { sourceIds: vars.sourceIds, documentId: vars.documentId ?? '', withText: vars.documentId !== null },
+      { signal },
+    ),
   views: (signal?: AbortSignal) =>
     request<{ views: SavedViewSummary[] }>(VIEWS, {}, { signal }).then((d) => d.views),
   view: (id: string, signal?: AbortSignal) =>

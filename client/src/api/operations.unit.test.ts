@@ -15,6 +15,8 @@ describe('the explorer’s GraphQL operations', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
       [
         'DELETE_VIEW',
+        'EVIDENCE',
+        'GRADED_SOURCES',
         'NEIGHBORHOOD',
         'NODE',
         'NODES',

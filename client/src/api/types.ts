@@ -10,12 +10,15 @@ import type {
   GraphFilter as GeneratedGraphFilter,
   NodeFieldsFragment,
   NodeKind as GeneratedNodeKind,
+  Reliability as GeneratedReliability,
   SavedViewInput as GeneratedSavedViewInput,
   SourceFieldsFragment,
   ViewSummaryFieldsFragment,
 } from '../generated/graphql.ts';
 
 export type NodeKind = GeneratedNodeKind;
+
+export type Reliability = GeneratedReliability;
 
 export type Source = SourceFieldsFragment;
 

@@ -1,4 +1,6 @@
 // The side column: the legend, then two tabs, the paths panel and the saved-views panel.
+import { api } from '../api/operations.ts';
+import { EvidenceFilters } from '../evidence/EvidenceFilters.tsx';
 import { Legend } from '../legend/Legend.tsx';
 import { visibleCountsByKind } from '../explorer/projection.ts';
 import { PathsPanel } from '../paths/PathsPanel.tsx';
@@ -27,6 +29,7 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
         hiddenKinds={state.hiddenKinds}
         dispatch={actions.dispatch}
       />
+      <EvidenceFilters explorer={stores.explorer} api={api} />
       <Tabs tab={tab} onTab={actions.chooseTab} />
       <div role="tabpanel" id="tabpanel-paths" aria-labelledby="tab-paths" hidden={tab !== 'paths'}>
         <PathsPanel
@@ -38,6 +41,7 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
           onShow={(path) => actions.dispatch({ type: 'pathShown', path })}
           onGraph={state.path !== null}
           relationshipTypes={relationshipTypesOf(stats.type === 'ready' ? stats.value : null)}
+          evidence={state.evidence}
         />
       </div>
       <div role="tabpanel" id="tabpanel-views" aria-labelledby="tab-views" hidden={tab !== 'views'}>

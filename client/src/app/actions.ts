@@ -10,11 +10,12 @@ import { noticeShown } from '../connection/connection.ts';
 import { reduce } from '../explorer/reduce.ts';
 import type { Action } from '../explorer/state.ts';
 import { expandNode } from '../expand/expand.ts';
-import { download, fitShapes, placementOf, pngOf } from '../graph/canvas.ts';
+import { download, fitShapes, placementOf, pngOf, pngUriOf } from '../graph/canvas.ts';
 import { endAt, setEnd, type PathEnd } from '../paths/paths.ts';
 import { chooseHit } from '../search/search.ts';
 import { viewInput } from '../views/views.ts';
 import { exportDocument, exportFileName } from './exportJson.ts';
+import { composePicture, pictureText } from './exportPicture.ts';
 import { loadOpening } from './opening.ts';
 import * as page from './page.ts';
 import type { AppStores, Tab } from './stores.ts';
@@ -76,7 +77,16 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     fit: () => cy && fitShapes(cy),
     snapshot: (meta: { name: string; description: string }) =>
       cy ? viewInput(stores.explorer.get(), placementOf(cy), meta) : null,
-    exportPng: () => cy && download(pngOf(cy), fileName('png')),
+    /** The graph with its title, legend, dates and numbered sources; the bare graph if that cannot be drawn. */
+    exportPng: () => {
+      if (!cy) return;
+      const graph = cy;
+      const text = pictureText(stores.explorer.get(), stores.views.get().current?.name ?? null);
+      composePicture(pngUriOf(graph), text).then(
+        (blob) => download(blob, fileName('png')),
+        () => download(pngOf(graph), fileName('png')),
+      );
+    },
     exportJson: () => {
       if (!cy) return;
       const doc = exportDocument(stores.explorer.get(), placementOf(cy));

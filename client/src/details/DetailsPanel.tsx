@@ -10,6 +10,8 @@ import { nodeName } from './details.ts';
 import { NodeDetails } from './NodeDetails.tsx';
 import { PropertyTable } from './PropertyTable.tsx';
 import { SourceList } from './SourceList.tsx';
+import { Passages } from '../evidence/Passages.tsx';
+import { useEvidence } from '../evidence/useEvidence.ts';
 
 /** What the panel's buttons and links do (the app's bound actions). */
 export interface DetailsActions {
@@ -63,6 +65,7 @@ export function DetailsPanel(props: DetailsProps) {
 function EdgeDetails({ state, edge, actions: { dispatch } }: DetailsProps & { edge: GraphEdge }) {
   const date = typeof edge.properties.date === 'string' ? edge.properties.date : null;
   const selectNode = (id: string) => dispatch({ type: 'selected', selection: { type: 'node', id } });
+  const evidence = useEvidence(edge);
   return (
     <article aria-label={`Relationship ${edge.type}`}>
       <p className="kind-line">
@@ -90,8 +93,12 @@ function EdgeDetails({ state, edge, actions: { dispatch } }: DetailsProps & { ed
           ? `; credibility ${edge.properties.credibility}`
           : ''}
       </p>
+      <Passages evidence={evidence} />
       <h4>Sources</h4>
-      <SourceList sources={edge.sources} />
+      <SourceList
+        sources={edge.sources}
+        grades={evidence.type === 'ready' ? evidence.value.grades : undefined}
+      />
       <h4>Properties</h4>
       <PropertyTable properties={edge.properties} />
     </article>

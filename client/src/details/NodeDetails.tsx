@@ -11,6 +11,8 @@ import type { DetailsProps } from './DetailsPanel.tsx';
 import { PropertyTable } from './PropertyTable.tsx';
 import { SourceList } from './SourceList.tsx';
 import { useNodeViews } from './useNodeViews.ts';
+import { Passages } from '../evidence/Passages.tsx';
+import { useEvidence } from '../evidence/useEvidence.ts';
 
 type Props = DetailsProps & { node: GraphNode };
 
@@ -19,6 +21,7 @@ export function NodeDetails(props: Props) {
   const { state, node } = props;
   const style = kindStyle(node.kind);
   const { title, quote, properties, edges } = nodeView(state, node);
+  const evidence = useEvidence(node);
   return (
     <article aria-label={`${style.label}: ${node.label}`}>
       <p className="kind-line">
@@ -38,9 +41,13 @@ export function NodeDetails(props: Props) {
           {typeof node.properties.inferenceNote === 'string' ? `: ${node.properties.inferenceNote}` : ''}
         </p>
       )}
+      <Passages evidence={evidence} />
       <NodeActions {...props} />
       <h4>Sources</h4>
-      <SourceList sources={node.sources} />
+      <SourceList
+        sources={node.sources}
+        grades={evidence.type === 'ready' ? evidence.value.grades : undefined}
+      />
       <h4>
         Relationships{' '}
         <span className="muted small">

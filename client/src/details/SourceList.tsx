@@ -1,6 +1,9 @@
 // The sources a node or relationship rests on: footnote number, title, publisher, date and a link.
 import type { Source } from '../api/types.ts';
 import { formatDate } from '../../../core/model/dates.ts';
+import { isOwnDocument } from './sourceLabel.ts';
+import { GradeBadge } from '../evidence/Passages.tsx';
+import type { Grade } from '../evidence/useEvidence.ts';
 
 /** Sources ordered by footnote number, the document's own analysis last. */
 export function sortSources(sources: readonly Source[]): Source[] {
@@ -10,7 +13,14 @@ export function sortSources(sources: readonly Source[]): Source[] {
 }
 
 /** The list of sources. */
-export function SourceList({ sources }: { sources: readonly Source[] }) {
+export function SourceList({
+  sources,
+  grades,
+}: {
+  sources: readonly Source[];
+  /** The sources' grades by id, for the selected item (evidence/useEvidence.ts). */
+  grades?: Record<string, Grade>;
+}) {
   if (sources.length === 0) return <p className="muted">No source recorded.</p>;
   return (
     <ol className="sources">
@@ -21,6 +31,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
           </span>
           <span className="source-body">
             <span className="source-title">{s.title}</span>
+            <GradeBadge grade={grades?.[s.id]} />
             {(s.publisher || s.date) && (
               <span className="muted">
                 {' '}
@@ -36,7 +47,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
                 </a>
               </>
             ) : (
-              <span className="muted"> (no address)</span>
+              <span className="muted"> ({isOwnDocument(s) ? 'this document' : 'no address'})</span>
             )}
           </span>
         </li>

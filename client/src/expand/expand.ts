@@ -2,7 +2,8 @@
 // keep their places. The request, the transition, the message after it, and the workflow that ties them.
 import { describeError } from '../api/client.ts';
 import type { api } from '../api/operations.ts';
-import type { GraphNode, NodeKind } from '../api/types.ts';
+import type { GraphFilter, GraphNode, NodeKind } from '../api/types.ts';
+import { evidenceFilter } from '../evidence/evidence.ts';
 import { addElements, newNodeIds } from '../explorer/graph.ts';
 import { remember, type ActionOf, type Expansion, type ExplorerState } from '../explorer/state.ts';
 import { ALL_KINDS } from '../graph/kinds.ts';
@@ -15,14 +16,21 @@ export const EXPAND_PAGE = 25;
 /** The last expansion asked for and how it went (a sentence when done). */
 export type ExpandStatus = { id: string; status: Loadable<string> } | null;
 
-/** What to ask for next: the limit counts the node itself (the first page is the node and 25 neighbours). */
-export function expandRequest(state: ExplorerState, id: string): { limit: number; kinds: NodeKind[] } {
+/**
+ * What to ask for next: the limit counts the node itself (the first page is the node and 25 neighbours); the
+ * filter names the kinds shown and the evidence filter.
+ */
+export function expandRequest(
+  state: ExplorerState,
+  id: string,
+): { limit: number; kinds: NodeKind[]; filter: GraphFilter } {
   const limit = (state.expansions[id]?.limit ?? 1) + EXPAND_PAGE;
   const node = state.graph.nodes[id];
+  // Sources come when their kind is shown (ticked in the legend), and always to a source.
   const kinds = ALL_KINDS.filter(
-    (k) => (k !== 'SOURCE' || node?.kind === 'SOURCE') && !state.hiddenKinds.includes(k),
+    (k) => !state.hiddenKinds.includes(k) || (k === 'SOURCE' && node?.kind === 'SOURCE'),
   );
-  return { limit, kinds };
+  return { limit, kinds, filter: { kinds, ...evidenceFilter(state.evidence) } };
 }
 
 /** Adds a node's neighbours (one page of them); existing nodes keep their places, new ones go near it. */
@@ -65,10 +73,10 @@ export interface ExpandDeps {
 /** Expands `id` by its next page of neighbours, telling how it went. */
 export async function expandNode({ explorer, status, api }: ExpandDeps, id: string): Promise<void> {
   const before = explorer.get();
-  const { limit, kinds } = expandRequest(before, id);
+  const { limit, filter } = expandRequest(before, id);
   status.set(() => ({ id, status: loading }));
   try {
-    const sub = await api.neighborhood({ id, depth: 1, limit, filter: { kinds } });
+    const sub = await api.neighborhood({ id, depth: 1, limit, filter });
     explorer.set((s) =>
       expand(s, {
         type: 'expanded',

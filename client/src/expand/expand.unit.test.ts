@@ -36,6 +36,12 @@ describe('the next expansion', () => {
     expect(next.kinds).not.toContain('STATEMENT');
   });
 
+  it('brings sources once their kind is ticked in the legend', () => {
+    expect(expandRequest(opened, xi.id).kinds).not.toContain('SOURCE');
+    const ticked = reduce(opened, { type: 'kindToggled', kind: 'SOURCE' });
+    expect(expandRequest(ticked, xi.id).kinds).toContain('SOURCE');
+  });
+
   it('tells how many nodes it added, counted against the graph before it', () => {
     expect(expandOutcome(opened, xi.id, [xi, summit])).toBe(
       'All 1 neighbours shown are already on the graph.',

@@ -208,7 +208,7 @@ describe('choosing a node found by search', () => {
       { type: 'timeWindowSet', window: { since: '2022-09-01', until: '2022-09-30' } },
       { type: 'nodeAdded', nodes: [quote], edges: [], focus: quote.id },
     );
-    expect(s.hiddenKinds).toEqual([]);
+    expect(s.hiddenKinds).toEqual(['SOURCE']);
     expect(s.timeWindow).toEqual({ since: '2022-09-01', until: '2022-09-30' });
     const t = reduce(s, { type: 'nodeAdded', nodes: [], edges: [], focus: myanmar.id });
     expect(t.timeWindow).toBeNull();
@@ -231,12 +231,19 @@ describe('selection and filters', () => {
     ).toEqual({ type: 'none' });
   });
 
+  it('starts with sources unticked, as none is drawn, and ticks them when one is brought onto the canvas', () => {
+    expect(opened().hiddenKinds).toEqual(['SOURCE']);
+    const memo = { ...xi, id: 'source:no-limits-memo', kind: 'SOURCE' as const, label: 'memo' };
+    const s = reduce(opened(), { type: 'nodeAdded', nodes: [memo], edges: [], focus: memo.id });
+    expect(s.hiddenKinds).toEqual([]);
+  });
+
   it('toggles kinds', () => {
     const s = reduce(opened(), { type: 'kindToggled', kind: 'MEETING' });
-    expect(s.hiddenKinds).toEqual(['MEETING']);
-    expect(reduce(s, { type: 'kindToggled', kind: 'MEETING' }).hiddenKinds).toEqual([]);
+    expect(s.hiddenKinds).toEqual(['SOURCE', 'MEETING']);
+    expect(reduce(s, { type: 'kindToggled', kind: 'MEETING' }).hiddenKinds).toEqual(['SOURCE']);
     const two = reduce(s, { type: 'kindToggled', kind: 'ACTOR' });
-    expect(reduce(two, { type: 'kindToggled', kind: 'MEETING' }).hiddenKinds).toEqual(['ACTOR']);
+    expect(reduce(two, { type: 'kindToggled', kind: 'MEETING' }).hiddenKinds).toEqual(['SOURCE', 'ACTOR']);
     expect(reduce(two, { type: 'kindsSet', hiddenKinds: ['STATEMENT'] }).hiddenKinds).toEqual(['STATEMENT']);
     expect(reduce(opened(), { type: 'layoutChosen', name: 'timeline' }).layout.epoch).toBe(
       opened().layout.epoch + 1,

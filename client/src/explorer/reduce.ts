@@ -1,5 +1,6 @@
 // The explorer's reducer: each action goes to the transition of the concept it belongs to.
 import { hover, select } from '../details/selection.ts';
+import { setEvidence } from '../evidence/evidence.ts';
 import { expand } from '../expand/expand.ts';
 import { showPath } from '../paths/paths.ts';
 import { addNode } from '../search/search.ts';
@@ -34,6 +35,7 @@ const TRANSITIONS: {
   kindToggled: (s, a) => toggleKind(s, a.kind),
   kindsSet: (s, a) => setHiddenKinds(s, a.hiddenKinds),
   timeWindowSet: (s, a) => setTimeWindow(s, a.window),
+  evidenceSet: (s, a) => setEvidence(s, a.evidence),
   layoutChosen: (s, a) => chooseLayout(s, a.name),
 };
 

@@ -5,6 +5,7 @@
 import type { GraphEdge, GraphNode, NodeKind, Path, Source } from '../api/types.ts';
 import { emptyGraph, type GraphData } from './graph.ts';
 import type { TimeWindow } from '../time/time.ts';
+import type { EvidenceState } from '../evidence/evidence.ts';
 
 export type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string };
 
@@ -43,6 +44,8 @@ export interface ExplorerState {
   hidden: string[];
   hiddenKinds: NodeKind[];
   timeWindow: TimeWindow | null;
+  /** Only what the sources state, and the minimum source grade (evidence/evidence.ts). */
+  evidence: EvidenceState;
   selection: Selection;
   hover: string | null;
   /** A path shown on the graph: its elements stand out, the rest fades. */
@@ -62,8 +65,11 @@ export const HISTORY_LIMIT = 50;
 export const initialState: ExplorerState = {
   graph: emptyGraph,
   hidden: [],
-  hiddenKinds: [],
+  // Sources are not drawn at first (the opening picture leaves them out): their legend row starts unticked, and
+  // ticks itself when one is brought onto the canvas (from the table or search).
+  hiddenKinds: ['SOURCE'],
   timeWindow: null,
+  evidence: { statedOnly: false, minReliability: null, gradedSources: [] },
   selection: { type: 'none' },
   hover: null,
   path: null,
@@ -105,6 +111,7 @@ export type Action =
   | { type: 'kindToggled'; kind: NodeKind }
   | { type: 'kindsSet'; hiddenKinds: NodeKind[] }
   | { type: 'timeWindowSet'; window: TimeWindow | null }
+  | { type: 'evidenceSet'; evidence: EvidenceState }
   | { type: 'layoutChosen'; name: LayoutName };
 
 /** The undo stack with the current graph pushed on it, under `label`. */

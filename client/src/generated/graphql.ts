@@ -125,6 +125,23 @@ export type ExplorerPathsQueryVariables = Exact<{
 
 export type ExplorerPathsQuery = { paths: Array<{ length: number, explanation: string, citations: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }>, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> }> };
 
+export type ExplorerGradedSourcesQueryVariables = Exact<{
+  filter?: GraphFilter | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type ExplorerGradedSourcesQuery = { nodes: Array<{ id: string }> };
+
+export type ExplorerEvidenceQueryVariables = Exact<{
+  sourceIds?: Array<string> | string | null | undefined;
+  documentId?: string | null | undefined;
+  withText?: boolean | null | undefined;
+}>;
+
+
+export type ExplorerEvidenceQuery = { documentText?: string | null, sources: Array<{ id: string, reliability: Reliability, reliabilityNote: string | null }> };
+
 export type ViewSummaryFieldsFragment = { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number };
 
 export type ExplorerViewsQueryVariables = Exact<{ [key: string]: never; }>;

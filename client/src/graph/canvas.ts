@@ -76,6 +76,11 @@ export function pngOf(cy: Core): Blob {
   return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
 }
 
+/** The canvas as a PNG data URI, the same picture as `pngOf`, for drawing into a larger one. */
+export function pngUriOf(cy: Core): string {
+  return cy.png({ output: 'base64uri', full: true, scale: 2, bg: '#ffffff' });
+}
+
 /** Offers a blob to the user as a download. */
 export function download(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);

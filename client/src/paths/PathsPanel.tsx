@@ -8,6 +8,7 @@ import { failed, idle, loading, ready, type Loadable } from '../shared/loadable.
 import { EndPicker } from './EndPicker.tsx';
 import { PathFilters } from './PathFilters.tsx';
 import { PathList } from './PathList.tsx';
+import type { EvidenceFilter } from '../evidence/evidence.ts';
 import { emptyPathForm, pathFilter, type PathEnd, type PathFilterForm, RELATIONSHIP_TYPES } from './paths.ts';
 
 interface Props {
@@ -21,6 +22,8 @@ interface Props {
   onGraph?: boolean;
   /** The relationship types the graph holds (from stats); the model's list until they are known. */
   relationshipTypes?: readonly string[];
+  /** The explorer's evidence filter, sent with the question. */
+  evidence?: EvidenceFilter;
 }
 
 /** The paths panel. */
@@ -33,6 +36,7 @@ export function PathsPanel({
   onShow,
   onGraph = true,
   relationshipTypes = RELATIONSHIP_TYPES,
+  evidence,
 }: Props) {
   const [form, setForm] = useState<PathFilterForm>(emptyPathForm);
   const { maxLength } = form;
@@ -49,7 +53,7 @@ export function PathsPanel({
     setResult(loading);
     show([], null);
     try {
-      const filter = pathFilter(form);
+      const filter = pathFilter(form, evidence);
       const paths = await api.paths({ sourceId: from.id, targetId: to.id, maxLength, limit: 5, filter });
       setResult(ready(paths));
       if (paths.length) show(paths, 0);

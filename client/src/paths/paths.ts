@@ -2,6 +2,7 @@
 // and the transition that shows one path on the graph.
 import type { SearchHit } from '../api/operations.ts';
 import type { GraphFilter, GraphNode, GraphStats, Path } from '../api/types.ts';
+import { evidenceFilter, type EvidenceFilter } from '../evidence/evidence.ts';
 import { addElements, newNodeIds } from '../explorer/graph.ts';
 import { RelationshipType } from '../generated/enums.ts';
 import { remember, type ExplorerState } from '../explorer/state.ts';
@@ -42,9 +43,9 @@ export interface PathFilterForm {
 /** The form as it opens: no filter, paths of up to four steps. */
 export const emptyPathForm: PathFilterForm = { types: [], since: '', until: '', maxLength: 4 };
 
-/** The API filter for the form: only the fields that are set. */
-export function pathFilter({ types, since, until }: PathFilterForm): GraphFilter {
-  const filter: GraphFilter = {};
+/** The API filter for the form and the explorer's evidence filter: only the fields that are set. */
+export function pathFilter({ types, since, until }: PathFilterForm, evidence?: EvidenceFilter): GraphFilter {
+  const filter: GraphFilter = evidence ? evidenceFilter(evidence) : {};
   if (types.length) filter.relationshipTypes = types;
   if (since) filter.since = since;
   if (until) filter.until = until;

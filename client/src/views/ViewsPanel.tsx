@@ -15,6 +15,7 @@ import { idleStatus, type Status } from './status.ts';
 import { ViewFields } from './ViewFields.tsx';
 import { ViewList } from './ViewList.tsx';
 import { viewLink } from './views.ts';
+import { copyViewLink, type Clipboard } from './copyLink.ts';
 import { ViewStatus } from './ViewStatus.tsx';
 
 interface Props {
@@ -49,6 +50,7 @@ export function ViewsPanel({
   const [status, setStatus] = useState<Status>(idleStatus);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [copied, setCopied] = useState<{ id: string; message: string } | null>(null);
   const deps: ViewFlowDeps = {
     api,
     current,
@@ -84,6 +86,21 @@ export function ViewsPanel({
             value={viewLink(location.origin, current.id)}
             onFocus={(e) => e.target.select()}
           />
+          <button
+            type="button"
+            onClick={() =>
+              void copyViewLink(
+                navigator.clipboard as Clipboard | undefined,
+                location.origin,
+                current.id,
+              ).then((message) => setCopied({ id: current.id, message }))
+            }
+          >
+            Copy link
+          </button>{' '}
+          <span role="status" className="muted small" data-testid="copy-link-status">
+            {copied?.id === current.id ? copied.message : ''}
+          </span>
           <button type="button" onClick={() => void updateCurrent(deps)} disabled={busy}>
             Update “{current.name}” with this picture
           </button>

@@ -37,7 +37,11 @@ describe('saving a view', () => {
       pan: { x: 10, y: 20 },
       name: 'force',
     });
-    expect(input.filter).toEqual({ hiddenKinds: ['STATEMENT'], hidden: [modi.id], timeWindow: null });
+    expect(input.filter).toEqual({
+      hiddenKinds: ['SOURCE', 'STATEMENT'],
+      hidden: [modi.id],
+      timeWindow: null,
+    });
   });
 });
 

@@ -1,0 +1,47 @@
+// Evidence in headless Chromium, on the memo's graph (issue 14): the selected statement's passage, marked in its
+// paragraph of the memo's text, and its source's grade beside the citation; "only what the sources state" takes
+// the inferred relationships off the canvas, and a minimum grade what rests on no source graded high enough.
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../../test/support/browser.ts';
+import { openExplorer, searchAndChoose, visibleNodeIds } from './support.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = browserForFile();
+
+describe('evidence', () => {
+  it("shows the selected statement's passage and its source's grade", async () => {
+    const { page, errors } = await openExplorer(browser(), baseUrl);
+    await searchAndChoose(page, 'This is not a bluff', /This is not a bluff/);
+    const passage = page.getByTestId('passage');
+    await passage.waitFor();
+    expect(await passage.locator('mark').innerText()).toBe('Putin added: “This is not a bluff.”');
+    expect((await passage.innerText()).length).toBeGreaterThan('Putin added: “This is not a bluff.”'.length);
+    const grade = page.getByTestId('source-grade').first();
+    await grade.waitFor();
+    expect(await grade.innerText()).toMatch(/^[A-F] — /);
+    expect(await grade.getAttribute('title')).toBeTruthy();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the canvas by basis and by grade', async () => {
+    const { page, errors } = await openExplorer(browser(), baseUrl);
+    const inferredShown = () =>
+      page.evaluate(() => window.cy!.edges(':visible').filter((e) => e.data('basis') === 'INFERRED').length);
+    expect(await inferredShown()).toBeGreaterThan(0);
+    const all = (await visibleNodeIds(page)).length;
+    await page.getByLabel('Only what the sources state').check();
+    await page.waitForFunction(
+      () => window.cy!.edges(':visible').filter((e) => e.data('basis') === 'INFERRED').length === 0,
+    );
+    const before = (await visibleNodeIds(page)).length;
+    await page.getByLabel('Minimum source grade').selectOption('A');
+    await page.waitForFunction((n) => window.cy!.nodes(':visible').length < n, before);
+    await page.getByLabel('Minimum source grade').selectOption('');
+    await page.getByLabel('Only what the sources state').uncheck();
+    await page.waitForFunction((n) => window.cy!.nodes(':visible').length === n, all);
+    expect(await inferredShown()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

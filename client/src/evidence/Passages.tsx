@@ -1,0 +1,51 @@
+// A claim's passages in the details panel: the paragraph of its document around each span, the span marked.
+import type { Loadable } from '../shared/loadable.ts';
+import { gradeLabel, paragraphAround } from './evidence.ts';
+import type { Evidence, Grade } from './useEvidence.ts';
+
+/** The passages of the selected item (nothing when it rests on none). */
+export function Passages({ evidence }: { evidence: Loadable<Evidence> }) {
+  if (evidence.type === 'error')
+    return <p className="muted small">Evidence unavailable: {evidence.message}</p>;
+  if (evidence.type !== 'ready' || evidence.value.passages.length === 0) return null;
+  const { passages, documentText } = evidence.value;
+  return (
+    <>
+      <h4>{passages.length === 1 ? 'Passage' : 'Passages'}</h4>
+      {passages.map((p) => {
+        const cut = documentText === null ? null : paragraphAround(documentText, p.start, p.end);
+        return (
+          <blockquote key={`${p.start}-${p.end}`} className="passage" data-testid="passage">
+            {cut ? (
+              <>
+                {cut.before}
+                <mark>{cut.span}</mark>
+                {cut.after}
+              </>
+            ) : (
+              <mark>{p.text}</mark>
+            )}
+          </blockquote>
+        );
+      })}
+    </>
+  );
+}
+
+/** A source's grade beside its citation: "B — usually reliable", the reason as its title. */
+export function GradeBadge({ grade }: { grade: Grade | undefined }) {
+  if (!grade) return null;
+  return (
+    <>
+      {' '}
+      <span
+        className="source-grade"
+        data-grade={grade.reliability}
+        title={grade.reliabilityNote ?? undefined}
+        data-testid="source-grade"
+      >
+        {gradeLabel(grade.reliability)}
+      </span>
+    </>
+  );
+}
