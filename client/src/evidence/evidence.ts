@@ -1,6 +1,7 @@
 // Evidence an analyst can weigh (issue 14, docs/decisions/2026-12-02-evidence.md): the filter "only what the
 // sources state" and "minimum source grade", sent with every neighbourhood and paths request and applied to
 // what the canvas holds already; the grades' wording; and a claim's passage cut out of its document's text.
+import { RELIABILITY_MEANINGS } from '../../../core/model/index.ts';
 import type { api } from '../api/operations.ts';
 import type { GraphEdge, GraphFilter, GraphNode, Reliability } from '../api/types.ts';
 import { relayoutTimeline, type ExplorerState } from '../explorer/state.ts';
@@ -11,19 +12,9 @@ export type { Reliability };
 /** The grades a minimum may be set to: F (cannot be judged) would leave everything in. */
 export const MIN_GRADES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E'];
 
-/** The Admiralty scale's words for each grade (the schema's Reliability descriptions). */
-export const GRADE_WORDS: Record<Reliability, string> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'reliability cannot be judged',
-};
-
 /** "B — usually reliable". */
 export function gradeLabel(grade: Reliability): string {
-  return `${grade} — ${GRADE_WORDS[grade]}`;
+  return `${grade} — ${RELIABILITY_MEANINGS[grade]}`;
 }
 
 /** The analyst's evidence filter. */
