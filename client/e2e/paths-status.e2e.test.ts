@@ -183,6 +183,9 @@ describe('the GraphQL console', () => {
     await expect.poll(() => editor.innerText(), { timeout: 60_000 }).toContain('Patrushev');
     await page.locator('.graphiql-tab').filter({ hasText: 'PathsModiToXi' }).click();
     await expect.poll(() => editor.innerText(), { timeout: 10_000 }).toContain('paths');
+    // GraphiQL reads the tab's operation name from its query a moment after the switch (debounced); a run
+    // before that would send the previous tab's name.
+    await page.waitForTimeout(1500);
     // The focus is on the tab just clicked, not in the editor.
     await page.keyboard.press('Control+Enter');
     await expect

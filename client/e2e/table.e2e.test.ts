@@ -118,7 +118,7 @@ describe('the results table', () => {
     // A date known only to the month is written so.
     expect(rows.some((r) => r[2] === 'September 2022')).toBe(true);
     // The Samarkand meetings are there; October's Party congress is not.
-    expect(rows.filter((r) => r[3] === 'Samarkand, Uzbekistan').length).toBeGreaterThanOrEqual(4);
+    expect(rows.filter((r) => r[3] === 'Samarkand, Uzbekistan').length).toBeGreaterThanOrEqual(3);
 
     // Sorted by date (at first earliest first; a click turns it round), then exported: the CSV holds the same rows in the same order.
     await table(page).getByRole('button', { name: /^Date/ }).click();
