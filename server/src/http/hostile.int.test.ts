@@ -375,7 +375,7 @@ describe('filters built to keep Neo4j planning', () => {
       expect(answer.codes, answer.text.slice(0, 300)).toEqual([]);
       expect(Array.isArray(answer.json?.data?.actors)).toBe(true);
     }
-    await expectIdleWithin(5);
+    await expectIdleWithin(10);
   });
 });
 
