@@ -130,27 +130,29 @@ describe('a path shown on the graph', () => {
 describe('the keyboard', () => {
   it('skips to the graph, moves between nodes with the arrow keys and opens the details with Enter', async () => {
     const { page, errors } = await openExplorer(browser(), baseUrl);
+    // Each key's effect reaches the page a moment later (a React render, a canvas update): poll for it.
+    const active = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const selected = () => page.evaluate(() => window.cy!.$('node.selected').map((n) => n.id()));
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to the graph');
+    await expect.poll(active).toBe('Skip to the graph');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('graph-canvas');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('graph-canvas');
 
     await page.keyboard.press('ArrowRight');
-    const first = await page.evaluate(() => window.cy!.$('node.selected').map((n) => n.id()));
-    expect(first).toHaveLength(1);
+    await expect.poll(async () => (await selected()).length).toBe(1);
+    const first = await selected();
     await page.keyboard.press('ArrowRight');
-    const second = await page.evaluate(() => window.cy!.$('node.selected').map((n) => n.id()));
+    await expect.poll(async () => (await selected()).join()).not.toBe(first.join());
+    const second = await selected();
     expect(second).toHaveLength(1);
-    expect(second).not.toEqual(first);
     const label = await page.evaluate(
       (id) => window.cy!.getElementById(id).data('label') as string,
       second[0]!,
     );
 
     await page.keyboard.press('Enter');
-    const inDetails = await page.evaluate(() => !!document.activeElement?.closest('#details'));
-    expect(inDetails).toBe(true);
-    await expect(page.getByTestId('details').innerText()).resolves.toContain(label.slice(0, 20));
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('#details'))).toBe(true);
+    await expect.poll(() => page.getByTestId('details').innerText()).toContain(label.slice(0, 20));
     expect(errors).toEqual([]);
     await page.close();
   });
