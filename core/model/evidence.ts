@@ -44,3 +44,32 @@ export function normaliseForMatch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A span of a document's text (character offsets) that a claim rests on: the contract's Passage. */
+export interface Passage {
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The id of the Document node of a seed folder: the document a claim's passages point into. */
+export const documentIdOf = (document: string) => `document:${document}`;
+
+/**
+ * A claim's passages from its stored properties: the loader's parallel lists `passages`, `passageStarts` and
+ * `passageEnds`, and the seed folder in `document`.
+ */
+export function passagesOf(properties: Record<string, unknown>): Passage[] {
+  const { passages, passageStarts, passageEnds, document } = properties;
+  if (typeof document !== 'string' || !Array.isArray(passages)) return [];
+  const starts = Array.isArray(passageStarts) ? (passageStarts as unknown[]) : [];
+  const ends = Array.isArray(passageEnds) ? (passageEnds as unknown[]) : [];
+  const documentId = documentIdOf(document);
+  return (passages as unknown[]).flatMap((text, i) => {
+    const [start, end] = [starts[i], ends[i]];
+    return typeof text === 'string' && typeof start === 'number' && typeof end === 'number'
+      ? [{ documentId, start, end, text }]
+      : [];
+  });
+}

@@ -7,6 +7,7 @@ import { cypher, int, type Db, type NamedQuery, type Tx } from '../../core/db/da
 import {
   CITES,
   KIND_LABELS,
+  documentIdOf,
   RELATIONSHIP_TYPE_NAMES,
   type NodeKind,
   type RelationshipType,
@@ -271,7 +272,6 @@ const RECORD_DOCUMENT = cypher(
   'MERGE (d:SeedDocument {name: $name}) SET d.hash = $hash, d.loadedAt = datetime()',
 );
 /** The id of a document's `Document` node, which holds its text (passages' `documentId`). */
-export const documentNodeId = (name: string) => `document:${name}`;
 
 // The document's full text, for passages to point into: on a Document node (not an Entity, so it is in no
 // search, count or neighbourhood). A folder without text.txt keeps the node without text.
@@ -332,7 +332,7 @@ export async function loadDocument(
         const citations = await writeCitations(tx, nodes, { ...batch, onBatch: progress('citations') });
         await tx.run(RECORD_DOCUMENT, { name: doc.name, hash: documentHash(doc) });
         await tx.run(RECORD_DOCUMENT_TEXT, {
-          id: documentNodeId(doc.name),
+          id: documentIdOf(doc.name),
           name: doc.name,
           sourceId: doc.sourceId,
           text: doc.text,

@@ -101,30 +101,6 @@ export async function chooseEvidence({ explorer, api }: EvidenceDeps, filter: Ev
   explorer.set((s) => setEvidence(s, { ...filter, gradedSources }));
 }
 
-/** A span of a document's text that a claim rests on (the contract's Passage). */
-export interface Passage {
-  documentId: string;
-  start: number;
-  end: number;
-  text: string;
-}
-
-/**
- * A claim's passages from its stored properties (the loader's parallel lists `passages`, `passageStarts`,
- * `passageEnds`, and the seed folder in `document`), as the server's `passagesOf` reads them.
- */
-export function passagesOf(properties: Record<string, unknown>): Passage[] {
-  const { passages, passageStarts, passageEnds, document } = properties;
-  if (typeof document !== 'string' || !Array.isArray(passages)) return [];
-  const starts = Array.isArray(passageStarts) ? (passageStarts as unknown[]) : [];
-  const ends = Array.isArray(passageEnds) ? (passageEnds as unknown[]) : [];
-  return (passages as unknown[]).flatMap((text, i) =>
-    typeof text === 'string' && typeof starts[i] === 'number' && typeof ends[i] === 'number'
-      ? [{ documentId: `document:${document}`, start: starts[i], end: ends[i], text }]
-      : [],
-  );
-}
-
 /** A paragraph cut in three: the words before the span, the span, the words after it. */
 export interface PassageCut {
   before: string;

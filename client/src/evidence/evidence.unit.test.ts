@@ -13,8 +13,8 @@ import {
   nodePasses,
   noEvidenceFilter,
   paragraphAround,
-  passagesOf,
 } from './evidence.ts';
+import { passagesOf } from '../../../core/model/index.ts';
 
 const source = (id: string): Source => ({
   id,

@@ -5,7 +5,7 @@ import { describeError } from '../api/client.ts';
 import { api } from '../api/operations.ts';
 import type { Reliability, Source } from '../api/types.ts';
 import { failed, loading, ready, type Loadable } from '../shared/loadable.ts';
-import { passagesOf, type Passage } from './evidence.ts';
+import { passagesOf, type Passage } from '../../../core/model/index.ts';
 
 /** A source's grade and the reason given for it. */
 export interface Grade {

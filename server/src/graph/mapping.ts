@@ -4,11 +4,12 @@ import { nodeLabel } from './label.ts';
 import {
   NODE_KINDS,
   RELIABILITY_GRADES,
+  passagesOf,
   UNGRADED,
   type NodeKind,
   type ReliabilityGrade,
 } from '../../../core/model/index.ts';
-import { type Basis, type GraphEdge, type GraphNode, type Passage, type SourceRef } from './model.ts';
+import { type Basis, type GraphEdge, type GraphNode, type SourceRef } from './model.ts';
 
 /** A node as NODE_PROJECTION returns it. */
 export interface StoredNode {
@@ -61,23 +62,6 @@ export function toSourceRef(value: unknown): SourceRef {
 /** A claim's basis from its stored `basis` (`stated` unless the seed says `inferred`). */
 export const basisOf = (props: Record<string, unknown>): Basis =>
   props.basis === 'inferred' ? 'INFERRED' : 'STATED';
-
-/** The document a claim's passages point into: the Document node of the seed folder that defines it. */
-export const documentIdOf = (document: string) => `document:${document}`;
-
-/** A claim's passages from the parallel lists the loader stores (passages, passageStarts, passageEnds). */
-export function passagesOf(props: Record<string, unknown>): Passage[] {
-  const texts = Array.isArray(props.passages) ? (props.passages as unknown[]) : [];
-  const starts = Array.isArray(props.passageStarts) ? (props.passageStarts as unknown[]) : [];
-  const ends = Array.isArray(props.passageEnds) ? (props.passageEnds as unknown[]) : [];
-  if (typeof props.document !== 'string') return [];
-  const documentId = documentIdOf(props.document);
-  return texts.flatMap((text, i) =>
-    typeof text === 'string' && starts[i] !== undefined && ends[i] !== undefined
-      ? [{ documentId, start: Number(starts[i]), end: Number(ends[i]), text }]
-      : [],
-  );
-}
 
 /** Independent sources: distinct publishers (a source without a publisher counts as one of its own). */
 export const corroborationOf = (sources: readonly SourceRef[]): number =>

@@ -7,12 +7,8 @@ import type { NodeKind, ReliabilityGrade } from '../../../core/model/index.ts';
 export type Basis = 'STATED' | 'INFERRED';
 
 /** The contract's Passage: a span of a document's text (character offsets) that a claim rests on. */
-export interface Passage {
-  documentId: string;
-  start: number;
-  end: number;
-  text: string;
-}
+export type { Passage } from '../../../core/model/index.ts';
+import type { Passage } from '../../../core/model/index.ts';
 
 /** A reference as the contract's `Source` type shows it (with the Source node's other properties beside). */
 export interface SourceRef {
