@@ -7,7 +7,7 @@ import type { Limits } from '../../server/src/graphql/limits.ts';
 import type { GraphQLModule } from '../../server/src/graphql/module.ts';
 import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
 import { createApp, type SecurityOptions } from '../../server/src/http/app.ts';
-import { maintenanceUnderway } from '../../server/src/backup/backup.ts';
+import { maintenanceUnderway } from '../../server/src/backup/pause.ts';
 import { listen } from '../../server/src/http/listen.ts';
 
 export interface TestServer {

@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { createDb, isMissingDatabase, type Db } from '../../../core/db/database.ts';
 import { createGraphQLServer } from './graphql-server.ts';
 import { createApp, type Readiness } from '../http/app.ts';
-import { maintenanceUnderway } from '../backup/backup.ts';
+import { maintenanceUnderway } from '../backup/pause.ts';
 import { listen } from '../http/listen.ts';
 import { warmOpeningQueries } from './warmup.ts';
 

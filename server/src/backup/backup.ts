@@ -7,7 +7,7 @@
 // Writes of views pause while a backup or a restore runs (pause.ts), so a backup is the database of one moment.
 // A restore reads and checks the whole file first (every failure names the file and the line), then replaces the
 // explorer's data in one write transaction: it commits whole or not at all, also when the process is killed. While
-// it runs, a Maintenance node tells /readyz why the explorer is not ready.
+// it runs, the same pause tells /readyz why the explorer is not ready.
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
@@ -25,8 +25,6 @@ export class BackupFileError extends Error {}
 
 /** The longest a restore's transaction may run. */
 const RESTORE_TIMEOUT_MS = 30 * 60_000;
-/** How long a restore's mark on /readyz lasts unless renewed. */
-const MAINTENANCE_MS = 15_000;
 
 const NODES_PAGE = cypher(
   'backupNodesPage',
@@ -53,16 +51,6 @@ const COUNT_ALL = cypher(
 const CLEAR_BATCH = cypher(
   'backupClearBatch',
   `MATCH (n) WHERE ${OWNED('n')} WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted`,
-);
-const MAINTENANCE_START = cypher(
-  'backupMaintenanceStart',
-  `MERGE (m:Maintenance {id: 'restore'})
-   SET m.reason = $reason, m.until = datetime() + duration({milliseconds: $ms})`,
-);
-const MAINTENANCE_END = cypher('backupMaintenanceEnd', `MATCH (m:Maintenance {id: 'restore'}) DELETE m`);
-const MAINTENANCE = cypher(
-  'backupMaintenance',
-  `MATCH (m:Maintenance) WHERE m.until > datetime() RETURN m.reason AS reason LIMIT 1`,
 );
 const CREATE_NODES = cypher(
   'backupCreateNodes',
@@ -198,12 +186,6 @@ export async function countAll(db: Db): Promise<BackupCounts> {
   return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
 }
 
-/** Why the explorer is not ready because of maintenance (a restore under way), or null. */
-export async function maintenanceUnderway(db: Db): Promise<string | null> {
-  const [row] = await db.read<{ reason: string }>(MAINTENANCE);
-  return row?.reason ?? null;
-}
-
 interface NodeLine {
   labels: string[];
   props: Record<string, Encoded>;
@@ -319,21 +301,17 @@ export async function checkBackup(file: string): Promise<BackupCounts> {
  */
 export async function restore(db: Db, file: string, onProgress: (c: BackupCounts) => void = () => {}) {
   const expected = await checkBackup(file);
-  // The marker lives MAINTENANCE_MS and is renewed while the restore runs: a restore killed halfway stops
-  // holding /readyz within that time (and its transaction is rolled back).
-  const mark = () => db.write(MAINTENANCE_START, { reason: `restoring ${file}`, ms: int(MAINTENANCE_MS) });
-  await mark();
-  const renew = setInterval(() => void mark().catch(() => {}), MAINTENANCE_MS / 3);
-  try {
-    return await withWritesPaused(db, 'a restore', () =>
+  // /readyz says so while it runs; a restore killed halfway stops holding it when its pause runs out (and its
+  // transaction is rolled back).
+  return withWritesPaused(
+    db,
+    'a restore',
+    () =>
       db.writeTransaction((tx) => replaceWith(tx, file, expected, onProgress), {
         timeoutMs: RESTORE_TIMEOUT_MS,
       }),
-    );
-  } finally {
-    clearInterval(renew);
-    await db.write(MAINTENANCE_END).catch(() => {});
-  }
+    `restoring ${file}`,
+  );
 }
 
 async function replaceWith(

@@ -3,6 +3,8 @@
 // the pause in a transaction of its own, which waits for the writes that hold the lock to commit. From then until
 // the backup ends, writes are refused with DATABASE_UNAVAILABLE (retryable, "try again in a few seconds"). The
 // pause lasts PAUSE_MS unless the backup renews it, so a backup killed halfway holds writes back for at most that.
+// A restore pauses writes the same way and also says, through the same pause, why the explorer is not ready
+// (maintenanceUnderway, read by /readyz).
 import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
 import { AppError } from '../../../core/errors.ts';
 
@@ -28,6 +30,7 @@ export function ensureWriteGate(db: Db): Promise<unknown> {
   return ready;
 }
 
+// Writing to the gate takes its lock (a read would not): the count itself is not read by anything.
 const ENTER = cypher(
   'writeGateEnter',
   `MERGE (g:WriteGate {id: 'views'})
@@ -37,12 +40,23 @@ const ENTER = cypher(
 const PAUSE = cypher(
   'writeGatePause',
   `MERGE (g:WriteGate {id: 'views'})
-   SET g.pausedUntil = datetime() + duration({milliseconds: $ms}), g.pausedBy = $by`,
+   SET g.pausedUntil = datetime() + duration({milliseconds: $ms}), g.pausedBy = $by, g.unready = $unready`,
 );
 const RESUME = cypher(
   'writeGateResume',
-  `MATCH (g:WriteGate {id: 'views'}) REMOVE g.pausedUntil, g.pausedBy`,
+  `MATCH (g:WriteGate {id: 'views'}) REMOVE g.pausedUntil, g.pausedBy, g.unready`,
 );
+
+const UNREADY = cypher(
+  'writeGateUnready',
+  `MATCH (g:WriteGate {id: 'views'}) WHERE g.pausedUntil > datetime() RETURN g.unready AS reason`,
+);
+
+/** Why the explorer is not ready because of maintenance (a restore under way), or null. */
+export async function maintenanceUnderway(db: Db): Promise<string | null> {
+  const [row] = await db.read<{ reason: string | null }>(UNREADY);
+  return row?.reason ?? null;
+}
 
 /** The first statement of every write transaction of a view: DATABASE_UNAVAILABLE while writes are paused. */
 export async function enterWriteGate(tx: Tx): Promise<void> {
@@ -57,11 +71,17 @@ export async function enterWriteGate(tx: Tx): Promise<void> {
 
 /**
  * Runs `work` with writes paused: when the pause is set, every write that started before has committed, and
- * none commits until `work` ends (the pause is renewed meanwhile, and lifted at the end, also on failure).
+ * none commits until `work` ends (the pause is renewed meanwhile, and lifted at the end, also on failure). With
+ * `unready`, /readyz says that for as long (maintenanceUnderway).
  */
-export async function withWritesPaused<T>(db: Db, by: string, work: () => Promise<T>): Promise<T> {
+export async function withWritesPaused<T>(
+  db: Db,
+  by: string,
+  work: () => Promise<T>,
+  unready: string | null = null,
+): Promise<T> {
   await ensureWriteGate(db);
-  const pause = () => db.write(PAUSE, { ms: int(PAUSE_MS), by });
+  const pause = () => db.write(PAUSE, { ms: int(PAUSE_MS), by, unready });
   await pause();
   const renew = setInterval(() => void pause().catch(() => {}), PAUSE_MS / 3);
   try {
