@@ -135,6 +135,12 @@ describe('the keyboard', () => {
     const selected = () => page.evaluate(() => window.cy!.$('node.selected').map((n) => n.id()));
     await page.keyboard.press('Tab');
     await expect.poll(active).toBe('Skip to the graph');
+    // Following the skip link (a #fragment) moves the focus only: the graph is not asked for again.
+    const graphLoads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('ExplorerNodes'))
+        graphLoads.push(r.url());
+    });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('graph-canvas');
 
@@ -153,6 +159,7 @@ describe('the keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('#details'))).toBe(true);
     await expect.poll(() => page.getByTestId('details').innerText()).toContain(label.slice(0, 20));
+    expect(graphLoads).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

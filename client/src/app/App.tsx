@@ -31,7 +31,7 @@ export function App() {
   useEffect(() => onClientEvent(actions.clientEvent), [actions]);
   useEffect(() => {
     void actions.loadPage();
-    const onPop = () => void actions.loadPage();
+    const onPop = () => actions.addressChanged();
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [actions]);

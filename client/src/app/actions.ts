@@ -41,6 +41,7 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
   return {
     dispatch,
     loadPage: () => page.loadPage(p),
+    addressChanged: () => page.addressChanged(p),
     reloadViews: () => page.reloadViews(p),
     openView: (id: string | null) => page.openView(p, id),
     viewSaved: (view: SavedViewSummary) => page.viewSaved(p, view),

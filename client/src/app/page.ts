@@ -113,6 +113,19 @@ export async function loadPage(page: Page): Promise<void> {
   }
 }
 
+/**
+ * The browser went back or forward, or to a `#fragment` (as the skip links do, which fires the same event): load
+ * again only when the address names another view than the one shown, or the last load failed. A fragment keeps
+ * the graph, the selection and the layout as they are.
+ */
+export function addressChanged(page: Page): void {
+  const { stores, env } = page;
+  const wanted = viewIdFromSearch(env.location.search);
+  const shown = stores.views.get().current?.id ?? null;
+  if (wanted === shown && stores.connection.get().page.type !== 'error') return;
+  void loadPage(page);
+}
+
 /** Opens a saved view (null: the memo's graph) as a new entry in the browser's history. */
 export function openView(page: Page, id: string | null): void {
   page.env.history.pushState(null, '', viewPath(id));

@@ -4,6 +4,7 @@ import type { Viewer } from '../api/types.ts';
 import { signInAsked } from '../access/access.ts';
 import { savedView, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
 import {
+  addressChanged,
   clientEvent,
   deletedView,
   loadPage,
@@ -86,6 +87,26 @@ describe('the address', () => {
     deletedView(p, 'view:1');
     expect(stores.views.get().current).toBeNull();
     expect(env.history.replaceState).toHaveBeenLastCalledWith(null, '', '/');
+  });
+  it('loads again on back or forward to another view, but not on a #fragment (a skip link)', async () => {
+    const { stores, env, p } = page();
+    await loadPage(p);
+    stores.explorer.set((s) => ({ ...s, selection: { type: 'node', id: xi.id } }));
+    addressChanged(p); // "#graph-canvas": same address otherwise
+    expect(env.loadOpening).toHaveBeenCalledTimes(1);
+    expect(stores.explorer.get().selection).toEqual({ type: 'node', id: xi.id });
+
+    env.location.search = '?view=view%3A1';
+    addressChanged(p);
+    await vi.waitFor(() => expect(stores.views.get().current?.id).toBe('view:1'));
+    expect(env.api.view).toHaveBeenCalledWith('view:1');
+    addressChanged(p);
+    expect(env.api.view).toHaveBeenCalledTimes(1);
+
+    env.location.search = '';
+    addressChanged(p);
+    await vi.waitFor(() => expect(stores.views.get().current).toBeNull());
+    expect(env.loadOpening).toHaveBeenCalledTimes(2);
   });
 });
 
