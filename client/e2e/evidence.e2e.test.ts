@@ -1,6 +1,7 @@
 // Evidence in headless Chromium, on the memo's graph (issue 14): the selected statement's passage, marked in its
 // paragraph of the memo's text, and its source's grade beside the citation; "only what the sources state" takes
-// the inferred relationships off the canvas, and a minimum grade what rests on no source graded high enough.
+// the inferred relationships off the canvas, and a minimum grade what rests on no source graded high enough; a
+// contested claim has its badge and ring, and its details set both sides side by side.
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile } from '../../test/support/browser.ts';
 import { openExplorer, searchAndChoose, visibleNodeIds } from './support.ts';
@@ -20,6 +21,41 @@ describe('evidence', () => {
     await grade.waitFor();
     expect(await grade.innerText()).toMatch(/^[A-F] — /);
     expect(await grade.getAttribute('title')).toBeTruthy();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a contested claim and sets both sides side by side, each with its sources', async () => {
+    const { page, errors } = await openExplorer(browser(), baseUrl);
+    await searchAndChoose(page, 'West sees Xi and Modi critique', /West sees Xi and Modi critique/);
+    const details = page.getByTestId('details');
+    await details.getByTestId('contested-badge').waitFor();
+    const ring = await page.evaluate(() => {
+      const n = window.cy!.getElementById('statement:ft-west-sees-xi-modi-critique');
+      return { contested: n.data('contested') as string, border: n.style('border-style') as string };
+    });
+    expect(ring).toEqual({ contested: 'yes', border: 'double' });
+    const pairs = details.getByTestId('contest-pair');
+    // The details ask for them on selection; the first such query of a fresh database takes a moment.
+    await expect.poll(() => pairs.count(), { timeout: 15_000 }).toBe(2);
+    const first = pairs.first();
+    expect(await first.innerText()).toMatch(/^Disputed by/);
+    // This claim, with the Financial Times's footnote; the memo's claim, with the memo as its source.
+    expect(await first.getByTestId('contest-this').innerText()).toMatch(
+      /West sees Xi and Modi critique[\s\S]*\[4\]/,
+    );
+    expect(await first.getByTestId('contest-other').innerText()).toMatch(/No Limits/);
+    const [left, right] = await Promise.all([
+      first.getByTestId('contest-this').boundingBox(),
+      first.getByTestId('contest-other').boundingBox(),
+    ]);
+    expect(right!.x).toBeGreaterThan(left!.x + left!.width - 1);
+    // The other claim comes onto the canvas, selected.
+    await first.getByTestId('contest-other').getByRole('button').click();
+    await expect
+      .poll(() => page.evaluate(() => window.cy!.$('node.selected').map((n) => n.id())))
+      .toEqual([expect.stringMatching(/^statement:memo-/)]);
+    await details.getByTestId('contested-badge').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -28,6 +28,8 @@ export const KIND_LABELS: Record<NodeKind, string> = Object.fromEntries(
 ) as Record<NodeKind, string>;
 
 const ANY: readonly NodeKind[] = NODE_KINDS;
+/** The kinds that make claims (everything but actors and sources): the ends of DISPUTES and CORROBORATES. */
+const CLAIM_KINDS: readonly NodeKind[] = ['STATEMENT', 'MEETING', 'AGREEMENT', 'FIGURE'];
 
 /** Every relationship type an analyst may write, with the kinds allowed at each end (graph-seed/README.md). */
 export const RELATIONSHIP_TYPES = {
@@ -59,6 +61,12 @@ export const RELATIONSHIP_TYPES = {
   TRADES_WITH: { from: ['ACTOR'], to: ['ACTOR'], meaning: 'trade between states' },
   PUBLISHED: { from: ['ACTOR'], to: ['SOURCE'], meaning: 'the publisher of a source' },
   RESPONDS_TO: { from: ['STATEMENT'], to: ['STATEMENT'], meaning: 'a quote that answers or echoes another' },
+  DISPUTES: {
+    from: CLAIM_KINDS,
+    to: CLAIM_KINDS,
+    meaning: 'a claim that says another is wrong (both become contested)',
+  },
+  CORROBORATES: { from: CLAIM_KINDS, to: CLAIM_KINDS, meaning: 'a claim that bears another out' },
 } as const satisfies Record<string, { from: readonly NodeKind[]; to: readonly NodeKind[]; meaning: string }>;
 
 /** A relationship type between domain nodes. */

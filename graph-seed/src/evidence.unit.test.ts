@@ -94,17 +94,25 @@ describe('each evidence mistake gets its own message with file and path', () => 
     ]);
   });
 
-  it('passages without a text.txt', () => {
+  it('passages without a text.txt: one message for the document', () => {
     seed = tempSeed([EVIDENCE_DOC], EVIDENCE_FIXTURES_DIR);
     rmSync(seed.file(EVIDENCE_DOC, 'text.txt'));
     const result = readDocuments(seed.root);
     if (result.ok) throw new Error('expected the copy to be rejected, but it validated');
-    expect(result.errors.map((e) => `${e.path}: ${e.reason}`)).toEqual([
-      "meetings[0].passages: passages need the document's text: put it in " +
-        `${seed.root}/scratch-evidence/text.txt (the document's words, as published)`,
-      expect.stringMatching(/^relationships\[0\]\.passages: passages need the document's text/),
-      expect.stringMatching(/^relationships\[4\]\.passages: passages need the document's text/),
-      expect.stringMatching(/^statements\[0\]\.passages: passages need the document's text/),
+    expect(result.errors.map((e) => formatSeedError(e).replaceAll(`${seed!.root}/`, ''))).toEqual([
+      "scratch-evidence/text.txt: (file): missing text.txt: the passages of its 7 claim(s) are looked up in the document's text; put the document's words, as published, in this file",
+    ]);
+  });
+
+  it('a claim without passages, and a source without its grade or the reason for it', () => {
+    expect(printedAfter('relationships.yaml', "    passages: ['Beta told reporters']\n", '')).toEqual([
+      'scratch-evidence/relationships.yaml: relationships[2].passages: missing passages: the exact words of the document (its text.txt) that the claim rests on',
+    ]);
+    expect(printedAfter('sources.yaml', '    reliability: E\n', '')).toEqual([
+      'scratch-evidence/sources.yaml: sources[1].reliability: missing reliability: a grade on the Admiralty scale: A (completely reliable), B (usually reliable), C (fairly reliable), D (not usually reliable), E (unreliable), F (reliability cannot be judged)',
+    ]);
+    expect(printedAfter('document.yaml', / {2}reliabilityNote: .*\n/, '')).toEqual([
+      'scratch-evidence/document.yaml: document.reliabilityNote: missing reliabilityNote: one line on why the source has its grade',
     ]);
   });
 

@@ -20,13 +20,6 @@ import {
   RELIABILITY_MEANINGS,
 } from '../../core/model/evidence.ts';
 
-/**
- * Which evidence fields the seed format requires. All optional while the memo's data is being graded; turn one
- * on here (and nowhere else) to make it required: `basis` on every claim (statements, meetings, agreements,
- * figures, relationships), `passages` on every claim, `reliability` on every source (document.yaml included).
- */
-export const EVIDENCE_REQUIRED = { basis: false, passages: false, reliability: false } as const;
-
 /** The files a document folder may hold, in the order they are read. */
 export const DOCUMENT_FILES = [
   'document.yaml',
@@ -130,7 +123,7 @@ const passages = z
         ? 'missing passages: the exact words of the document (its text.txt) that the claim rests on'
         : `passages must be a list of exact quotations from the document's text.txt, got ${show(iss.input)}`,
   })
-  .min(1, "empty passages: leave the field out, or quote the document's words the claim rests on");
+  .min(1, "empty passages: quote the document's words the claim rests on");
 
 const reliability = z.unknown().transform((v, ctx) => {
   if (typeof v === 'string' && (RELIABILITY_GRADES as readonly string[]).includes(v)) {
@@ -156,17 +149,29 @@ const credibility = z.unknown().transform((v, ctx) => {
   return z.NEVER;
 });
 
-/** The evidence fields of a claim (statements, meetings, agreements, figures, relationships). */
+const reliabilityNote = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'string' && v.trim() !== '') return v;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      v === undefined || v === null
+        ? 'missing reliabilityNote: one line on why the source has its grade'
+        : `reliabilityNote must be non-empty text, got ${show(v)}`,
+  });
+  return z.NEVER;
+});
+
+/**
+ * The evidence fields of a claim (statements, meetings, agreements, figures, relationships): the passages it
+ * rests on are required; its basis is `stated` unless it says `inferred` (with a note).
+ */
 const claimEvidence = {
-  basis: EVIDENCE_REQUIRED.basis ? basis : basis.optional(),
+  basis: basis.optional(),
   inferenceNote: optionalText,
-  passages: EVIDENCE_REQUIRED.passages ? passages : passages.optional(),
+  passages,
 };
-/** The grade fields of a source (sources.yaml and document.yaml). */
-const sourceGrade = {
-  reliability: EVIDENCE_REQUIRED.reliability ? reliability : reliability.optional(),
-  reliabilityNote: optionalText,
-};
+/** The grade of a source (sources.yaml and document.yaml), required with its reason. */
+const sourceGrade = { reliability, reliabilityNote };
 
 /**
  * The checks between a claim's evidence fields: an inference says what it rests on (inferenceNote), and a note

@@ -12,6 +12,10 @@ const li = { id: 'actor:li-zhanshu', name: 'Li Zhanshu', actorType: 'person', so
 const actor = (change: Record<string, unknown>) =>
   mistakes('actors.yaml', { actors: [{ ...li, ...change }] });
 
+/** What the format requires of every claim and every source (their own tests are in evidence.unit.test.ts). */
+const CLAIM = { passages: ['the words'] };
+const GRADE = { reliability: 'B', reliabilityNote: 'Usually right.' };
+
 const ID_RULE = 'an id is actor:<slug>, the slug in lower-case letters, digits and single hyphens';
 const SOURCE_RULE = 'write a footnote number of this document (7) or a source id (source:<slug>)';
 
@@ -21,7 +25,9 @@ describe('one wrong field of an item', () => {
     expect(actor({ id: 'Li' })).toEqual([`actors[0].id: bad id "Li": ${ID_RULE}`]);
     expect(actor({ id: 42 })).toEqual([`actors[0].id: bad id 42: ${ID_RULE}`]);
     expect(
-      mistakes('relationships.yaml', { relationships: [{ type: 'LEADS', to: 'actor:x', sources: [1] }] }),
+      mistakes('relationships.yaml', {
+        relationships: [{ type: 'LEADS', to: 'actor:x', sources: [1], ...CLAIM }],
+      }),
     ).toEqual([
       'relationships[0].from: missing id: write one as <kind>:<slug> (kind: actor, meeting, statement, agreement, figure, source)',
     ]);
@@ -55,13 +61,15 @@ describe('one wrong field of an item', () => {
       'actors[0].actorType: missing actorType: one of person, state, organisation, government-body, party, outlet, company, military-alliance',
     ]);
     expect(
-      mistakes('relationships.yaml', { relationships: [{ from: 'actor:a', to: 'actor:b', sources: [1] }] }),
+      mistakes('relationships.yaml', {
+        relationships: [{ from: 'actor:a', to: 'actor:b', sources: [1], ...CLAIM }],
+      }),
     ).toEqual([expect.stringMatching(/^relationships\[0\]\.type: missing type: one of ATTENDED, HOSTED, /)]);
   });
 
   it('an address, a footnote, a language and a figure’s value', () => {
     const source = (change: Record<string, unknown>) =>
-      mistakes('sources.yaml', { sources: [{ id: 'source:fn-1', title: 'A', ...change }] });
+      mistakes('sources.yaml', { sources: [{ id: 'source:fn-1', title: 'A', ...GRADE, ...change }] });
     expect(source({ url: 'https://tass.com/politics/1506545' })).toEqual([]);
     for (const url of ['ftp://tass.com', 'see https://tass.com', 'https://tass.com and more'])
       expect(source({ url })).toEqual([
@@ -70,14 +78,14 @@ describe('one wrong field of an item', () => {
     expect(source({ footnote: 'seven' })).toEqual([
       'sources[0].footnote: bad footnote "seven": a whole number from 1',
     ]);
-    const statement = { id: 'statement:s', text: 'No limits.', date: '2022-02-04', sources: [1] };
+    const statement = { id: 'statement:s', text: 'No limits.', date: '2022-02-04', sources: [1], ...CLAIM };
     expect(mistakes('statements.yaml', { statements: [{ ...statement, language: 'English' }] })).toEqual([
       'statements[0].language: bad language: a language code such as en, ru, zh',
     ]);
     expect(mistakes('statements.yaml', { statements: [{ ...statement, language: 5 }] })).toEqual([
       'statements[0].language: bad language 5: a language code such as en, ru, zh',
     ]);
-    const figure = { id: 'figure:f', name: 'Trade', metric: 'trade', sources: [1] };
+    const figure = { id: 'figure:f', name: 'Trade', metric: 'trade', sources: [1], ...CLAIM };
     expect(mistakes('figures.yaml', { figures: [{ ...figure, value: '12%' }] })).toEqual([
       'figures[0].value: bad value "12%": a number (unquoted)',
     ]);
@@ -117,8 +125,8 @@ describe('a file as a whole', () => {
       'sources.yaml',
       {
         sources: [
-          { id: 'source:fn-1', title: 'A', footnote: 1 },
-          { id: 'source:fn-2', title: '', footnote: 2 },
+          { id: 'source:fn-1', title: 'A', footnote: 1, ...GRADE },
+          { id: 'source:fn-2', title: '', footnote: 2, ...GRADE },
           'not an item',
         ],
       },
@@ -127,7 +135,7 @@ describe('a file as a whole', () => {
     expect(check.value?.sources.map((s) => s.id)).toEqual(['source:fn-1']);
     expect(check.failedIds).toEqual(['source:fn-2']);
     expect(check.failedFootnotes).toEqual([2]);
-    const document = { id: 'source:memo', title: 'No Limits' };
+    const document = { id: 'source:memo', title: 'No Limits', ...GRADE };
     expect(validateFile('document.yaml', { document }, 'document.yaml')).toEqual({
       value: { document },
       errors: [],

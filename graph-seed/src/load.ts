@@ -17,7 +17,8 @@ import type { PropValue, SeedDocument } from './normalise.ts';
 /**
  * What the full-text index `entitySearch` (search) reads: names, aliases, quotes, titles, publishers and
  * addresses, and the text written for readers: summaries, a figure's metric, a quote's context, an agreement's
- * terms.
+ * terms, notes, and the note that says what an inference rests on (an analyst looks for a claim by what it is
+ * said to rest on as much as by its name). A change here remakes the index on the next load (ensureSchema).
  */
 export const SEARCH_PROPERTIES = [
   'name',
@@ -31,6 +32,8 @@ export const SEARCH_PROPERTIES = [
   'metric',
   'context',
   'terms',
+  'note',
+  'inferenceNote',
 ] as const;
 
 const SCHEMA: NamedQuery[] = [

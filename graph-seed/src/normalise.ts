@@ -101,13 +101,8 @@ function placePassages(
 ): void {
   if (!Array.isArray(written) || written.length === 0) return;
   const passages = written as string[];
-  if (text === null) {
-    report(
-      `${path}.passages`,
-      `passages need the document's text: put it in ${textFile} (the document's words, as published)`,
-    );
-    return;
-  }
+  // Reported once for the whole document (normaliseDocuments).
+  if (text === null) return;
   const spans: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -185,6 +180,21 @@ export function normaliseDocuments(
     };
     const text = doc.text === undefined ? null : searchableText(doc.text);
     texts.set(doc.name, text);
+    // Every claim's passages are looked up in the text: without it, one message for the document, not one per claim.
+    const f = doc.files;
+    const claims =
+      (f['meetings.yaml']?.meetings.length ?? 0) +
+      (f['statements.yaml']?.statements.length ?? 0) +
+      (f['agreements.yaml']?.agreements.length ?? 0) +
+      (f['figures.yaml']?.figures.length ?? 0) +
+      (f['relationships.yaml']?.relationships.length ?? 0);
+    if (text === null && claims > 0) {
+      errors.push({
+        file: textFile(doc),
+        path: '(file)',
+        reason: `missing text.txt: the passages of its ${claims} claim(s) are looked up in the document's text; put the document's words, as published, in this file`,
+      });
+    }
     const addNode = (node: SeedNode, refs: SourceRef[] | undefined) => {
       const first = nodesById.get(node.id);
       if (first) {

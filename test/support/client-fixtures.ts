@@ -17,6 +17,7 @@ export function node(id: string, kind: NodeKind, extra: Partial<GraphNode> = {})
     properties: {},
     sources: [],
     degree: 1,
+    contested: false,
     ...extra,
   };
 }

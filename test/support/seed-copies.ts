@@ -44,7 +44,8 @@ export function tempSeed(documents: string[] = [MEMO], from: string = DEFAULT_DO
     },
     addRelationship(document, type, from, to, sources = '[1]') {
       const text = readFileSync(file(document, 'relationships.yaml'), 'utf8');
-      const item = `\n  - type: ${type}\n    from: ${from}\n    to: ${to}\n    sources: ${sources}\n`;
+      // Every claim needs a passage of its document's text; any words of the memo will do for these tests.
+      const item = `\n  - type: ${type}\n    from: ${from}\n    to: ${to}\n    passages: ['Xi Jinping']\n    sources: ${sources}\n`;
       writeFileSync(file(document, 'relationships.yaml'), text + item);
     },
     remove: () => rmSync(root, { recursive: true, force: true }),

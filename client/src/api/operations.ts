@@ -1,12 +1,15 @@
 // The explorer's GraphQL operations, one place for all of them. Each document carries the `/* GraphQL */`
 // marker so graphql-codegen can pluck it and generate operation types.
 import { request } from './client.ts';
-import type { ExplorerEvidenceQuery, ExplorerSearchQuery } from '../generated/graphql.ts';
+import type {
+  ExplorerEvidenceQuery,
+  ExplorerSearchQuery,
+  ExplorerSearchQueryVariables,
+} from '../generated/graphql.ts';
 import type {
   GraphFilter,
   GraphNode,
   GraphStats,
-  NodeKind,
   Reliability,
   Path,
   SavedView,
@@ -36,6 +39,7 @@ const NODE_FIELDS = /* GraphQL */ `
     summary
     properties
     degree
+    contested
     sources {
       ...SourceFields
     }
@@ -101,8 +105,20 @@ export const NODE_VIEWS = /* GraphQL */ `
 `;
 
 export const SEARCH = /* GraphQL */ `
-  query ExplorerSearch($text: String!, $kinds: [NodeKind!], $limit: Int) {
-    search(text: $text, kinds: $kinds, limit: $limit) {
+  query ExplorerSearch(
+    $text: String!
+    $kinds: [NodeKind!]
+    $limit: Int
+    $statedOnly: Boolean
+    $minReliability: Reliability
+  ) {
+    search(
+      text: $text
+      kinds: $kinds
+      limit: $limit
+      statedOnly: $statedOnly
+      minReliability: $minReliability
+    ) {
       id
       kind
       label
@@ -270,8 +286,8 @@ export const api = {
       { id },
       { signal },
     ).then((d) => d.node?.savedViews ?? []),
-  search: (text: string, kinds?: NodeKind[], limit = 10, signal?: AbortSignal) =>
-    request<{ search: SearchHit[] }>(SEARCH, { text, kinds, limit }, { signal }).then((d) => d.search),
+  search: (vars: ExplorerSearchQueryVariables, signal?: AbortSignal) =>
+    request<{ search: SearchHit[] }>(SEARCH, vars, { signal }).then((d) => d.search),
   neighborhood: (
     vars: { id: string; depth?: number; filter?: GraphFilter; limit?: number },
     signal?: AbortSignal,

@@ -1,6 +1,6 @@
 // The explorer page: wiring only. The header (search, undo, exports, console link), side panels (legend, paths,
-// saved views), the graph canvas with the timeline (and the results table) under it, the details panel and the
-// sign-in dialog each read their concept's store (app/stores.ts) and call the page's actions (app/actions.ts);
+// saved views), the graph canvas with the timeline (and the results table) under it, the document view over
+// it, the details panel and the sign-in dialog each read their concept's store (app/stores.ts) and call the page's actions (app/actions.ts);
 // the state and the pure transitions live with each concept, the workflows across concepts in app/page.ts.
 import { useEffect, useRef, useState } from 'react';
 import { dialogReason, signInToLoad } from '../access/access.ts';
@@ -10,6 +10,7 @@ import { LoadOverlay } from '../connection/LoadOverlay.tsx';
 import { Notices } from '../connection/Notices.tsx';
 import { ServerStatus } from '../connection/ServerStatus.tsx';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
+import { DocumentPane } from '../document/DocumentPane.tsx';
 import { GraphCanvas } from '../graph/GraphCanvas.tsx';
 import { useStore } from '../shared/store.ts';
 import { TablePanel } from '../table/TablePanel.tsx';
@@ -42,6 +43,7 @@ export function App() {
   const { list } = useStore(stores.views);
   const expandStatus = useStore(stores.expand);
   const tableOpen = useStore(stores.table).open;
+  const documentView = useStore(stores.document);
   const signInReason = dialogReason(access);
   return (
     <div className="app">
@@ -54,7 +56,11 @@ export function App() {
           are a few Tab presses from the search box. */}
       <DetailsPanel state={state} views={list} expandStatus={expandStatus} actions={actions} />
       <SidePanels stores={stores} actions={actions} />
-      <main className={tableOpen ? 'centre with-table' : 'centre'}>
+      <main
+        className={['centre', tableOpen && 'with-table', documentView.open && 'with-document']
+          .filter(Boolean)
+          .join(' ')}
+      >
         <GraphCanvas
           state={state}
           dispatch={actions.dispatch}
@@ -67,6 +73,14 @@ export function App() {
           onSignIn={() => actions.askSignIn(signInToLoad(actions.hasToken()))}
           onOpenMemo={() => actions.openView(null)}
         />
+        {documentView.open && (
+          <DocumentPane
+            view={documentView}
+            selectedId={state.selection.type === 'none' ? null : state.selection.id}
+            onChoose={actions.chooseSpan}
+            onClose={actions.closeDocument}
+          />
+        )}
         <Notices connection={connection} onDismiss={actions.dismissNotice} />
         <ServerStatus onRecovered={actions.serverBack} />
         <Timeline state={state} dispatch={actions.dispatch} />

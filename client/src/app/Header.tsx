@@ -1,8 +1,10 @@
 // The page's header: title (and the open view's name), search, and the tools: undo, show hidden, fit, the
-// results table, exports, back to the memo's graph, the GraphQL console and the account control.
+// results table, the document view, exports, back to the memo's graph, the GraphQL console and the account
+// control.
 import { useRef, type RefObject } from 'react';
 import { signInFromAccount } from '../access/access.ts';
 import { AccountControl } from '../access/AccountControl.tsx';
+import { documentOfGraph } from '../document/document.ts';
 import { undoLabel } from '../explorer/edits.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { useStore } from '../shared/store.ts';
@@ -24,6 +26,8 @@ export function Header({ stores, actions, searchRef }: Props) {
   const { viewer } = useStore(stores.access);
   const lastStep = undoLabel(state);
   const tableOpen = useStore(stores.table).open;
+  const documentOpen = useStore(stores.document).open;
+  const documentId = documentOfGraph(state);
   const toolbar = useRef<HTMLElement>(null);
   const toolbarFocus = useToolbarFocus(toolbar);
   return (
@@ -32,7 +36,7 @@ export function Header({ stores, actions, searchRef }: Props) {
         <span className="brand">Knowledge-graph explorer</span>
         <span className="subtitle">{current ? current.name : '“No Limits” memo (11 October 2022)'}</span>
       </h1>
-      <SearchBox ref={searchRef} onChoose={actions.chooseHit} kindFilter />
+      <SearchBox ref={searchRef} onChoose={actions.chooseHit} kindFilter evidence={state.evidence} />
       <nav
         ref={toolbar}
         className="toolbar"
@@ -61,6 +65,17 @@ export function Header({ stores, actions, searchRef }: Props) {
         </button>
         <button type="button" aria-pressed={tableOpen} onClick={() => stores.table.set(tableToggled)}>
           Table
+        </button>
+        <button
+          type="button"
+          aria-pressed={documentOpen}
+          disabled={!documentOpen && !documentId}
+          title="Read the whole document, every passage a claim rests on marked"
+          onClick={() =>
+            documentOpen ? actions.closeDocument() : documentId && actions.openWholeDocument(documentId)
+          }
+        >
+          Document
         </button>
         <button type="button" onClick={actions.exportPng}>
           Export PNG

@@ -7,6 +7,14 @@ import { api, type SearchHit } from '../api/operations.ts';
 import { tokens } from '../api/token.ts';
 import type { GraphNode, SavedViewSummary, Viewer } from '../api/types.ts';
 import { noticeShown } from '../connection/connection.ts';
+import {
+  chooseSpan,
+  documentClosed,
+  documentOpened,
+  spanChosen,
+  type TextRange,
+} from '../document/document.ts';
+import type { MarkedRange, SpanItem } from '../document/spans.ts';
 import { reduce } from '../explorer/reduce.ts';
 import type { Action } from '../explorer/state.ts';
 import { expandNode } from '../expand/expand.ts';
@@ -63,6 +71,18 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     chooseHit: (hit: SearchHit) =>
       void chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hit),
     chooseTab: (tab: Tab) => stores.tab.set(() => tab),
+    /** Opens the document view on `documentId`, emphasising `passage` (a passage of the selected item). */
+    openDocument: (passage: { documentId: string } & TextRange) =>
+      stores.document.set((v) => documentOpened(v, passage.documentId, passage)),
+    /** Opens the document view on `documentId` without a passage to emphasise (the header's button). */
+    openWholeDocument: (documentId: string) =>
+      stores.document.set((v) => documentOpened(v, documentId, null)),
+    closeDocument: () => stores.document.set(documentClosed),
+    /** A span chosen in the document view: it becomes the emphasised one, and its claim is selected on the graph. */
+    chooseSpan: (range: MarkedRange, item: SpanItem) => {
+      stores.document.set((v) => spanChosen(v, range));
+      void chooseSpan({ explorer: stores.explorer, connection: stores.connection, api }, item);
+    },
     setEnd: (end: 'from' | 'to', value: PathEnd) => stores.ends.set((s) => setEnd(s, end, value)),
     pathEnd: (end: 'from' | 'to', node: GraphNode) => {
       stores.ends.set((s) => endAt(s, end, node));

@@ -25,12 +25,12 @@ import {
   viewDeleted,
   viewsCleared,
 } from '../views/savedViews.ts';
-import { openViewAction, viewIdFromSearch, viewPath } from '../views/views.ts';
+import { openSavedView, viewIdFromSearch, viewPath } from '../views/views.ts';
 import type { AppStores } from './stores.ts';
 
 /** What the page's workflows use beside the stores: the API, the token, the address bar, the title. */
 export interface PageEnv {
-  api: Pick<typeof api, 'views' | 'stats' | 'viewer' | 'view'>;
+  api: Pick<typeof api, 'views' | 'stats' | 'viewer' | 'view' | 'gradedSources'>;
   loadOpening: (kinds: NodeKind[]) => Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }>;
   tokens: Pick<TokenStore, 'get' | 'clear'>;
   location: { readonly search: string };
@@ -97,7 +97,7 @@ export async function loadPage(page: Page): Promise<void> {
         stores.connection.set((s) => pageFailed(s, message, 'NOT_FOUND'));
         return;
       }
-      stores.explorer.set((s) => loadGraph(s, openViewAction(view)));
+      await openSavedView({ explorer: stores.explorer, api: env.api }, view);
       stores.views.set((s) => currentSet(s, view));
       stores.tab.set(() => 'views');
       env.setTitle(pageTitle(view.name));

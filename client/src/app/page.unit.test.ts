@@ -29,6 +29,7 @@ function page(search = '', api: Partial<PageEnv['api']> = {}, token: string | nu
       stats: vi.fn().mockResolvedValue(stats),
       viewer: vi.fn().mockResolvedValue(editor),
       view: vi.fn().mockResolvedValue(savedView({ positions: {} }, {})),
+      gradedSources: vi.fn().mockResolvedValue([]),
       ...api,
     },
     loadOpening: vi.fn().mockResolvedValue({ nodes: [xi, summit], edges: [xiAttended] }),
@@ -62,6 +63,22 @@ describe('loading the page', () => {
     expect(stores.tab.get()).toBe('views');
     expect(env.setTitle).toHaveBeenCalledWith(pageTitle('Samarkand'));
     expect(pageTitle('Samarkand')).toBe('Samarkand · Knowledge-graph explorer');
+  });
+
+  it('opens the saved view with the evidence filter it was saved with', async () => {
+    const { stores, env, p } = page('?view=view%3A1', {
+      view: vi
+        .fn()
+        .mockResolvedValue(savedView({ positions: {} }, { statedOnly: true, minReliability: 'C' })),
+      gradedSources: vi.fn().mockResolvedValue(['source:graded']),
+    });
+    await loadPage(p);
+    expect(env.api.gradedSources).toHaveBeenCalledWith('C');
+    expect(stores.explorer.get().evidence).toEqual({
+      statedOnly: true,
+      minReliability: 'C',
+      gradedSources: ['source:graded'],
+    });
   });
 
   it('says when the saved view is gone, and why the graph cannot load', async () => {

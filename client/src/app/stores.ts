@@ -1,9 +1,10 @@
 // Every concept's state, one store each, made once per page (App holds them): the working graph, connection
-// status, access, saved views, the database's counts, the last expansion, the path ends, the side tab and
-// the results table.
+// status, access, saved views, the database's counts, the last expansion, the path ends, the side tab, the
+// results table and the document view.
 import type { GraphStats } from '../api/types.ts';
 import { initialAccess, type AccessState } from '../access/access.ts';
 import { initialConnection, type ConnectionState } from '../connection/connection.ts';
+import { closedDocument, type DocumentView } from '../document/document.ts';
 import { initialState, type ExplorerState } from '../explorer/state.ts';
 import type { ExpandStatus } from '../expand/expand.ts';
 import { noEnds, type PathEnds } from '../paths/paths.ts';
@@ -25,6 +26,7 @@ export interface AppStores {
   ends: Store<PathEnds>;
   tab: Store<Tab>;
   table: Store<TableState>;
+  document: Store<DocumentView>;
 }
 
 /** Fresh stores for one page. */
@@ -39,5 +41,6 @@ export function createStores(): AppStores {
     ends: createStore(noEnds),
     tab: createStore<Tab>('paths'),
     table: createStore(initialTable),
+    document: createStore<DocumentView>(closedDocument),
   };
 }

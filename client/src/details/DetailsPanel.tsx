@@ -1,5 +1,6 @@
 // The details of the selected node or relationship: what it is, when, every property (a statement's full
 // quote), its relationships, the sources behind it, and the saved views that include it.
+import type { Passage } from '../../../core/model/index.ts';
 import type { GraphEdge, GraphNode, SavedViewSummary } from '../api/types.ts';
 import type { Action, ExplorerState } from '../explorer/state.ts';
 import type { ExpandStatus } from '../expand/expand.ts';
@@ -19,6 +20,8 @@ export interface DetailsActions {
   expand: (id: string) => void;
   pathEnd: (end: 'from' | 'to', node: GraphNode) => void;
   openView: (id: string) => void;
+  /** Opens the document view on a passage of the selected item (client/src/document). */
+  openDocument?: (passage: Passage) => void;
 }
 
 export interface DetailsProps {
@@ -62,7 +65,11 @@ export function DetailsPanel(props: DetailsProps) {
   );
 }
 
-function EdgeDetails({ state, edge, actions: { dispatch } }: DetailsProps & { edge: GraphEdge }) {
+function EdgeDetails({
+  state,
+  edge,
+  actions: { dispatch, openDocument },
+}: DetailsProps & { edge: GraphEdge }) {
   const date = typeof edge.properties.date === 'string' ? edge.properties.date : null;
   const selectNode = (id: string) => dispatch({ type: 'selected', selection: { type: 'node', id } });
   const evidence = useEvidence(edge);
@@ -93,7 +100,7 @@ function EdgeDetails({ state, edge, actions: { dispatch } }: DetailsProps & { ed
           ? `; credibility ${edge.properties.credibility}`
           : ''}
       </p>
-      <Passages evidence={evidence} />
+      <Passages evidence={evidence} onOpen={openDocument} />
       <h4>Sources</h4>
       <SourceList
         sources={edge.sources}

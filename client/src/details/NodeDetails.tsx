@@ -13,6 +13,7 @@ import { SourceList } from './SourceList.tsx';
 import { useNodeViews } from './useNodeViews.ts';
 import { Passages } from '../evidence/Passages.tsx';
 import { useEvidence } from '../evidence/useEvidence.ts';
+import { Contest, ContestedBadge } from '../contest/Contest.tsx';
 
 type Props = DetailsProps & { node: GraphNode };
 
@@ -28,7 +29,10 @@ export function NodeDetails(props: Props) {
         <KindSwatch kind={node.kind} /> {style.label}
         <DateSuffix date={node.date} precision={node.properties.datePrecision} />
       </p>
-      <h3 className="node-title">{title}</h3>
+      <h3 className="node-title">
+        {title}
+        <ContestedBadge node={node} />
+      </h3>
       {quote && (
         <blockquote className="quote" data-testid="quote">
           “{quote}”
@@ -41,7 +45,8 @@ export function NodeDetails(props: Props) {
           {typeof node.properties.inferenceNote === 'string' ? `: ${node.properties.inferenceNote}` : ''}
         </p>
       )}
-      <Passages evidence={evidence} />
+      <Passages evidence={evidence} onOpen={props.actions.openDocument} />
+      <Contest node={node} dispatch={props.actions.dispatch} />
       <NodeActions {...props} />
       <h4>Sources</h4>
       <SourceList

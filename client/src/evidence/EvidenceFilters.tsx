@@ -22,6 +22,13 @@ export function EvidenceFilters(deps: EvidenceDeps) {
     minReliability: evidence.minReliability,
   }));
   const [error, setError] = useState<string | null>(null);
+  // A filter applied from elsewhere (a saved view that was opened) replaces the choice shown, as soon as it lands.
+  const applied = `${evidence.statedOnly}:${evidence.minReliability ?? ''}`;
+  const [shownFor, setShownFor] = useState(applied);
+  if (shownFor !== applied) {
+    setShownFor(applied);
+    setChoice({ statedOnly: evidence.statedOnly, minReliability: evidence.minReliability });
+  }
   const choose = (change: Partial<EvidenceFilter>) => {
     const next = { ...choice, ...change };
     setChoice(next);

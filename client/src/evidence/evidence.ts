@@ -88,17 +88,27 @@ export interface EvidenceDeps {
 let asked = 0;
 
 /**
- * Applies a new evidence filter to the canvas: with a new minimum grade, first asks which sources meet it (the
- * canvas then hides what rests on none of them). An answer overtaken by a later choice is dropped.
+ * The evidence state for `filter`: with a new minimum grade, the ids of the sources that meet it, asked of the
+ * server (the canvas then hides what rests on none of them). Null when a later choice overtook this one, whose
+ * answer is the one to apply. Both the filter controls and opening a saved view come through here.
  */
-export async function chooseEvidence({ explorer, api }: EvidenceDeps, filter: EvidenceFilter): Promise<void> {
+export async function evidenceState(
+  { explorer, api }: EvidenceDeps,
+  filter: EvidenceFilter,
+): Promise<EvidenceState | null> {
   const current = explorer.get().evidence;
   const ask = ++asked;
   let gradedSources = current.gradedSources;
   if (filter.minReliability !== current.minReliability)
     gradedSources = filter.minReliability ? await api.gradedSources(filter.minReliability) : [];
-  if (ask !== asked) return;
-  explorer.set((s) => setEvidence(s, { ...filter, gradedSources }));
+  if (ask !== asked) return null;
+  return { statedOnly: filter.statedOnly, minReliability: filter.minReliability, gradedSources };
+}
+
+/** Applies a new evidence filter to the canvas (an answer overtaken by a later choice is dropped). */
+export async function chooseEvidence(deps: EvidenceDeps, filter: EvidenceFilter): Promise<void> {
+  const evidence = await evidenceState(deps, filter);
+  if (evidence) deps.explorer.set((s) => setEvidence(s, evidence));
 }
 
 /** A paragraph cut in three: the words before the span, the span, the words after it. */

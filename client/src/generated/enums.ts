@@ -81,8 +81,12 @@ export const RelationshipType = {
   ATTENDED: 'ATTENDED',
   /** what a node’s facts rest on */
   CITES: 'CITES',
+  /** a claim that bears another out */
+  CORROBORATES: 'CORROBORATES',
   /** criticised publicly */
   CRITICIZED: 'CRITICIZED',
+  /** a claim that says another is wrong (both become contested) */
+  DISPUTES: 'DISPUTES',
   /** hosted or organised it */
   HOSTED: 'HOSTED',
   /** heads a state, party, body or organisation */

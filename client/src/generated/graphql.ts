@@ -50,7 +50,8 @@ export type Reliability =
 
 /**
  * name: 1 to 200 characters; nodeIds: 1 to 5000 existing node ids; edgeIds: existing relationships between those
- * nodes; layout: a JSON object of at most 1 MB; filter: a JSON object.
+ * nodes; layout: a JSON object of at most 1 MB; filter: a JSON object, whose statedOnly (true or false) and
+ * minReliability (one of Reliability's grades) are checked where present (BAD_USER_INPUT otherwise).
  */
 export type SavedViewInput = {
   description?: string | null | undefined;
@@ -63,7 +64,7 @@ export type SavedViewInput = {
 
 export type SourceFieldsFragment = { id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null };
 
-export type NodeFieldsFragment = { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> };
+export type NodeFieldsFragment = { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> };
 
 export type EdgeFieldsFragment = { id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> };
 
@@ -79,14 +80,14 @@ export type ExplorerNodesQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerNodesQuery = { nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> };
+export type ExplorerNodesQuery = { nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> };
 
 export type ExplorerNodeQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ExplorerNodeQuery = { node: { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } | null };
+export type ExplorerNodeQuery = { node: { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } | null };
 
 export type ExplorerNodeViewsQueryVariables = Exact<{
   id: string;
@@ -99,6 +100,8 @@ export type ExplorerSearchQueryVariables = Exact<{
   text: string;
   kinds?: Array<NodeKind> | NodeKind | null | undefined;
   limit?: number | null | undefined;
+  statedOnly?: boolean | null | undefined;
+  minReliability?: Reliability | null | undefined;
 }>;
 
 
@@ -112,7 +115,7 @@ export type ExplorerNeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerNeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } };
+export type ExplorerNeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } };
 
 export type ExplorerPathsQueryVariables = Exact<{
   sourceId: string;
@@ -123,7 +126,7 @@ export type ExplorerPathsQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerPathsQuery = { paths: Array<{ length: number, explanation: string, citations: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }>, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> }> };
+export type ExplorerPathsQuery = { paths: Array<{ length: number, explanation: string, citations: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }>, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> }> };
 
 export type ExplorerGradedSourcesQueryVariables = Exact<{
   filter?: GraphFilter | null | undefined;
@@ -154,7 +157,7 @@ export type ExplorerViewQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerViewQuery = { view: { nodeIds: Array<string>, edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } } | null };
+export type ExplorerViewQuery = { view: { nodeIds: Array<string>, edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } } | null };
 
 export type ExplorerSaveViewMutationVariables = Exact<{
   input: SavedViewInput;
@@ -183,3 +186,10 @@ export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ExplorerViewerQuery = { viewer: { name: string | null, role: AccessRole, tokensRequired: boolean } };
+
+export type ExplorerDocumentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExplorerDocumentQuery = { documentText: string | null, documentSpans: Array<{ start: number, end: number, nodeId: string | null, edgeId: string | null, label: string, kind: string | null, source: string | null, target: string | null }> };

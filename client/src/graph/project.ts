@@ -18,6 +18,8 @@ export function nodeData(n: GraphNode) {
     kind: n.kind,
     degree: n.degree,
     size: nodeSize(n.degree),
+    // Drawn with an amber double ring (graph/stylesheet.ts): another claim disputes it, or it disputes one.
+    contested: n.contested ? 'yes' : 'no',
   };
 }
 

@@ -5,6 +5,8 @@ import { KIND_LOOKS } from './kinds.ts';
 
 const INK = '#1f2937';
 const PATH = '#d62828';
+/** The ring of a contested claim (also in the legend). */
+export const CONTESTED = '#d97706';
 
 /** Every node, before its kind's colour and shape. */
 const NODE: StylesheetJson = [
@@ -29,6 +31,11 @@ const NODE: StylesheetJson = [
       'text-background-padding': '1px',
       'text-background-shape': 'roundrectangle',
     },
+  },
+  // A contested claim: an amber double ring (the legend says so), kept under the state classes' borders.
+  {
+    selector: 'node[contested = "yes"]',
+    style: { 'border-style': 'double', 'border-width': 5, 'border-color': CONTESTED },
   },
 ];
 

@@ -50,6 +50,11 @@ export function Legend({ stats, shown, hiddenKinds, dispatch }: Props) {
       )}
       {stats.type === 'error' && <p className="muted small">Counts unavailable: {stats.message}</p>}
       <p className="muted small">Node size grows with the number of relationships.</p>
+      <p className="muted small legend-lines">
+        <span className="legend-ring" aria-hidden="true" /> Contested: another claim disputes it, or it
+        disputes one. <span className="legend-dash" aria-hidden="true" /> Inferred relationship: the encoder’s
+        reading, not what its source states.
+      </p>
     </section>
   );
 }

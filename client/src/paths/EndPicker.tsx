@@ -1,4 +1,5 @@
 // One end of the paths question: the node chosen, or a search box (and the selected node as a shortcut).
+import type { EvidenceFilter } from '../evidence/evidence.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import type { PathEnd } from './paths.ts';
 
@@ -7,10 +8,12 @@ interface Props {
   end: PathEnd;
   onChange: (e: PathEnd) => void;
   selectedNode: { id: string; label: string } | null;
+  /** The explorer's evidence filter: an end the path search would leave out is not suggested. */
+  evidence?: EvidenceFilter;
 }
 
 /** Picks one end of a path. */
-export function EndPicker({ label, end, onChange, selectedNode }: Props) {
+export function EndPicker({ label, end, onChange, selectedNode, evidence }: Props) {
   return (
     <div className="end-picker">
       {end ? (
@@ -32,6 +35,7 @@ export function EndPicker({ label, end, onChange, selectedNode }: Props) {
             compact
             label={label}
             placeholder="Type a name…"
+            evidence={evidence}
             onChoose={(hit) => onChange({ id: hit.id, label: hit.label })}
           />
           {selectedNode && (

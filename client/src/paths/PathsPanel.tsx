@@ -71,8 +71,14 @@ export function PathsPanel({
           void find();
         }}
       >
-        <EndPicker label="From" end={from} onChange={onFrom} selectedNode={selectedNode} />
-        <EndPicker label="To" end={to} onChange={onTo} selectedNode={selectedNode} />
+        <EndPicker
+          label="From"
+          end={from}
+          onChange={onFrom}
+          selectedNode={selectedNode}
+          evidence={evidence}
+        />
+        <EndPicker label="To" end={to} onChange={onTo} selectedNode={selectedNode} evidence={evidence} />
         <PathFilters form={form} onForm={setForm} relationshipTypes={relationshipTypes} />
         <button type="submit" disabled={!from || !to || result.type === 'loading'}>
           {result.type === 'loading' ? 'Finding paths…' : 'Find paths'}

@@ -1,9 +1,10 @@
-// Search with suggestions as you type (debounced), of every kind or of the kind chosen beside the box, as an
-// ARIA combobox: arrows move through the suggestions, Enter chooses, Escape closes. `/` anywhere focuses it
-// (see app/useShortcuts.ts).
+// Search with suggestions as you type (debounced), of every kind or of the kind chosen beside the box, under the
+// explorer's evidence filter when given one, as an ARIA combobox: arrows move through the suggestions, Enter
+// chooses, Escape closes. `/` anywhere focuses it (see app/useShortcuts.ts).
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../api/operations.ts';
 import type { NodeKind } from '../api/types.ts';
+import type { EvidenceFilter } from '../evidence/evidence.ts';
 import { KindSelect } from '../legend/KindSelect.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { useDebounced } from './useDebounced.ts';
@@ -17,6 +18,8 @@ interface Props {
   compact?: boolean;
   /** Offers a choice of kind beside the box (the header's search). */
   kindFilter?: boolean;
+  /** The explorer's evidence filter: suggests only what the canvas would draw under it. */
+  evidence?: EvidenceFilter;
 }
 
 /** The search box with its suggestion list. */
@@ -27,6 +30,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
     placeholder = 'Search actors, meetings, quotes… (press /)',
     compact,
     kindFilter,
+    evidence,
   },
   ref,
 ) {
@@ -35,7 +39,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const query = useDebounced(text.trim(), 200);
-  const result = useSearch(query, setActive, kind);
+  const result = useSearch(query, setActive, kind, evidence);
   const id = useId();
   const listId = `${id}-list`;
 

@@ -2,12 +2,37 @@
 // visible, selects it and emphasises it. The transition, the link filter and the workflow that ties them.
 import { ApiError, describeError } from '../api/client.ts';
 import type { api, SearchHit } from '../api/operations.ts';
-import type { GraphEdge, GraphNode } from '../api/types.ts';
+import type { ExplorerSearchQueryVariables } from '../generated/graphql.ts';
+import type { GraphEdge, GraphNode, NodeKind } from '../api/types.ts';
+import { evidenceFilter, type EvidenceFilter } from '../evidence/evidence.ts';
 import { noticeShown, type ConnectionState } from '../connection/connection.ts';
 import { addElements, newNodeIds, type GraphData } from '../explorer/graph.ts';
 import { remember, type ActionOf, type ExplorerState } from '../explorer/state.ts';
 import type { Store } from '../shared/store.ts';
 import { periodOf, windowKeeps } from '../time/time.ts';
+
+/** Suggestions asked for: of every kind, and of one kind (more: every trade figure, every September meeting). */
+export const SEARCH_LIMIT = 10;
+export const KIND_SEARCH_LIMIT = 25;
+
+/**
+ * What a search asks of the API: the words, one kind or every kind, and the explorer's evidence filter, so that
+ * every suggestion is a node the canvas would draw (an inferred meeting is not offered under "only what the
+ * sources state", nor what rests only on sources graded below the minimum).
+ */
+export function searchVariables(
+  text: string,
+  kind: NodeKind | null,
+  evidence: EvidenceFilter,
+): ExplorerSearchQueryVariables {
+  const { statedOnly, minReliability } = evidenceFilter(evidence);
+  return {
+    text,
+    ...(kind ? { kinds: [kind], limit: KIND_SEARCH_LIMIT } : { limit: SEARCH_LIMIT }),
+    ...(statedOnly ? { statedOnly } : {}),
+    ...(minReliability ? { minReliability } : {}),
+  };
+}
 
 /** Adds a node found by search (and its links to nodes already shown) and selects it. */
 export function addNode(state: ExplorerState, action: ActionOf<'nodeAdded'>): ExplorerState {

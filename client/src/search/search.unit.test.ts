@@ -5,7 +5,7 @@ import { reduce } from '../explorer/reduce.ts';
 import { initialState, type ExplorerState } from '../explorer/state.ts';
 import { createStore } from '../shared/store.ts';
 import { metWith, modi, putin, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
-import { chooseHit, linksToGraph } from './search.ts';
+import { chooseHit, KIND_SEARCH_LIMIT, linksToGraph, SEARCH_LIMIT, searchVariables } from './search.ts';
 
 const opened = reduce(initialState, { type: 'graphLoaded', nodes: [xi, summit], edges: [xiAttended] });
 const hit = (n: typeof putin) => ({
@@ -15,6 +15,25 @@ const hit = (n: typeof putin) => ({
   date: n.date,
   summary: null,
   degree: n.degree,
+});
+
+describe('what a search asks', () => {
+  it('carries the explorer’s evidence filter, so every suggestion is one the canvas would draw', () => {
+    const none = { statedOnly: false, minReliability: null };
+    expect(searchVariables('Samarkand', null, none)).toEqual({ text: 'Samarkand', limit: SEARCH_LIMIT });
+    expect(searchVariables('Samarkand', 'MEETING', { statedOnly: true, minReliability: 'B' })).toEqual({
+      text: 'Samarkand',
+      kinds: ['MEETING'],
+      limit: KIND_SEARCH_LIMIT,
+      statedOnly: true,
+      minReliability: 'B',
+    });
+    expect(searchVariables('Modi', null, { statedOnly: false, minReliability: 'E' })).toEqual({
+      text: 'Modi',
+      limit: SEARCH_LIMIT,
+      minReliability: 'E',
+    });
+  });
 });
 
 describe('a search hit’s links', () => {

@@ -10,6 +10,7 @@ const figure: GraphNode = {
   date: null,
   summary: null,
   properties: {},
+  contested: false,
   degree: 0,
   sources: [],
 };

@@ -40,6 +40,7 @@ function node(
     summary: null,
     properties: props,
     degree: 1,
+    contested: false,
     sources,
   };
 }

@@ -1,8 +1,11 @@
-// Saved views: what the explorer stores (nodes, relationships, positions, viewport, filters) and how a
-// stored view is read back. A stored layout or filter comes from outside, so it is validated here, once.
+// Saved views: what the explorer stores (nodes, relationships, positions, viewport, filters, the evidence filter)
+// and how a stored view is read back and opened. A stored layout or filter comes from outside, so it is validated
+// here, once.
 import { z } from '../shared/zod.ts';
 import type { SavedView, SavedViewInput } from '../api/types.ts';
-import { NodeKind } from '../generated/enums.ts';
+import { NodeKind, Reliability } from '../generated/enums.ts';
+import { evidenceState, type EvidenceDeps, type EvidenceFilter } from '../evidence/evidence.ts';
+import { loadGraph } from '../explorer/edits.ts';
 import { drawableEdges } from '../explorer/graph.ts';
 import type { ActionOf, ExplorerState, Placement } from '../explorer/state.ts';
 import type { TimeWindow } from '../time/time.ts';
@@ -25,6 +28,9 @@ const filterSchema = z.object({
     .object({ since: isoDate, until: isoDate, showUndated: z.boolean().optional() })
     .nullable()
     .optional(),
+  // The evidence filter (absent from views saved before it was kept: they open with none).
+  statedOnly: z.boolean().nullable().optional(),
+  minReliability: z.enum(Reliability).nullable().optional(),
 });
 
 export type StoredLayout = z.infer<typeof layoutSchema>;
@@ -49,6 +55,8 @@ export function viewInput(
     hiddenKinds: state.hiddenKinds,
     hidden: state.hidden,
     timeWindow: state.timeWindow,
+    statedOnly: state.evidence.statedOnly,
+    minReliability: state.evidence.minReliability,
   };
   return {
     name: meta.name.trim(),
@@ -99,6 +107,26 @@ export function openViewAction(view: SavedView): ActionOf<'graphLoaded'> {
     layoutName: layout.name ?? 'force',
     filters: { hiddenKinds: filter.hiddenKinds ?? [], timeWindow: window, hidden: filter.hidden ?? [] },
   };
+}
+
+/** The evidence filter a view was saved with; none for a view saved before views kept it, or a malformed one. */
+export function viewEvidence(view: Pick<SavedView, 'filter'>): EvidenceFilter {
+  const filter = parseFilter(view.filter);
+  return { statedOnly: filter.statedOnly ?? false, minReliability: filter.minReliability ?? null };
+}
+
+/**
+ * Opens a saved view on the canvas: its graph at its positions, its filters, and its evidence filter. With a
+ * minimum grade, the sources that meet it are asked for first, so the view appears once, already filtered as it
+ * was saved (and the filter controls show it). If the analyst chose another evidence filter meanwhile, that
+ * choice stays.
+ */
+export async function openSavedView(deps: EvidenceDeps, view: SavedView): Promise<void> {
+  const evidence = await evidenceState(deps, viewEvidence(view));
+  deps.explorer.set((s) => {
+    const opened = loadGraph(s, openViewAction(view));
+    return evidence ? { ...opened, evidence } : opened;
+  });
 }
 
 /** The page address of a view, `/?view=<id>`, or of the memo's graph (`/`) for null. The one place it is built. */

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Source } from '../api/types.ts';
+import { visibleElements } from '../explorer/projection.ts';
+import type { ExplorerState } from '../explorer/state.ts';
+import { createStore } from '../shared/store.ts';
 import {
+  edge,
   modi,
   modiAttended,
+  node,
   putin,
   run,
   savedView as view,
@@ -41,7 +47,23 @@ describe('saving a view', () => {
       hiddenKinds: ['SOURCE', 'STATEMENT'],
       hidden: [modi.id],
       timeWindow: null,
+      statedOnly: false,
+      minReliability: null,
     });
+  });
+
+  it('stores the evidence filter: only what the sources state, and the minimum source grade', () => {
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, summit], edges: [xiAttended] },
+      {
+        type: 'evidenceSet',
+        evidence: { statedOnly: true, minReliability: 'B', gradedSources: ['source:a'] },
+      },
+    );
+    const input = views.viewInput(s, { positions: {} }, { name: 'Stated', description: '' });
+    expect(input.filter).toMatchObject({ statedOnly: true, minReliability: 'B' });
+    // The graded sources are the server's answer for the grade, asked again on opening: not stored.
+    expect(input.filter).not.toHaveProperty('gradedSources');
   });
 });
 
@@ -82,9 +104,67 @@ describe('opening a view', () => {
     expect(views.parseLayout({ positions: { a: { x: 'left' } } })).toEqual({ positions: {} });
     expect(views.parseLayout(null)).toEqual({ positions: {} });
     expect(views.parseFilter({ hiddenKinds: ['NOT_A_KIND'] })).toEqual({});
+    expect(views.parseFilter({ minReliability: 'G' })).toEqual({});
+    expect(views.viewEvidence({ filter: { statedOnly: 'yes' } })).toEqual({
+      statedOnly: false,
+      minReliability: null,
+    });
     const action = views.openViewAction(view('garbage', 42));
     expect(action.preset).toBeUndefined();
     expect(action.filters).toEqual({ hiddenKinds: [], timeWindow: null, hidden: [] });
+  });
+});
+
+describe('opening a view with its evidence filter', () => {
+  const source = (id: string): Source => ({
+    id,
+    title: id,
+    url: null,
+    publisher: null,
+    date: null,
+    footnote: null,
+  });
+  const wire = source('source:wire');
+  const blog = source('source:blog');
+  const attested = { ...xi, sources: [wire] };
+  const rumoured = { ...putin, sources: [blog] };
+  // An inferred meeting (basis as the loader stores it), cited by a well-graded source.
+  const guessed = node('meeting:guessed', 'MEETING', { sources: [wire], properties: { basis: 'inferred' } });
+  const attendedGuess = { ...edge(attested.id, 'ATTENDED', guessed.id), sources: [wire] };
+  const metRumour = { ...edge(attested.id, 'MET_WITH', rumoured.id), sources: [blog] };
+  const evidenceView = (filter: unknown) => ({
+    ...view({ positions: {} }, filter),
+    nodeIds: [attested.id, rumoured.id, guessed.id],
+    edgeIds: [],
+    subgraph: { nodes: [attested, rumoured, guessed], edges: [attendedGuess, metRumour], truncated: false },
+  });
+
+  it('restores "only what the sources state" and the minimum grade, and the canvas applies them', async () => {
+    const explorer = createStore<ExplorerState>(run());
+    const api = { gradedSources: vi.fn().mockResolvedValue([wire.id]) };
+    await views.openSavedView(
+      { explorer, api },
+      evidenceView({ hiddenKinds: [], statedOnly: true, minReliability: 'B' }),
+    );
+    expect(api.gradedSources).toHaveBeenCalledWith('B');
+    const s = explorer.get();
+    expect(s.evidence).toEqual({ statedOnly: true, minReliability: 'B', gradedSources: [wire.id] });
+    expect(Object.keys(s.graph.nodes).sort()).toEqual([attested.id, guessed.id, rumoured.id].sort());
+    // The inferred meeting and what rests only on the poorly graded source are in the graph but not drawn.
+    expect(visibleElements(s)).toEqual({ nodeIds: [attested.id], edgeIds: [] });
+  });
+
+  it('opens a view saved without them with no evidence filter, replacing the one in use', async () => {
+    const filtered = run({
+      type: 'evidenceSet',
+      evidence: { statedOnly: true, minReliability: 'A', gradedSources: [wire.id] },
+    });
+    const explorer = createStore<ExplorerState>(filtered);
+    const api = { gradedSources: vi.fn() };
+    await views.openSavedView({ explorer, api }, evidenceView({ hiddenKinds: [] }));
+    expect(api.gradedSources).not.toHaveBeenCalled();
+    expect(explorer.get().evidence).toEqual({ statedOnly: false, minReliability: null, gradedSources: [] });
+    expect(visibleElements(explorer.get()).nodeIds).toHaveLength(3);
   });
 });
 

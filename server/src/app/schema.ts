@@ -15,6 +15,7 @@ import { auditModule } from '../audit/index.ts';
 import { viewerModule } from '../access/viewer.ts';
 import { modelModule } from '../model/index.ts';
 import { evidenceModule } from '../evidence/index.ts';
+import { contestedModule } from '../contested/index.ts';
 import { graphql } from '../graphql/graphql-runtime.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
 
@@ -31,6 +32,7 @@ const modules: GraphQLModule[] = [
   viewerModule,
   modelModule,
   evidenceModule,
+  contestedModule,
 ];
 
 /**

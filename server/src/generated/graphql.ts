@@ -607,9 +607,11 @@ export type ActorAgreementsNodeAggregationWhereInput = {
   readonly NOT?: InputMaybe<ActorAgreementsNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<ActorAgreementsNodeAggregationWhereInput>>;
   readonly agreementType?: InputMaybe<StringScalarAggregationFilters>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly name?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
@@ -670,9 +672,11 @@ export type ActorAttendedNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<ActorAttendedNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<ActorAttendedNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<ActorAttendedNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly meetingType?: InputMaybe<StringScalarAggregationFilters>;
   readonly name?: InputMaybe<StringScalarAggregationFilters>;
@@ -866,9 +870,11 @@ export type ActorHostedNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<ActorHostedNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<ActorHostedNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<ActorHostedNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly meetingType?: InputMaybe<StringScalarAggregationFilters>;
   readonly name?: InputMaybe<StringScalarAggregationFilters>;
@@ -1709,10 +1715,12 @@ export type ActorStatementsNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<ActorStatementsNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<ActorStatementsNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<ActorStatementsNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly context?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly language?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
@@ -2183,15 +2191,31 @@ export type Agreement = Entity & {
   readonly agreedAtConnection: AgreementAgreedAtConnection;
   /** joint-statement, partnership, contract, commitment or treaty. */
   readonly agreementType?: Maybe<Scalars['String']['output']>;
+  /** stated (the cited passage says it; also where the seed file gives no basis) or inferred (the encoder's reading of the sources, with an inferenceNote). Filter with { basis: { eq: "stated" } } to keep only what the sources state, as GraphFilter.statedOnly does. */
+  readonly basis?: Maybe<Scalars['String']['output']>;
+  /** Claims that bear this one out (CORROBORATES). */
+  readonly corroboratedBy: ReadonlyArray<Entity>;
+  readonly corroboratedByConnection: AgreementCorroboratedByConnection;
+  /** Claims this one bears out (CORROBORATES). */
+  readonly corroborates: ReadonlyArray<Entity>;
+  readonly corroboratesConnection: AgreementCorroboratesConnection;
   readonly date?: Maybe<Scalars['Date']['output']>;
   /** day, month or year. */
   readonly datePrecision?: Maybe<Scalars['String']['output']>;
+  /** Claims that say this one is wrong (DISPUTES). */
+  readonly disputedBy: ReadonlyArray<Entity>;
+  readonly disputedByConnection: AgreementDisputedByConnection;
+  /** Claims this one says are wrong (DISPUTES). */
+  readonly disputes: ReadonlyArray<Entity>;
+  readonly disputesConnection: AgreementDisputesConnection;
   /** The seed document (folder) that defines this item. */
   readonly document?: Maybe<Scalars['String']['output']>;
   readonly endDate?: Maybe<Scalars['Date']['output']>;
   readonly endDatePrecision?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id, e.g. "actor:li-zhanshu". */
   readonly id: Scalars['ID']['output'];
+  /** What the inference rests on, where basis is inferred; null for a claim the sources state. */
+  readonly inferenceNote?: Maybe<Scalars['String']['output']>;
   /** One of NodeKind's values. */
   readonly kind: Scalars['String']['output'];
   readonly name: Scalars['String']['output'];
@@ -2244,6 +2268,78 @@ export type AgreementAgreedAtConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<AgreementAgreedAtConnectionSort>>;
   where?: InputMaybe<AgreementAgreedAtConnectionWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementCorroboratedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementCorroboratedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<AgreementCorroboratedByConnectionSort>>;
+  where?: InputMaybe<AgreementCorroboratedByConnectionWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementCorroboratesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementCorroboratesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<AgreementCorroboratesConnectionSort>>;
+  where?: InputMaybe<AgreementCorroboratesConnectionWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementDisputedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementDisputedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<AgreementDisputedByConnectionSort>>;
+  where?: InputMaybe<AgreementDisputedByConnectionWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementDisputesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A pact, joint statement, contract, commitment or treaty. */
+export type AgreementDisputesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<AgreementDisputesConnectionSort>>;
+  where?: InputMaybe<AgreementDisputesConnectionWhere>;
 };
 
 
@@ -2367,9 +2463,11 @@ export type AgreementAggregate = {
 export type AgreementAggregateNode = {
   readonly __typename?: 'AgreementAggregateNode';
   readonly agreementType: StringAggregateSelection;
+  readonly basis: StringAggregateSelection;
   readonly datePrecision: StringAggregateSelection;
   readonly document: StringAggregateSelection;
   readonly endDatePrecision: StringAggregateSelection;
+  readonly inferenceNote: StringAggregateSelection;
   readonly kind: StringAggregateSelection;
   readonly name: StringAggregateSelection;
   readonly note: StringAggregateSelection;
@@ -2423,9 +2521,11 @@ export type AgreementAgreedAtNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<AgreementAgreedAtNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<AgreementAgreedAtNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<AgreementAgreedAtNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly meetingType?: InputMaybe<StringScalarAggregationFilters>;
   readonly name?: InputMaybe<StringScalarAggregationFilters>;
@@ -2438,6 +2538,238 @@ export type AgreementAgreedAtRelationship = {
   readonly __typename?: 'AgreementAgreedAtRelationship';
   readonly cursor: Scalars['String']['output'];
   readonly node: Meeting;
+  readonly properties: Link;
+};
+
+export type AgreementCorroboratedByConnection = {
+  readonly __typename?: 'AgreementCorroboratedByConnection';
+  readonly edges: ReadonlyArray<AgreementCorroboratedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type AgreementCorroboratedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementCorroboratedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<AgreementCorroboratedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementCorroboratedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<AgreementCorroboratedByNodeAggregationWhereInput>;
+};
+
+export type AgreementCorroboratedByConnectionFilters = {
+  /** Filter Agreements by aggregating results on related AgreementCorroboratedByConnections */
+  readonly aggregate?: InputMaybe<AgreementCorroboratedByConnectionAggregateInput>;
+  /** Return Agreements where all of the related AgreementCorroboratedByConnections match this filter */
+  readonly all?: InputMaybe<AgreementCorroboratedByConnectionWhere>;
+  /** Return Agreements where none of the related AgreementCorroboratedByConnections match this filter */
+  readonly none?: InputMaybe<AgreementCorroboratedByConnectionWhere>;
+  /** Return Agreements where one of the related AgreementCorroboratedByConnections match this filter */
+  readonly single?: InputMaybe<AgreementCorroboratedByConnectionWhere>;
+  /** Return Agreements where some of the related AgreementCorroboratedByConnections match this filter */
+  readonly some?: InputMaybe<AgreementCorroboratedByConnectionWhere>;
+};
+
+export type AgreementCorroboratedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type AgreementCorroboratedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementCorroboratedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<AgreementCorroboratedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementCorroboratedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type AgreementCorroboratedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementCorroboratedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<AgreementCorroboratedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementCorroboratedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type AgreementCorroboratedByRelationship = {
+  readonly __typename?: 'AgreementCorroboratedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type AgreementCorroboratesConnection = {
+  readonly __typename?: 'AgreementCorroboratesConnection';
+  readonly edges: ReadonlyArray<AgreementCorroboratesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type AgreementCorroboratesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementCorroboratesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<AgreementCorroboratesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementCorroboratesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<AgreementCorroboratesNodeAggregationWhereInput>;
+};
+
+export type AgreementCorroboratesConnectionFilters = {
+  /** Filter Agreements by aggregating results on related AgreementCorroboratesConnections */
+  readonly aggregate?: InputMaybe<AgreementCorroboratesConnectionAggregateInput>;
+  /** Return Agreements where all of the related AgreementCorroboratesConnections match this filter */
+  readonly all?: InputMaybe<AgreementCorroboratesConnectionWhere>;
+  /** Return Agreements where none of the related AgreementCorroboratesConnections match this filter */
+  readonly none?: InputMaybe<AgreementCorroboratesConnectionWhere>;
+  /** Return Agreements where one of the related AgreementCorroboratesConnections match this filter */
+  readonly single?: InputMaybe<AgreementCorroboratesConnectionWhere>;
+  /** Return Agreements where some of the related AgreementCorroboratesConnections match this filter */
+  readonly some?: InputMaybe<AgreementCorroboratesConnectionWhere>;
+};
+
+export type AgreementCorroboratesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type AgreementCorroboratesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementCorroboratesConnectionWhere>>;
+  readonly NOT?: InputMaybe<AgreementCorroboratesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementCorroboratesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type AgreementCorroboratesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementCorroboratesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<AgreementCorroboratesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementCorroboratesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type AgreementCorroboratesRelationship = {
+  readonly __typename?: 'AgreementCorroboratesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type AgreementDisputedByConnection = {
+  readonly __typename?: 'AgreementDisputedByConnection';
+  readonly edges: ReadonlyArray<AgreementDisputedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type AgreementDisputedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementDisputedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<AgreementDisputedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementDisputedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<AgreementDisputedByNodeAggregationWhereInput>;
+};
+
+export type AgreementDisputedByConnectionFilters = {
+  /** Filter Agreements by aggregating results on related AgreementDisputedByConnections */
+  readonly aggregate?: InputMaybe<AgreementDisputedByConnectionAggregateInput>;
+  /** Return Agreements where all of the related AgreementDisputedByConnections match this filter */
+  readonly all?: InputMaybe<AgreementDisputedByConnectionWhere>;
+  /** Return Agreements where none of the related AgreementDisputedByConnections match this filter */
+  readonly none?: InputMaybe<AgreementDisputedByConnectionWhere>;
+  /** Return Agreements where one of the related AgreementDisputedByConnections match this filter */
+  readonly single?: InputMaybe<AgreementDisputedByConnectionWhere>;
+  /** Return Agreements where some of the related AgreementDisputedByConnections match this filter */
+  readonly some?: InputMaybe<AgreementDisputedByConnectionWhere>;
+};
+
+export type AgreementDisputedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type AgreementDisputedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementDisputedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<AgreementDisputedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementDisputedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type AgreementDisputedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementDisputedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<AgreementDisputedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementDisputedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type AgreementDisputedByRelationship = {
+  readonly __typename?: 'AgreementDisputedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type AgreementDisputesConnection = {
+  readonly __typename?: 'AgreementDisputesConnection';
+  readonly edges: ReadonlyArray<AgreementDisputesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type AgreementDisputesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementDisputesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<AgreementDisputesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementDisputesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<AgreementDisputesNodeAggregationWhereInput>;
+};
+
+export type AgreementDisputesConnectionFilters = {
+  /** Filter Agreements by aggregating results on related AgreementDisputesConnections */
+  readonly aggregate?: InputMaybe<AgreementDisputesConnectionAggregateInput>;
+  /** Return Agreements where all of the related AgreementDisputesConnections match this filter */
+  readonly all?: InputMaybe<AgreementDisputesConnectionWhere>;
+  /** Return Agreements where none of the related AgreementDisputesConnections match this filter */
+  readonly none?: InputMaybe<AgreementDisputesConnectionWhere>;
+  /** Return Agreements where one of the related AgreementDisputesConnections match this filter */
+  readonly single?: InputMaybe<AgreementDisputesConnectionWhere>;
+  /** Return Agreements where some of the related AgreementDisputesConnections match this filter */
+  readonly some?: InputMaybe<AgreementDisputesConnectionWhere>;
+};
+
+export type AgreementDisputesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type AgreementDisputesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementDisputesConnectionWhere>>;
+  readonly NOT?: InputMaybe<AgreementDisputesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementDisputesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type AgreementDisputesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<AgreementDisputesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<AgreementDisputesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<AgreementDisputesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type AgreementDisputesRelationship = {
+  readonly __typename?: 'AgreementDisputesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
   readonly properties: Link;
 };
 
@@ -2524,12 +2856,14 @@ export type AgreementRelationshipFilters = {
 /** Fields to sort Agreements by. The order in which sorts are applied is not guaranteed when specifying many fields in one AgreementSort object. */
 export type AgreementSort = {
   readonly agreementType?: InputMaybe<SortDirection>;
+  readonly basis?: InputMaybe<SortDirection>;
   readonly date?: InputMaybe<SortDirection>;
   readonly datePrecision?: InputMaybe<SortDirection>;
   readonly document?: InputMaybe<SortDirection>;
   readonly endDate?: InputMaybe<SortDirection>;
   readonly endDatePrecision?: InputMaybe<SortDirection>;
   readonly id?: InputMaybe<SortDirection>;
+  readonly inferenceNote?: InputMaybe<SortDirection>;
   readonly kind?: InputMaybe<SortDirection>;
   readonly name?: InputMaybe<SortDirection>;
   readonly note?: InputMaybe<SortDirection>;
@@ -2667,12 +3001,22 @@ export type AgreementWhere = {
   readonly agreedAt?: InputMaybe<MeetingRelationshipFilters>;
   readonly agreedAtConnection?: InputMaybe<AgreementAgreedAtConnectionFilters>;
   readonly agreementType?: InputMaybe<StringScalarFilters>;
+  readonly basis?: InputMaybe<StringScalarFilters>;
+  readonly corroboratedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratedByConnection?: InputMaybe<AgreementCorroboratedByConnectionFilters>;
+  readonly corroborates?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratesConnection?: InputMaybe<AgreementCorroboratesConnectionFilters>;
   readonly date?: InputMaybe<DateScalarFilters>;
   readonly datePrecision?: InputMaybe<StringScalarFilters>;
+  readonly disputedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputedByConnection?: InputMaybe<AgreementDisputedByConnectionFilters>;
+  readonly disputes?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputesConnection?: InputMaybe<AgreementDisputesConnectionFilters>;
   readonly document?: InputMaybe<StringScalarFilters>;
   readonly endDate?: InputMaybe<DateScalarFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarFilters>;
   readonly id?: InputMaybe<IdScalarFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarFilters>;
   readonly kind?: InputMaybe<StringScalarFilters>;
   readonly name?: InputMaybe<StringScalarFilters>;
   readonly note?: InputMaybe<StringScalarFilters>;
@@ -2727,6 +3071,23 @@ export type ConnectionAggregationCountFilterInput = {
   readonly nodes?: InputMaybe<IntScalarFilters>;
 };
 
+/** Two claims that disagree: a disputes b (a DISPUTES relationship), or, between documents, aEdge against bEdge. */
+export type Contested = {
+  readonly __typename?: 'Contested';
+  /** The claim that disputes. */
+  readonly a: GraphNode;
+  /** Where the disagreement is about a relationship: the one a stands for (null for claims that dispute claims). */
+  readonly aEdge?: Maybe<GraphEdge>;
+  /** The claim disputed. */
+  readonly b: GraphNode;
+  /** Where the disagreement is about a relationship: the one b stands for. */
+  readonly bEdge?: Maybe<GraphEdge>;
+  /** The id of what records the disagreement (the DISPUTES relationship's id). */
+  readonly id: Scalars['ID']['output'];
+  /** Why they disagree, as the encoder wrote it. */
+  readonly reason: Scalars['String']['output'];
+};
+
 export type Count = {
   readonly __typename?: 'Count';
   readonly nodes: Scalars['Int']['output'];
@@ -2740,6 +3101,26 @@ export type DateScalarFilters = {
   readonly in?: InputMaybe<ReadonlyArray<Scalars['Date']['input']>>;
   readonly lt?: InputMaybe<Scalars['Date']['input']>;
   readonly lte?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/**
+ * A span of a document's text that a claim rests on: one passage of a node (nodeId) or of a relationship
+ * (edgeId, with its ends), by character offsets into documentText.
+ */
+export type DocumentSpan = {
+  readonly __typename?: 'DocumentSpan';
+  readonly edgeId?: Maybe<Scalars['ID']['output']>;
+  readonly end: Scalars['Int']['output'];
+  /** The node's kind (STATEMENT, MEETING…) or the relationship's type (SAID, ATTENDED…). */
+  readonly kind?: Maybe<Scalars['String']['output']>;
+  /** The node's label, or the relationship as '<source> <TYPE> <target>'. */
+  readonly label: Scalars['String']['output'];
+  readonly nodeId?: Maybe<Scalars['ID']['output']>;
+  /** A relationship's source node (null for a node's span). */
+  readonly source?: Maybe<Scalars['ID']['output']>;
+  readonly start: Scalars['Int']['output'];
+  /** A relationship's target node (null for a node's span). */
+  readonly target?: Maybe<Scalars['ID']['output']>;
 };
 
 export type EntitiesConnection = {
@@ -2851,17 +3232,33 @@ export type Figure = Entity & {
   readonly __typename?: 'Figure';
   readonly about: ReadonlyArray<Entity>;
   readonly aboutConnection: FigureAboutConnection;
+  /** stated (the cited passage says it; also where the seed file gives no basis) or inferred (the encoder's reading of the sources, with an inferenceNote). Filter with { basis: { eq: "stated" } } to keep only what the sources state, as GraphFilter.statedOnly does. */
+  readonly basis?: Maybe<Scalars['String']['output']>;
   /** The change as the document gives it, e.g. +30%. */
   readonly change?: Maybe<Scalars['String']['output']>;
+  /** Claims that bear this one out (CORROBORATES). */
+  readonly corroboratedBy: ReadonlyArray<Entity>;
+  readonly corroboratedByConnection: FigureCorroboratedByConnection;
+  /** Claims this one bears out (CORROBORATES). */
+  readonly corroborates: ReadonlyArray<Entity>;
+  readonly corroboratesConnection: FigureCorroboratesConnection;
   readonly date?: Maybe<Scalars['Date']['output']>;
   /** day, month or year. */
   readonly datePrecision?: Maybe<Scalars['String']['output']>;
+  /** Claims that say this one is wrong (DISPUTES). */
+  readonly disputedBy: ReadonlyArray<Entity>;
+  readonly disputedByConnection: FigureDisputedByConnection;
+  /** Claims this one says are wrong (DISPUTES). */
+  readonly disputes: ReadonlyArray<Entity>;
+  readonly disputesConnection: FigureDisputesConnection;
   /** The seed document (folder) that defines this item. */
   readonly document?: Maybe<Scalars['String']['output']>;
   readonly endDate?: Maybe<Scalars['Date']['output']>;
   readonly endDatePrecision?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id, e.g. "actor:li-zhanshu". */
   readonly id: Scalars['ID']['output'];
+  /** What the inference rests on, where basis is inferred; null for a claim the sources state. */
+  readonly inferenceNote?: Maybe<Scalars['String']['output']>;
   /** One of NodeKind's values. */
   readonly kind: Scalars['String']['output'];
   /** What is measured. */
@@ -2899,6 +3296,78 @@ export type FigureAboutConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<FigureAboutConnectionSort>>;
   where?: InputMaybe<FigureAboutConnectionWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureCorroboratedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureCorroboratedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<FigureCorroboratedByConnectionSort>>;
+  where?: InputMaybe<FigureCorroboratedByConnectionWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureCorroboratesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureCorroboratesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<FigureCorroboratesConnectionSort>>;
+  where?: InputMaybe<FigureCorroboratesConnectionWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureDisputedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureDisputedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<FigureDisputedByConnectionSort>>;
+  where?: InputMaybe<FigureDisputedByConnectionWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureDisputesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A trade, export, sanctions or territorial figure. */
+export type FigureDisputesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<FigureDisputesConnectionSort>>;
+  where?: InputMaybe<FigureDisputesConnectionWhere>;
 };
 
 
@@ -3021,10 +3490,12 @@ export type FigureAggregate = {
 
 export type FigureAggregateNode = {
   readonly __typename?: 'FigureAggregateNode';
+  readonly basis: StringAggregateSelection;
   readonly change: StringAggregateSelection;
   readonly datePrecision: StringAggregateSelection;
   readonly document: StringAggregateSelection;
   readonly endDatePrecision: StringAggregateSelection;
+  readonly inferenceNote: StringAggregateSelection;
   readonly kind: StringAggregateSelection;
   readonly metric: StringAggregateSelection;
   readonly name: StringAggregateSelection;
@@ -3033,6 +3504,238 @@ export type FigureAggregateNode = {
   readonly summary: StringAggregateSelection;
   readonly unit: StringAggregateSelection;
   readonly value: FloatAggregateSelection;
+};
+
+export type FigureCorroboratedByConnection = {
+  readonly __typename?: 'FigureCorroboratedByConnection';
+  readonly edges: ReadonlyArray<FigureCorroboratedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type FigureCorroboratedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureCorroboratedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<FigureCorroboratedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureCorroboratedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<FigureCorroboratedByNodeAggregationWhereInput>;
+};
+
+export type FigureCorroboratedByConnectionFilters = {
+  /** Filter Figures by aggregating results on related FigureCorroboratedByConnections */
+  readonly aggregate?: InputMaybe<FigureCorroboratedByConnectionAggregateInput>;
+  /** Return Figures where all of the related FigureCorroboratedByConnections match this filter */
+  readonly all?: InputMaybe<FigureCorroboratedByConnectionWhere>;
+  /** Return Figures where none of the related FigureCorroboratedByConnections match this filter */
+  readonly none?: InputMaybe<FigureCorroboratedByConnectionWhere>;
+  /** Return Figures where one of the related FigureCorroboratedByConnections match this filter */
+  readonly single?: InputMaybe<FigureCorroboratedByConnectionWhere>;
+  /** Return Figures where some of the related FigureCorroboratedByConnections match this filter */
+  readonly some?: InputMaybe<FigureCorroboratedByConnectionWhere>;
+};
+
+export type FigureCorroboratedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type FigureCorroboratedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureCorroboratedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<FigureCorroboratedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureCorroboratedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type FigureCorroboratedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureCorroboratedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<FigureCorroboratedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureCorroboratedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type FigureCorroboratedByRelationship = {
+  readonly __typename?: 'FigureCorroboratedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type FigureCorroboratesConnection = {
+  readonly __typename?: 'FigureCorroboratesConnection';
+  readonly edges: ReadonlyArray<FigureCorroboratesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type FigureCorroboratesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureCorroboratesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<FigureCorroboratesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureCorroboratesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<FigureCorroboratesNodeAggregationWhereInput>;
+};
+
+export type FigureCorroboratesConnectionFilters = {
+  /** Filter Figures by aggregating results on related FigureCorroboratesConnections */
+  readonly aggregate?: InputMaybe<FigureCorroboratesConnectionAggregateInput>;
+  /** Return Figures where all of the related FigureCorroboratesConnections match this filter */
+  readonly all?: InputMaybe<FigureCorroboratesConnectionWhere>;
+  /** Return Figures where none of the related FigureCorroboratesConnections match this filter */
+  readonly none?: InputMaybe<FigureCorroboratesConnectionWhere>;
+  /** Return Figures where one of the related FigureCorroboratesConnections match this filter */
+  readonly single?: InputMaybe<FigureCorroboratesConnectionWhere>;
+  /** Return Figures where some of the related FigureCorroboratesConnections match this filter */
+  readonly some?: InputMaybe<FigureCorroboratesConnectionWhere>;
+};
+
+export type FigureCorroboratesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type FigureCorroboratesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureCorroboratesConnectionWhere>>;
+  readonly NOT?: InputMaybe<FigureCorroboratesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureCorroboratesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type FigureCorroboratesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureCorroboratesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<FigureCorroboratesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureCorroboratesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type FigureCorroboratesRelationship = {
+  readonly __typename?: 'FigureCorroboratesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type FigureDisputedByConnection = {
+  readonly __typename?: 'FigureDisputedByConnection';
+  readonly edges: ReadonlyArray<FigureDisputedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type FigureDisputedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureDisputedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<FigureDisputedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureDisputedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<FigureDisputedByNodeAggregationWhereInput>;
+};
+
+export type FigureDisputedByConnectionFilters = {
+  /** Filter Figures by aggregating results on related FigureDisputedByConnections */
+  readonly aggregate?: InputMaybe<FigureDisputedByConnectionAggregateInput>;
+  /** Return Figures where all of the related FigureDisputedByConnections match this filter */
+  readonly all?: InputMaybe<FigureDisputedByConnectionWhere>;
+  /** Return Figures where none of the related FigureDisputedByConnections match this filter */
+  readonly none?: InputMaybe<FigureDisputedByConnectionWhere>;
+  /** Return Figures where one of the related FigureDisputedByConnections match this filter */
+  readonly single?: InputMaybe<FigureDisputedByConnectionWhere>;
+  /** Return Figures where some of the related FigureDisputedByConnections match this filter */
+  readonly some?: InputMaybe<FigureDisputedByConnectionWhere>;
+};
+
+export type FigureDisputedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type FigureDisputedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureDisputedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<FigureDisputedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureDisputedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type FigureDisputedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureDisputedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<FigureDisputedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureDisputedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type FigureDisputedByRelationship = {
+  readonly __typename?: 'FigureDisputedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type FigureDisputesConnection = {
+  readonly __typename?: 'FigureDisputesConnection';
+  readonly edges: ReadonlyArray<FigureDisputesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type FigureDisputesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureDisputesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<FigureDisputesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureDisputesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<FigureDisputesNodeAggregationWhereInput>;
+};
+
+export type FigureDisputesConnectionFilters = {
+  /** Filter Figures by aggregating results on related FigureDisputesConnections */
+  readonly aggregate?: InputMaybe<FigureDisputesConnectionAggregateInput>;
+  /** Return Figures where all of the related FigureDisputesConnections match this filter */
+  readonly all?: InputMaybe<FigureDisputesConnectionWhere>;
+  /** Return Figures where none of the related FigureDisputesConnections match this filter */
+  readonly none?: InputMaybe<FigureDisputesConnectionWhere>;
+  /** Return Figures where one of the related FigureDisputesConnections match this filter */
+  readonly single?: InputMaybe<FigureDisputesConnectionWhere>;
+  /** Return Figures where some of the related FigureDisputesConnections match this filter */
+  readonly some?: InputMaybe<FigureDisputesConnectionWhere>;
+};
+
+export type FigureDisputesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type FigureDisputesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureDisputesConnectionWhere>>;
+  readonly NOT?: InputMaybe<FigureDisputesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureDisputesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type FigureDisputesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<FigureDisputesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<FigureDisputesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<FigureDisputesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type FigureDisputesRelationship = {
+  readonly __typename?: 'FigureDisputesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
 };
 
 export type FigureEdge = {
@@ -3106,6 +3809,7 @@ export type FigureReportedByRelationship = {
 
 /** Fields to sort Figures by. The order in which sorts are applied is not guaranteed when specifying many fields in one FigureSort object. */
 export type FigureSort = {
+  readonly basis?: InputMaybe<SortDirection>;
   readonly change?: InputMaybe<SortDirection>;
   readonly date?: InputMaybe<SortDirection>;
   readonly datePrecision?: InputMaybe<SortDirection>;
@@ -3113,6 +3817,7 @@ export type FigureSort = {
   readonly endDate?: InputMaybe<SortDirection>;
   readonly endDatePrecision?: InputMaybe<SortDirection>;
   readonly id?: InputMaybe<SortDirection>;
+  readonly inferenceNote?: InputMaybe<SortDirection>;
   readonly kind?: InputMaybe<SortDirection>;
   readonly metric?: InputMaybe<SortDirection>;
   readonly name?: InputMaybe<SortDirection>;
@@ -3250,13 +3955,23 @@ export type FigureWhere = {
   readonly OR?: InputMaybe<ReadonlyArray<FigureWhere>>;
   readonly about?: InputMaybe<EntityRelationshipFilters>;
   readonly aboutConnection?: InputMaybe<FigureAboutConnectionFilters>;
+  readonly basis?: InputMaybe<StringScalarFilters>;
   readonly change?: InputMaybe<StringScalarFilters>;
+  readonly corroboratedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratedByConnection?: InputMaybe<FigureCorroboratedByConnectionFilters>;
+  readonly corroborates?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratesConnection?: InputMaybe<FigureCorroboratesConnectionFilters>;
   readonly date?: InputMaybe<DateScalarFilters>;
   readonly datePrecision?: InputMaybe<StringScalarFilters>;
+  readonly disputedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputedByConnection?: InputMaybe<FigureDisputedByConnectionFilters>;
+  readonly disputes?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputesConnection?: InputMaybe<FigureDisputesConnectionFilters>;
   readonly document?: InputMaybe<StringScalarFilters>;
   readonly endDate?: InputMaybe<DateScalarFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarFilters>;
   readonly id?: InputMaybe<IdScalarFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarFilters>;
   readonly kind?: InputMaybe<StringScalarFilters>;
   readonly metric?: InputMaybe<StringScalarFilters>;
   readonly name?: InputMaybe<StringScalarFilters>;
@@ -3352,7 +4067,7 @@ export type GraphNode = {
   readonly __typename?: 'GraphNode';
   /** STATED for entities named by their sources and claims their passages state; INFERRED for the encoder's reading. */
   readonly basis: Basis;
-  /** Whether another claim contradicts this one (false until contested claims are recorded). */
+  /** Whether another claim disputes this one, or this one disputes another (a DISPUTES relationship either way). */
   readonly contested: Scalars['Boolean']['output'];
   /** When it happened, was said, was agreed or was published (the first day of the period: see datePrecision). */
   readonly date?: Maybe<Scalars['Date']['output']>;
@@ -3469,6 +4184,10 @@ export type IntScalarFilters = {
  * * Meeting.agreements
  * * Meeting.about
  * * Meeting.reportedBy
+ * * Meeting.disputes
+ * * Meeting.disputedBy
+ * * Meeting.corroborates
+ * * Meeting.corroboratedBy
  * * Statement.subjectOf
  * * Statement.speakers
  * * Statement.saidAt
@@ -3476,17 +4195,31 @@ export type IntScalarFilters = {
  * * Statement.respondsTo
  * * Statement.responses
  * * Statement.reportedBy
+ * * Statement.disputes
+ * * Statement.disputedBy
+ * * Statement.corroborates
+ * * Statement.corroboratedBy
  * * Agreement.subjectOf
  * * Agreement.parties
  * * Agreement.agreedAt
  * * Agreement.about
+ * * Agreement.disputes
+ * * Agreement.disputedBy
+ * * Agreement.corroborates
+ * * Agreement.corroboratedBy
  * * Figure.subjectOf
  * * Figure.about
  * * Figure.reportedBy
+ * * Figure.disputes
+ * * Figure.disputedBy
+ * * Figure.corroborates
+ * * Figure.corroboratedBy
  * * Source.publishedBy
  */
 export type Link = {
   readonly __typename?: 'Link';
+  /** stated (the cited passage says it; also where the seed file gives no basis) or inferred (the encoder's reading of the sources, with an inferenceNote). Filter with { basis: { eq: "stated" } } to keep only what the sources state, as GraphFilter.statedOnly does. */
+  readonly basis?: Maybe<Scalars['String']['output']>;
   readonly date?: Maybe<Scalars['Date']['output']>;
   readonly datePrecision?: Maybe<Scalars['String']['output']>;
   readonly document?: Maybe<Scalars['String']['output']>;
@@ -3494,6 +4227,8 @@ export type Link = {
   readonly endDatePrecision?: Maybe<Scalars['String']['output']>;
   /** Stable id of the relationship. */
   readonly id: Scalars['ID']['output'];
+  /** What the inference rests on, where basis is inferred; null for a relationship the sources state. */
+  readonly inferenceNote?: Maybe<Scalars['String']['output']>;
   readonly note?: Maybe<Scalars['String']['output']>;
   /** The role in which the actor took part, as the document gives it. */
   readonly role?: Maybe<Scalars['String']['output']>;
@@ -3505,20 +4240,24 @@ export type LinkAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<LinkAggregationWhereInput>>;
   readonly NOT?: InputMaybe<LinkAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<LinkAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
   readonly role?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type LinkSort = {
+  readonly basis?: InputMaybe<SortDirection>;
   readonly date?: InputMaybe<SortDirection>;
   readonly datePrecision?: InputMaybe<SortDirection>;
   readonly document?: InputMaybe<SortDirection>;
   readonly endDate?: InputMaybe<SortDirection>;
   readonly endDatePrecision?: InputMaybe<SortDirection>;
   readonly id?: InputMaybe<SortDirection>;
+  readonly inferenceNote?: InputMaybe<SortDirection>;
   readonly note?: InputMaybe<SortDirection>;
   readonly role?: InputMaybe<SortDirection>;
   readonly sourceIds?: InputMaybe<SortDirection>;
@@ -3528,12 +4267,14 @@ export type LinkWhere = {
   readonly AND?: InputMaybe<ReadonlyArray<LinkWhere>>;
   readonly NOT?: InputMaybe<LinkWhere>;
   readonly OR?: InputMaybe<ReadonlyArray<LinkWhere>>;
+  readonly basis?: InputMaybe<StringScalarFilters>;
   readonly date?: InputMaybe<DateScalarFilters>;
   readonly datePrecision?: InputMaybe<StringScalarFilters>;
   readonly document?: InputMaybe<StringScalarFilters>;
   readonly endDate?: InputMaybe<DateScalarFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarFilters>;
   readonly id?: InputMaybe<IdScalarFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarFilters>;
   readonly note?: InputMaybe<StringScalarFilters>;
   readonly role?: InputMaybe<StringScalarFilters>;
   readonly sourceIds?: InputMaybe<IdListFilters>;
@@ -3550,9 +4291,23 @@ export type Meeting = Entity & {
   readonly agreementsConnection: MeetingAgreementsConnection;
   readonly attendees: ReadonlyArray<Actor>;
   readonly attendeesConnection: MeetingAttendeesConnection;
+  /** stated (the cited passage says it; also where the seed file gives no basis) or inferred (the encoder's reading of the sources, with an inferenceNote). Filter with { basis: { eq: "stated" } } to keep only what the sources state, as GraphFilter.statedOnly does. */
+  readonly basis?: Maybe<Scalars['String']['output']>;
+  /** Claims that bear this one out (CORROBORATES). */
+  readonly corroboratedBy: ReadonlyArray<Entity>;
+  readonly corroboratedByConnection: MeetingCorroboratedByConnection;
+  /** Claims this one bears out (CORROBORATES). */
+  readonly corroborates: ReadonlyArray<Entity>;
+  readonly corroboratesConnection: MeetingCorroboratesConnection;
   readonly date?: Maybe<Scalars['Date']['output']>;
   /** day, month or year. */
   readonly datePrecision?: Maybe<Scalars['String']['output']>;
+  /** Claims that say this one is wrong (DISPUTES). */
+  readonly disputedBy: ReadonlyArray<Entity>;
+  readonly disputedByConnection: MeetingDisputedByConnection;
+  /** Claims this one says are wrong (DISPUTES). */
+  readonly disputes: ReadonlyArray<Entity>;
+  readonly disputesConnection: MeetingDisputesConnection;
   /** The seed document (folder) that defines this item. */
   readonly document?: Maybe<Scalars['String']['output']>;
   readonly endDate?: Maybe<Scalars['Date']['output']>;
@@ -3561,6 +4316,8 @@ export type Meeting = Entity & {
   readonly hostsConnection: MeetingHostsConnection;
   /** Stable, readable id, e.g. "actor:li-zhanshu". */
   readonly id: Scalars['ID']['output'];
+  /** What the inference rests on, where basis is inferred; null for a claim the sources state. */
+  readonly inferenceNote?: Maybe<Scalars['String']['output']>;
   /** One of NodeKind's values. */
   readonly kind: Scalars['String']['output'];
   /** summit, bilateral-meeting, visit, speech, ceremony, briefing, press-conference, plenum, congress, publication, sanctions-action, announcement or other. */
@@ -3634,6 +4391,78 @@ export type MeetingAttendeesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<MeetingAttendeesConnectionSort>>;
   where?: InputMaybe<MeetingAttendeesConnectionWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingCorroboratedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingCorroboratedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<MeetingCorroboratedByConnectionSort>>;
+  where?: InputMaybe<MeetingCorroboratedByConnectionWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingCorroboratesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingCorroboratesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<MeetingCorroboratesConnectionSort>>;
+  where?: InputMaybe<MeetingCorroboratesConnectionWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingDisputedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingDisputedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<MeetingDisputedByConnectionSort>>;
+  where?: InputMaybe<MeetingDisputedByConnectionWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingDisputesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingDisputesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<MeetingDisputesConnectionSort>>;
+  where?: InputMaybe<MeetingDisputesConnectionWhere>;
 };
 
 
@@ -3792,9 +4621,11 @@ export type MeetingAggregate = {
 
 export type MeetingAggregateNode = {
   readonly __typename?: 'MeetingAggregateNode';
+  readonly basis: StringAggregateSelection;
   readonly datePrecision: StringAggregateSelection;
   readonly document: StringAggregateSelection;
   readonly endDatePrecision: StringAggregateSelection;
+  readonly inferenceNote: StringAggregateSelection;
   readonly kind: StringAggregateSelection;
   readonly meetingType: StringAggregateSelection;
   readonly name: StringAggregateSelection;
@@ -3850,9 +4681,11 @@ export type MeetingAgreementsNodeAggregationWhereInput = {
   readonly NOT?: InputMaybe<MeetingAgreementsNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<MeetingAgreementsNodeAggregationWhereInput>>;
   readonly agreementType?: InputMaybe<StringScalarAggregationFilters>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly name?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
@@ -3927,6 +4760,238 @@ export type MeetingAttendeesRelationship = {
   readonly __typename?: 'MeetingAttendeesRelationship';
   readonly cursor: Scalars['String']['output'];
   readonly node: Actor;
+  readonly properties: Link;
+};
+
+export type MeetingCorroboratedByConnection = {
+  readonly __typename?: 'MeetingCorroboratedByConnection';
+  readonly edges: ReadonlyArray<MeetingCorroboratedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingCorroboratedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingCorroboratedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<MeetingCorroboratedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingCorroboratedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<MeetingCorroboratedByNodeAggregationWhereInput>;
+};
+
+export type MeetingCorroboratedByConnectionFilters = {
+  /** Filter Meetings by aggregating results on related MeetingCorroboratedByConnections */
+  readonly aggregate?: InputMaybe<MeetingCorroboratedByConnectionAggregateInput>;
+  /** Return Meetings where all of the related MeetingCorroboratedByConnections match this filter */
+  readonly all?: InputMaybe<MeetingCorroboratedByConnectionWhere>;
+  /** Return Meetings where none of the related MeetingCorroboratedByConnections match this filter */
+  readonly none?: InputMaybe<MeetingCorroboratedByConnectionWhere>;
+  /** Return Meetings where one of the related MeetingCorroboratedByConnections match this filter */
+  readonly single?: InputMaybe<MeetingCorroboratedByConnectionWhere>;
+  /** Return Meetings where some of the related MeetingCorroboratedByConnections match this filter */
+  readonly some?: InputMaybe<MeetingCorroboratedByConnectionWhere>;
+};
+
+export type MeetingCorroboratedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type MeetingCorroboratedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingCorroboratedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<MeetingCorroboratedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingCorroboratedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type MeetingCorroboratedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingCorroboratedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<MeetingCorroboratedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingCorroboratedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type MeetingCorroboratedByRelationship = {
+  readonly __typename?: 'MeetingCorroboratedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type MeetingCorroboratesConnection = {
+  readonly __typename?: 'MeetingCorroboratesConnection';
+  readonly edges: ReadonlyArray<MeetingCorroboratesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingCorroboratesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingCorroboratesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<MeetingCorroboratesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingCorroboratesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<MeetingCorroboratesNodeAggregationWhereInput>;
+};
+
+export type MeetingCorroboratesConnectionFilters = {
+  /** Filter Meetings by aggregating results on related MeetingCorroboratesConnections */
+  readonly aggregate?: InputMaybe<MeetingCorroboratesConnectionAggregateInput>;
+  /** Return Meetings where all of the related MeetingCorroboratesConnections match this filter */
+  readonly all?: InputMaybe<MeetingCorroboratesConnectionWhere>;
+  /** Return Meetings where none of the related MeetingCorroboratesConnections match this filter */
+  readonly none?: InputMaybe<MeetingCorroboratesConnectionWhere>;
+  /** Return Meetings where one of the related MeetingCorroboratesConnections match this filter */
+  readonly single?: InputMaybe<MeetingCorroboratesConnectionWhere>;
+  /** Return Meetings where some of the related MeetingCorroboratesConnections match this filter */
+  readonly some?: InputMaybe<MeetingCorroboratesConnectionWhere>;
+};
+
+export type MeetingCorroboratesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type MeetingCorroboratesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingCorroboratesConnectionWhere>>;
+  readonly NOT?: InputMaybe<MeetingCorroboratesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingCorroboratesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type MeetingCorroboratesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingCorroboratesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<MeetingCorroboratesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingCorroboratesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type MeetingCorroboratesRelationship = {
+  readonly __typename?: 'MeetingCorroboratesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type MeetingDisputedByConnection = {
+  readonly __typename?: 'MeetingDisputedByConnection';
+  readonly edges: ReadonlyArray<MeetingDisputedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingDisputedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingDisputedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<MeetingDisputedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingDisputedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<MeetingDisputedByNodeAggregationWhereInput>;
+};
+
+export type MeetingDisputedByConnectionFilters = {
+  /** Filter Meetings by aggregating results on related MeetingDisputedByConnections */
+  readonly aggregate?: InputMaybe<MeetingDisputedByConnectionAggregateInput>;
+  /** Return Meetings where all of the related MeetingDisputedByConnections match this filter */
+  readonly all?: InputMaybe<MeetingDisputedByConnectionWhere>;
+  /** Return Meetings where none of the related MeetingDisputedByConnections match this filter */
+  readonly none?: InputMaybe<MeetingDisputedByConnectionWhere>;
+  /** Return Meetings where one of the related MeetingDisputedByConnections match this filter */
+  readonly single?: InputMaybe<MeetingDisputedByConnectionWhere>;
+  /** Return Meetings where some of the related MeetingDisputedByConnections match this filter */
+  readonly some?: InputMaybe<MeetingDisputedByConnectionWhere>;
+};
+
+export type MeetingDisputedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type MeetingDisputedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingDisputedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<MeetingDisputedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingDisputedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type MeetingDisputedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingDisputedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<MeetingDisputedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingDisputedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type MeetingDisputedByRelationship = {
+  readonly __typename?: 'MeetingDisputedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type MeetingDisputesConnection = {
+  readonly __typename?: 'MeetingDisputesConnection';
+  readonly edges: ReadonlyArray<MeetingDisputesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingDisputesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingDisputesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<MeetingDisputesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingDisputesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<MeetingDisputesNodeAggregationWhereInput>;
+};
+
+export type MeetingDisputesConnectionFilters = {
+  /** Filter Meetings by aggregating results on related MeetingDisputesConnections */
+  readonly aggregate?: InputMaybe<MeetingDisputesConnectionAggregateInput>;
+  /** Return Meetings where all of the related MeetingDisputesConnections match this filter */
+  readonly all?: InputMaybe<MeetingDisputesConnectionWhere>;
+  /** Return Meetings where none of the related MeetingDisputesConnections match this filter */
+  readonly none?: InputMaybe<MeetingDisputesConnectionWhere>;
+  /** Return Meetings where one of the related MeetingDisputesConnections match this filter */
+  readonly single?: InputMaybe<MeetingDisputesConnectionWhere>;
+  /** Return Meetings where some of the related MeetingDisputesConnections match this filter */
+  readonly some?: InputMaybe<MeetingDisputesConnectionWhere>;
+};
+
+export type MeetingDisputesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type MeetingDisputesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingDisputesConnectionWhere>>;
+  readonly NOT?: InputMaybe<MeetingDisputesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingDisputesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type MeetingDisputesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingDisputesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<MeetingDisputesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingDisputesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type MeetingDisputesRelationship = {
+  readonly __typename?: 'MeetingDisputesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
   readonly properties: Link;
 };
 
@@ -4075,12 +5140,14 @@ export type MeetingReportedByRelationship = {
 
 /** Fields to sort Meetings by. The order in which sorts are applied is not guaranteed when specifying many fields in one MeetingSort object. */
 export type MeetingSort = {
+  readonly basis?: InputMaybe<SortDirection>;
   readonly date?: InputMaybe<SortDirection>;
   readonly datePrecision?: InputMaybe<SortDirection>;
   readonly document?: InputMaybe<SortDirection>;
   readonly endDate?: InputMaybe<SortDirection>;
   readonly endDatePrecision?: InputMaybe<SortDirection>;
   readonly id?: InputMaybe<SortDirection>;
+  readonly inferenceNote?: InputMaybe<SortDirection>;
   readonly kind?: InputMaybe<SortDirection>;
   readonly meetingType?: InputMaybe<SortDirection>;
   readonly name?: InputMaybe<SortDirection>;
@@ -4198,10 +5265,12 @@ export type MeetingStatementsNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<MeetingStatementsNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<MeetingStatementsNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<MeetingStatementsNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly context?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly language?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
@@ -4285,14 +5354,24 @@ export type MeetingWhere = {
   readonly agreementsConnection?: InputMaybe<MeetingAgreementsConnectionFilters>;
   readonly attendees?: InputMaybe<ActorRelationshipFilters>;
   readonly attendeesConnection?: InputMaybe<MeetingAttendeesConnectionFilters>;
+  readonly basis?: InputMaybe<StringScalarFilters>;
+  readonly corroboratedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratedByConnection?: InputMaybe<MeetingCorroboratedByConnectionFilters>;
+  readonly corroborates?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratesConnection?: InputMaybe<MeetingCorroboratesConnectionFilters>;
   readonly date?: InputMaybe<DateScalarFilters>;
   readonly datePrecision?: InputMaybe<StringScalarFilters>;
+  readonly disputedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputedByConnection?: InputMaybe<MeetingDisputedByConnectionFilters>;
+  readonly disputes?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputesConnection?: InputMaybe<MeetingDisputesConnectionFilters>;
   readonly document?: InputMaybe<StringScalarFilters>;
   readonly endDate?: InputMaybe<DateScalarFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarFilters>;
   readonly hosts?: InputMaybe<ActorRelationshipFilters>;
   readonly hostsConnection?: InputMaybe<MeetingHostsConnectionFilters>;
   readonly id?: InputMaybe<IdScalarFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarFilters>;
   readonly kind?: InputMaybe<StringScalarFilters>;
   readonly meetingType?: InputMaybe<StringScalarFilters>;
   readonly name?: InputMaybe<StringScalarFilters>;
@@ -4397,6 +5476,13 @@ export type Query = {
   readonly agreementsConnection: AgreementsConnection;
   /** Every write, newest first (at most 1000); viewId narrows it to one view. Editors only, when tokens are on. */
   readonly auditLog: ReadonlyArray<AuditEntry>;
+  /** The contested claims, as pairs (at most 500). */
+  readonly contested: ReadonlyArray<Contested>;
+  /**
+   * Every span of a document's text that a node or relationship rests on (one per passage), in reading order;
+   * empty when there is no such document.
+   */
+  readonly documentSpans: ReadonlyArray<DocumentSpan>;
   /** A document's full text (a Passage's documentId names it), or null when there is none. */
   readonly documentText?: Maybe<Scalars['String']['output']>;
   readonly entities: ReadonlyArray<Entity>;
@@ -4429,9 +5515,11 @@ export type Query = {
    */
   readonly paths: ReadonlyArray<Path>;
   /**
-   * Full-text search over names, aliases (any language and script), quotes, titles, publishers, addresses and
-   * summaries (with a figure's metric, a quote's context, an agreement's terms). Typo-tolerant; best first: exact
-   * name, exact alias, then other matches. At most 100 hits.
+   * Full-text search over names, aliases (any language and script), quotes, titles, publishers, addresses,
+   * summaries and notes (with a figure's metric, a quote's context, an agreement's terms, an inference's note).
+   * Typo-tolerant; best first: exact name, exact alias, then other matches. At most 100 hits.
+   * statedOnly and minReliability are GraphFilter's: with them, only the nodes a neighbourhood with the same
+   * filter would show (not inferred; a source graded that well, or citing one; an ungraded source counts as F).
    */
   readonly search: ReadonlyArray<GraphNode>;
   readonly sources: ReadonlyArray<Source>;
@@ -4483,6 +5571,16 @@ export type QueryAgreementsConnectionArgs = {
 export type QueryAuditLogArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   viewId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryContestedArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDocumentSpansArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -4572,6 +5670,8 @@ export type QueryPathsArgs = {
 export type QuerySearchArgs = {
   kinds?: InputMaybe<ReadonlyArray<NodeKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  statedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   text: Scalars['String']['input'];
 };
 
@@ -4630,8 +5730,12 @@ export type RelationshipType =
   | 'ATTENDED'
   /** what a node’s facts rest on */
   | 'CITES'
+  /** a claim that bears another out */
+  | 'CORROBORATES'
   /** criticised publicly */
   | 'CRITICIZED'
+  /** a claim that says another is wrong (both become contested) */
+  | 'DISPUTES'
   /** hosted or organised it */
   | 'HOSTED'
   /** heads a state, party, body or organisation */
@@ -4703,6 +5807,10 @@ export type SavedView = {
   readonly createdBy?: Maybe<Scalars['String']['output']>;
   readonly description?: Maybe<Scalars['String']['output']>;
   readonly edgeIds: ReadonlyArray<Scalars['ID']['output']>;
+  /**
+   * The explorer's filters as it saved them: hidden kinds and nodes, the time window, and the evidence filter
+   * (statedOnly: true or false; minReliability: a grade A to F, or null), which opening the view applies again.
+   */
   readonly filter?: Maybe<Scalars['JSON']['output']>;
   /** Made by the server: view:<uuid>. */
   readonly id: Scalars['ID']['output'];
@@ -4723,7 +5831,8 @@ export type SavedView = {
 
 /**
  * name: 1 to 200 characters; nodeIds: 1 to 5000 existing node ids; edgeIds: existing relationships between those
- * nodes; layout: a JSON object of at most 1 MB; filter: a JSON object.
+ * nodes; layout: a JSON object of at most 1 MB; filter: a JSON object, whose statedOnly (true or false) and
+ * minReliability (one of Reliability's grades) are checked where present (BAD_USER_INPUT otherwise).
  */
 export type SavedViewInput = {
   readonly description?: InputMaybe<Scalars['String']['input']>;
@@ -4766,7 +5875,7 @@ export type Source = Entity & {
   readonly publishedBy: ReadonlyArray<Actor>;
   readonly publishedByConnection: SourcePublishedByConnection;
   readonly publisher?: Maybe<Scalars['String']['output']>;
-  /** Its Admiralty reliability grade; F (cannot be judged) when it has none yet. */
+  /** Its Admiralty reliability grade; F (cannot be judged) when it has none yet. GraphFilter.minReliability B reads here as where: { sources: { some: { reliability: { in: [A, B] } } } }. */
   readonly reliability: Reliability;
   /** Why it has that grade. */
   readonly reliabilityNote?: Maybe<Scalars['String']['output']>;
@@ -5031,17 +6140,33 @@ export type Statement = Entity & {
   /** What the quote concerns (ABOUT). */
   readonly about: ReadonlyArray<Entity>;
   readonly aboutConnection: StatementAboutConnection;
+  /** stated (the cited passage says it; also where the seed file gives no basis) or inferred (the encoder's reading of the sources, with an inferenceNote). Filter with { basis: { eq: "stated" } } to keep only what the sources state, as GraphFilter.statedOnly does. */
+  readonly basis?: Maybe<Scalars['String']['output']>;
   /** Where and to whom it was said. */
   readonly context?: Maybe<Scalars['String']['output']>;
+  /** Claims that bear this one out (CORROBORATES). */
+  readonly corroboratedBy: ReadonlyArray<Entity>;
+  readonly corroboratedByConnection: StatementCorroboratedByConnection;
+  /** Claims this one bears out (CORROBORATES). */
+  readonly corroborates: ReadonlyArray<Entity>;
+  readonly corroboratesConnection: StatementCorroboratesConnection;
   readonly date?: Maybe<Scalars['Date']['output']>;
   /** day, month or year. */
   readonly datePrecision?: Maybe<Scalars['String']['output']>;
+  /** Claims that say this one is wrong (DISPUTES). */
+  readonly disputedBy: ReadonlyArray<Entity>;
+  readonly disputedByConnection: StatementDisputedByConnection;
+  /** Claims this one says are wrong (DISPUTES). */
+  readonly disputes: ReadonlyArray<Entity>;
+  readonly disputesConnection: StatementDisputesConnection;
   /** The seed document (folder) that defines this item. */
   readonly document?: Maybe<Scalars['String']['output']>;
   readonly endDate?: Maybe<Scalars['Date']['output']>;
   readonly endDatePrecision?: Maybe<Scalars['String']['output']>;
   /** Stable, readable id, e.g. "actor:li-zhanshu". */
   readonly id: Scalars['ID']['output'];
+  /** What the inference rests on, where basis is inferred; null for a claim the sources state. */
+  readonly inferenceNote?: Maybe<Scalars['String']['output']>;
   /** One of NodeKind's values. */
   readonly kind: Scalars['String']['output'];
   /** Language of text (en by default). */
@@ -5090,6 +6215,78 @@ export type StatementAboutConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<StatementAboutConnectionSort>>;
   where?: InputMaybe<StatementAboutConnectionWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementCorroboratedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementCorroboratedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<StatementCorroboratedByConnectionSort>>;
+  where?: InputMaybe<StatementCorroboratedByConnectionWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementCorroboratesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementCorroboratesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<StatementCorroboratesConnectionSort>>;
+  where?: InputMaybe<StatementCorroboratesConnectionWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementDisputedByArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementDisputedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<StatementDisputedByConnectionSort>>;
+  where?: InputMaybe<StatementDisputedByConnectionWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementDisputesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+  where?: InputMaybe<EntityWhere>;
+};
+
+
+/** A verbatim quote, exactly as the document prints it. */
+export type StatementDisputesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<StatementDisputesConnectionSort>>;
+  where?: InputMaybe<StatementDisputesConnectionWhere>;
 };
 
 
@@ -5284,16 +6481,250 @@ export type StatementAggregate = {
 
 export type StatementAggregateNode = {
   readonly __typename?: 'StatementAggregateNode';
+  readonly basis: StringAggregateSelection;
   readonly context: StringAggregateSelection;
   readonly datePrecision: StringAggregateSelection;
   readonly document: StringAggregateSelection;
   readonly endDatePrecision: StringAggregateSelection;
+  readonly inferenceNote: StringAggregateSelection;
   readonly kind: StringAggregateSelection;
   readonly language: StringAggregateSelection;
   readonly note: StringAggregateSelection;
   readonly originalText: StringAggregateSelection;
   readonly summary: StringAggregateSelection;
   readonly text: StringAggregateSelection;
+};
+
+export type StatementCorroboratedByConnection = {
+  readonly __typename?: 'StatementCorroboratedByConnection';
+  readonly edges: ReadonlyArray<StatementCorroboratedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type StatementCorroboratedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementCorroboratedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<StatementCorroboratedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementCorroboratedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<StatementCorroboratedByNodeAggregationWhereInput>;
+};
+
+export type StatementCorroboratedByConnectionFilters = {
+  /** Filter Statements by aggregating results on related StatementCorroboratedByConnections */
+  readonly aggregate?: InputMaybe<StatementCorroboratedByConnectionAggregateInput>;
+  /** Return Statements where all of the related StatementCorroboratedByConnections match this filter */
+  readonly all?: InputMaybe<StatementCorroboratedByConnectionWhere>;
+  /** Return Statements where none of the related StatementCorroboratedByConnections match this filter */
+  readonly none?: InputMaybe<StatementCorroboratedByConnectionWhere>;
+  /** Return Statements where one of the related StatementCorroboratedByConnections match this filter */
+  readonly single?: InputMaybe<StatementCorroboratedByConnectionWhere>;
+  /** Return Statements where some of the related StatementCorroboratedByConnections match this filter */
+  readonly some?: InputMaybe<StatementCorroboratedByConnectionWhere>;
+};
+
+export type StatementCorroboratedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type StatementCorroboratedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementCorroboratedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<StatementCorroboratedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementCorroboratedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type StatementCorroboratedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementCorroboratedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<StatementCorroboratedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementCorroboratedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type StatementCorroboratedByRelationship = {
+  readonly __typename?: 'StatementCorroboratedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type StatementCorroboratesConnection = {
+  readonly __typename?: 'StatementCorroboratesConnection';
+  readonly edges: ReadonlyArray<StatementCorroboratesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type StatementCorroboratesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementCorroboratesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<StatementCorroboratesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementCorroboratesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<StatementCorroboratesNodeAggregationWhereInput>;
+};
+
+export type StatementCorroboratesConnectionFilters = {
+  /** Filter Statements by aggregating results on related StatementCorroboratesConnections */
+  readonly aggregate?: InputMaybe<StatementCorroboratesConnectionAggregateInput>;
+  /** Return Statements where all of the related StatementCorroboratesConnections match this filter */
+  readonly all?: InputMaybe<StatementCorroboratesConnectionWhere>;
+  /** Return Statements where none of the related StatementCorroboratesConnections match this filter */
+  readonly none?: InputMaybe<StatementCorroboratesConnectionWhere>;
+  /** Return Statements where one of the related StatementCorroboratesConnections match this filter */
+  readonly single?: InputMaybe<StatementCorroboratesConnectionWhere>;
+  /** Return Statements where some of the related StatementCorroboratesConnections match this filter */
+  readonly some?: InputMaybe<StatementCorroboratesConnectionWhere>;
+};
+
+export type StatementCorroboratesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type StatementCorroboratesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementCorroboratesConnectionWhere>>;
+  readonly NOT?: InputMaybe<StatementCorroboratesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementCorroboratesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type StatementCorroboratesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementCorroboratesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<StatementCorroboratesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementCorroboratesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type StatementCorroboratesRelationship = {
+  readonly __typename?: 'StatementCorroboratesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type StatementDisputedByConnection = {
+  readonly __typename?: 'StatementDisputedByConnection';
+  readonly edges: ReadonlyArray<StatementDisputedByRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type StatementDisputedByConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementDisputedByConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<StatementDisputedByConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementDisputedByConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<StatementDisputedByNodeAggregationWhereInput>;
+};
+
+export type StatementDisputedByConnectionFilters = {
+  /** Filter Statements by aggregating results on related StatementDisputedByConnections */
+  readonly aggregate?: InputMaybe<StatementDisputedByConnectionAggregateInput>;
+  /** Return Statements where all of the related StatementDisputedByConnections match this filter */
+  readonly all?: InputMaybe<StatementDisputedByConnectionWhere>;
+  /** Return Statements where none of the related StatementDisputedByConnections match this filter */
+  readonly none?: InputMaybe<StatementDisputedByConnectionWhere>;
+  /** Return Statements where one of the related StatementDisputedByConnections match this filter */
+  readonly single?: InputMaybe<StatementDisputedByConnectionWhere>;
+  /** Return Statements where some of the related StatementDisputedByConnections match this filter */
+  readonly some?: InputMaybe<StatementDisputedByConnectionWhere>;
+};
+
+export type StatementDisputedByConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type StatementDisputedByConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementDisputedByConnectionWhere>>;
+  readonly NOT?: InputMaybe<StatementDisputedByConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementDisputedByConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type StatementDisputedByNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementDisputedByNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<StatementDisputedByNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementDisputedByNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type StatementDisputedByRelationship = {
+  readonly __typename?: 'StatementDisputedByRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type StatementDisputesConnection = {
+  readonly __typename?: 'StatementDisputesConnection';
+  readonly edges: ReadonlyArray<StatementDisputesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type StatementDisputesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementDisputesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<StatementDisputesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementDisputesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<StatementDisputesNodeAggregationWhereInput>;
+};
+
+export type StatementDisputesConnectionFilters = {
+  /** Filter Statements by aggregating results on related StatementDisputesConnections */
+  readonly aggregate?: InputMaybe<StatementDisputesConnectionAggregateInput>;
+  /** Return Statements where all of the related StatementDisputesConnections match this filter */
+  readonly all?: InputMaybe<StatementDisputesConnectionWhere>;
+  /** Return Statements where none of the related StatementDisputesConnections match this filter */
+  readonly none?: InputMaybe<StatementDisputesConnectionWhere>;
+  /** Return Statements where one of the related StatementDisputesConnections match this filter */
+  readonly single?: InputMaybe<StatementDisputesConnectionWhere>;
+  /** Return Statements where some of the related StatementDisputesConnections match this filter */
+  readonly some?: InputMaybe<StatementDisputesConnectionWhere>;
+};
+
+export type StatementDisputesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<EntitySort>;
+};
+
+export type StatementDisputesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementDisputesConnectionWhere>>;
+  readonly NOT?: InputMaybe<StatementDisputesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementDisputesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<EntityWhere>;
+};
+
+export type StatementDisputesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<StatementDisputesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<StatementDisputesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<StatementDisputesNodeAggregationWhereInput>>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type StatementDisputesRelationship = {
+  readonly __typename?: 'StatementDisputesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Entity;
+  readonly properties: Link;
 };
 
 export type StatementEdge = {
@@ -5422,10 +6853,12 @@ export type StatementRespondsToNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<StatementRespondsToNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<StatementRespondsToNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<StatementRespondsToNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly context?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly language?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
@@ -5487,10 +6920,12 @@ export type StatementResponsesNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<StatementResponsesNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<StatementResponsesNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<StatementResponsesNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly context?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly language?: InputMaybe<StringScalarAggregationFilters>;
   readonly note?: InputMaybe<StringScalarAggregationFilters>;
@@ -5552,9 +6987,11 @@ export type StatementSaidAtNodeAggregationWhereInput = {
   readonly AND?: InputMaybe<ReadonlyArray<StatementSaidAtNodeAggregationWhereInput>>;
   readonly NOT?: InputMaybe<StatementSaidAtNodeAggregationWhereInput>;
   readonly OR?: InputMaybe<ReadonlyArray<StatementSaidAtNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
   readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
   readonly document?: InputMaybe<StringScalarAggregationFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
   readonly kind?: InputMaybe<StringScalarAggregationFilters>;
   readonly meetingType?: InputMaybe<StringScalarAggregationFilters>;
   readonly name?: InputMaybe<StringScalarAggregationFilters>;
@@ -5572,6 +7009,7 @@ export type StatementSaidAtRelationship = {
 
 /** Fields to sort Statements by. The order in which sorts are applied is not guaranteed when specifying many fields in one StatementSort object. */
 export type StatementSort = {
+  readonly basis?: InputMaybe<SortDirection>;
   readonly context?: InputMaybe<SortDirection>;
   readonly date?: InputMaybe<SortDirection>;
   readonly datePrecision?: InputMaybe<SortDirection>;
@@ -5579,6 +7017,7 @@ export type StatementSort = {
   readonly endDate?: InputMaybe<SortDirection>;
   readonly endDatePrecision?: InputMaybe<SortDirection>;
   readonly id?: InputMaybe<SortDirection>;
+  readonly inferenceNote?: InputMaybe<SortDirection>;
   readonly kind?: InputMaybe<SortDirection>;
   readonly language?: InputMaybe<SortDirection>;
   readonly note?: InputMaybe<SortDirection>;
@@ -5777,13 +7216,23 @@ export type StatementWhere = {
   readonly OR?: InputMaybe<ReadonlyArray<StatementWhere>>;
   readonly about?: InputMaybe<EntityRelationshipFilters>;
   readonly aboutConnection?: InputMaybe<StatementAboutConnectionFilters>;
+  readonly basis?: InputMaybe<StringScalarFilters>;
   readonly context?: InputMaybe<StringScalarFilters>;
+  readonly corroboratedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratedByConnection?: InputMaybe<StatementCorroboratedByConnectionFilters>;
+  readonly corroborates?: InputMaybe<EntityRelationshipFilters>;
+  readonly corroboratesConnection?: InputMaybe<StatementCorroboratesConnectionFilters>;
   readonly date?: InputMaybe<DateScalarFilters>;
   readonly datePrecision?: InputMaybe<StringScalarFilters>;
+  readonly disputedBy?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputedByConnection?: InputMaybe<StatementDisputedByConnectionFilters>;
+  readonly disputes?: InputMaybe<EntityRelationshipFilters>;
+  readonly disputesConnection?: InputMaybe<StatementDisputesConnectionFilters>;
   readonly document?: InputMaybe<StringScalarFilters>;
   readonly endDate?: InputMaybe<DateScalarFilters>;
   readonly endDatePrecision?: InputMaybe<StringScalarFilters>;
   readonly id?: InputMaybe<IdScalarFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarFilters>;
   readonly kind?: InputMaybe<StringScalarFilters>;
   readonly language?: InputMaybe<StringScalarFilters>;
   readonly note?: InputMaybe<StringScalarFilters>;
@@ -6138,6 +7587,34 @@ export type ResolversTypes = {
   AgreementAgreedAtConnectionWhere: AgreementAgreedAtConnectionWhere;
   AgreementAgreedAtNodeAggregationWhereInput: AgreementAgreedAtNodeAggregationWhereInput;
   AgreementAgreedAtRelationship: ResolverTypeWrapper<Omit<AgreementAgreedAtRelationship, 'node'> & { node: ResolversTypes['Meeting'] }>;
+  AgreementCorroboratedByConnection: ResolverTypeWrapper<Omit<AgreementCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['AgreementCorroboratedByRelationship']> }>;
+  AgreementCorroboratedByConnectionAggregateInput: AgreementCorroboratedByConnectionAggregateInput;
+  AgreementCorroboratedByConnectionFilters: AgreementCorroboratedByConnectionFilters;
+  AgreementCorroboratedByConnectionSort: AgreementCorroboratedByConnectionSort;
+  AgreementCorroboratedByConnectionWhere: AgreementCorroboratedByConnectionWhere;
+  AgreementCorroboratedByNodeAggregationWhereInput: AgreementCorroboratedByNodeAggregationWhereInput;
+  AgreementCorroboratedByRelationship: ResolverTypeWrapper<Omit<AgreementCorroboratedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  AgreementCorroboratesConnection: ResolverTypeWrapper<Omit<AgreementCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['AgreementCorroboratesRelationship']> }>;
+  AgreementCorroboratesConnectionAggregateInput: AgreementCorroboratesConnectionAggregateInput;
+  AgreementCorroboratesConnectionFilters: AgreementCorroboratesConnectionFilters;
+  AgreementCorroboratesConnectionSort: AgreementCorroboratesConnectionSort;
+  AgreementCorroboratesConnectionWhere: AgreementCorroboratesConnectionWhere;
+  AgreementCorroboratesNodeAggregationWhereInput: AgreementCorroboratesNodeAggregationWhereInput;
+  AgreementCorroboratesRelationship: ResolverTypeWrapper<Omit<AgreementCorroboratesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  AgreementDisputedByConnection: ResolverTypeWrapper<Omit<AgreementDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['AgreementDisputedByRelationship']> }>;
+  AgreementDisputedByConnectionAggregateInput: AgreementDisputedByConnectionAggregateInput;
+  AgreementDisputedByConnectionFilters: AgreementDisputedByConnectionFilters;
+  AgreementDisputedByConnectionSort: AgreementDisputedByConnectionSort;
+  AgreementDisputedByConnectionWhere: AgreementDisputedByConnectionWhere;
+  AgreementDisputedByNodeAggregationWhereInput: AgreementDisputedByNodeAggregationWhereInput;
+  AgreementDisputedByRelationship: ResolverTypeWrapper<Omit<AgreementDisputedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  AgreementDisputesConnection: ResolverTypeWrapper<Omit<AgreementDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['AgreementDisputesRelationship']> }>;
+  AgreementDisputesConnectionAggregateInput: AgreementDisputesConnectionAggregateInput;
+  AgreementDisputesConnectionFilters: AgreementDisputesConnectionFilters;
+  AgreementDisputesConnectionSort: AgreementDisputesConnectionSort;
+  AgreementDisputesConnectionWhere: AgreementDisputesConnectionWhere;
+  AgreementDisputesNodeAggregationWhereInput: AgreementDisputesNodeAggregationWhereInput;
+  AgreementDisputesRelationship: ResolverTypeWrapper<Omit<AgreementDisputesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
   AgreementEdge: ResolverTypeWrapper<Omit<AgreementEdge, 'node'> & { node: ResolversTypes['Agreement'] }>;
   AgreementPartiesConnection: ResolverTypeWrapper<Omit<AgreementPartiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['AgreementPartiesRelationship']> }>;
   AgreementPartiesConnectionAggregateInput: AgreementPartiesConnectionAggregateInput;
@@ -6169,10 +7646,12 @@ export type ResolversTypes = {
   Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
+  Contested: ResolverTypeWrapper<Omit<Contested, 'a' | 'aEdge' | 'b' | 'bEdge'> & { a: ResolversTypes['GraphNode'], aEdge?: Maybe<ResolversTypes['GraphEdge']>, b: ResolversTypes['GraphNode'], bEdge?: Maybe<ResolversTypes['GraphEdge']> }>;
   Count: ResolverTypeWrapper<Count>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateScalarFilters: DateScalarFilters;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DocumentSpan: ResolverTypeWrapper<DocumentSpan>;
   EntitiesConnection: ResolverTypeWrapper<Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['EntityEdge']> }>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityAggregate: ResolverTypeWrapper<EntityAggregate>;
@@ -6194,6 +7673,34 @@ export type ResolversTypes = {
   FigureAboutRelationship: ResolverTypeWrapper<Omit<FigureAboutRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
   FigureAggregate: ResolverTypeWrapper<FigureAggregate>;
   FigureAggregateNode: ResolverTypeWrapper<FigureAggregateNode>;
+  FigureCorroboratedByConnection: ResolverTypeWrapper<Omit<FigureCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FigureCorroboratedByRelationship']> }>;
+  FigureCorroboratedByConnectionAggregateInput: FigureCorroboratedByConnectionAggregateInput;
+  FigureCorroboratedByConnectionFilters: FigureCorroboratedByConnectionFilters;
+  FigureCorroboratedByConnectionSort: FigureCorroboratedByConnectionSort;
+  FigureCorroboratedByConnectionWhere: FigureCorroboratedByConnectionWhere;
+  FigureCorroboratedByNodeAggregationWhereInput: FigureCorroboratedByNodeAggregationWhereInput;
+  FigureCorroboratedByRelationship: ResolverTypeWrapper<Omit<FigureCorroboratedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  FigureCorroboratesConnection: ResolverTypeWrapper<Omit<FigureCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FigureCorroboratesRelationship']> }>;
+  FigureCorroboratesConnectionAggregateInput: FigureCorroboratesConnectionAggregateInput;
+  FigureCorroboratesConnectionFilters: FigureCorroboratesConnectionFilters;
+  FigureCorroboratesConnectionSort: FigureCorroboratesConnectionSort;
+  FigureCorroboratesConnectionWhere: FigureCorroboratesConnectionWhere;
+  FigureCorroboratesNodeAggregationWhereInput: FigureCorroboratesNodeAggregationWhereInput;
+  FigureCorroboratesRelationship: ResolverTypeWrapper<Omit<FigureCorroboratesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  FigureDisputedByConnection: ResolverTypeWrapper<Omit<FigureDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FigureDisputedByRelationship']> }>;
+  FigureDisputedByConnectionAggregateInput: FigureDisputedByConnectionAggregateInput;
+  FigureDisputedByConnectionFilters: FigureDisputedByConnectionFilters;
+  FigureDisputedByConnectionSort: FigureDisputedByConnectionSort;
+  FigureDisputedByConnectionWhere: FigureDisputedByConnectionWhere;
+  FigureDisputedByNodeAggregationWhereInput: FigureDisputedByNodeAggregationWhereInput;
+  FigureDisputedByRelationship: ResolverTypeWrapper<Omit<FigureDisputedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  FigureDisputesConnection: ResolverTypeWrapper<Omit<FigureDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FigureDisputesRelationship']> }>;
+  FigureDisputesConnectionAggregateInput: FigureDisputesConnectionAggregateInput;
+  FigureDisputesConnectionFilters: FigureDisputesConnectionFilters;
+  FigureDisputesConnectionSort: FigureDisputesConnectionSort;
+  FigureDisputesConnectionWhere: FigureDisputesConnectionWhere;
+  FigureDisputesNodeAggregationWhereInput: FigureDisputesNodeAggregationWhereInput;
+  FigureDisputesRelationship: ResolverTypeWrapper<Omit<FigureDisputesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
   FigureEdge: ResolverTypeWrapper<Omit<FigureEdge, 'node'> & { node: ResolversTypes['Figure'] }>;
   FigureReportedByConnection: ResolverTypeWrapper<Omit<FigureReportedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['FigureReportedByRelationship']> }>;
   FigureReportedByConnectionAggregateInput: FigureReportedByConnectionAggregateInput;
@@ -6263,6 +7770,34 @@ export type ResolversTypes = {
   MeetingAttendeesConnectionWhere: MeetingAttendeesConnectionWhere;
   MeetingAttendeesNodeAggregationWhereInput: MeetingAttendeesNodeAggregationWhereInput;
   MeetingAttendeesRelationship: ResolverTypeWrapper<Omit<MeetingAttendeesRelationship, 'node'> & { node: ResolversTypes['Actor'] }>;
+  MeetingCorroboratedByConnection: ResolverTypeWrapper<Omit<MeetingCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingCorroboratedByRelationship']> }>;
+  MeetingCorroboratedByConnectionAggregateInput: MeetingCorroboratedByConnectionAggregateInput;
+  MeetingCorroboratedByConnectionFilters: MeetingCorroboratedByConnectionFilters;
+  MeetingCorroboratedByConnectionSort: MeetingCorroboratedByConnectionSort;
+  MeetingCorroboratedByConnectionWhere: MeetingCorroboratedByConnectionWhere;
+  MeetingCorroboratedByNodeAggregationWhereInput: MeetingCorroboratedByNodeAggregationWhereInput;
+  MeetingCorroboratedByRelationship: ResolverTypeWrapper<Omit<MeetingCorroboratedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  MeetingCorroboratesConnection: ResolverTypeWrapper<Omit<MeetingCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingCorroboratesRelationship']> }>;
+  MeetingCorroboratesConnectionAggregateInput: MeetingCorroboratesConnectionAggregateInput;
+  MeetingCorroboratesConnectionFilters: MeetingCorroboratesConnectionFilters;
+  MeetingCorroboratesConnectionSort: MeetingCorroboratesConnectionSort;
+  MeetingCorroboratesConnectionWhere: MeetingCorroboratesConnectionWhere;
+  MeetingCorroboratesNodeAggregationWhereInput: MeetingCorroboratesNodeAggregationWhereInput;
+  MeetingCorroboratesRelationship: ResolverTypeWrapper<Omit<MeetingCorroboratesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  MeetingDisputedByConnection: ResolverTypeWrapper<Omit<MeetingDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingDisputedByRelationship']> }>;
+  MeetingDisputedByConnectionAggregateInput: MeetingDisputedByConnectionAggregateInput;
+  MeetingDisputedByConnectionFilters: MeetingDisputedByConnectionFilters;
+  MeetingDisputedByConnectionSort: MeetingDisputedByConnectionSort;
+  MeetingDisputedByConnectionWhere: MeetingDisputedByConnectionWhere;
+  MeetingDisputedByNodeAggregationWhereInput: MeetingDisputedByNodeAggregationWhereInput;
+  MeetingDisputedByRelationship: ResolverTypeWrapper<Omit<MeetingDisputedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  MeetingDisputesConnection: ResolverTypeWrapper<Omit<MeetingDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingDisputesRelationship']> }>;
+  MeetingDisputesConnectionAggregateInput: MeetingDisputesConnectionAggregateInput;
+  MeetingDisputesConnectionFilters: MeetingDisputesConnectionFilters;
+  MeetingDisputesConnectionSort: MeetingDisputesConnectionSort;
+  MeetingDisputesConnectionWhere: MeetingDisputesConnectionWhere;
+  MeetingDisputesNodeAggregationWhereInput: MeetingDisputesNodeAggregationWhereInput;
+  MeetingDisputesRelationship: ResolverTypeWrapper<Omit<MeetingDisputesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   MeetingHostsConnection: ResolverTypeWrapper<Omit<MeetingHostsConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingHostsRelationship']> }>;
   MeetingHostsConnectionAggregateInput: MeetingHostsConnectionAggregateInput;
@@ -6348,6 +7883,34 @@ export type ResolversTypes = {
   StatementAboutRelationship: ResolverTypeWrapper<Omit<StatementAboutRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
   StatementAggregate: ResolverTypeWrapper<StatementAggregate>;
   StatementAggregateNode: ResolverTypeWrapper<StatementAggregateNode>;
+  StatementCorroboratedByConnection: ResolverTypeWrapper<Omit<StatementCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['StatementCorroboratedByRelationship']> }>;
+  StatementCorroboratedByConnectionAggregateInput: StatementCorroboratedByConnectionAggregateInput;
+  StatementCorroboratedByConnectionFilters: StatementCorroboratedByConnectionFilters;
+  StatementCorroboratedByConnectionSort: StatementCorroboratedByConnectionSort;
+  StatementCorroboratedByConnectionWhere: StatementCorroboratedByConnectionWhere;
+  StatementCorroboratedByNodeAggregationWhereInput: StatementCorroboratedByNodeAggregationWhereInput;
+  StatementCorroboratedByRelationship: ResolverTypeWrapper<Omit<StatementCorroboratedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  StatementCorroboratesConnection: ResolverTypeWrapper<Omit<StatementCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['StatementCorroboratesRelationship']> }>;
+  StatementCorroboratesConnectionAggregateInput: StatementCorroboratesConnectionAggregateInput;
+  StatementCorroboratesConnectionFilters: StatementCorroboratesConnectionFilters;
+  StatementCorroboratesConnectionSort: StatementCorroboratesConnectionSort;
+  StatementCorroboratesConnectionWhere: StatementCorroboratesConnectionWhere;
+  StatementCorroboratesNodeAggregationWhereInput: StatementCorroboratesNodeAggregationWhereInput;
+  StatementCorroboratesRelationship: ResolverTypeWrapper<Omit<StatementCorroboratesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  StatementDisputedByConnection: ResolverTypeWrapper<Omit<StatementDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['StatementDisputedByRelationship']> }>;
+  StatementDisputedByConnectionAggregateInput: StatementDisputedByConnectionAggregateInput;
+  StatementDisputedByConnectionFilters: StatementDisputedByConnectionFilters;
+  StatementDisputedByConnectionSort: StatementDisputedByConnectionSort;
+  StatementDisputedByConnectionWhere: StatementDisputedByConnectionWhere;
+  StatementDisputedByNodeAggregationWhereInput: StatementDisputedByNodeAggregationWhereInput;
+  StatementDisputedByRelationship: ResolverTypeWrapper<Omit<StatementDisputedByRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  StatementDisputesConnection: ResolverTypeWrapper<Omit<StatementDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['StatementDisputesRelationship']> }>;
+  StatementDisputesConnectionAggregateInput: StatementDisputesConnectionAggregateInput;
+  StatementDisputesConnectionFilters: StatementDisputesConnectionFilters;
+  StatementDisputesConnectionSort: StatementDisputesConnectionSort;
+  StatementDisputesConnectionWhere: StatementDisputesConnectionWhere;
+  StatementDisputesNodeAggregationWhereInput: StatementDisputesNodeAggregationWhereInput;
+  StatementDisputesRelationship: ResolverTypeWrapper<Omit<StatementDisputesRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
   StatementRelationshipFilters: StatementRelationshipFilters;
   StatementReportedByConnection: ResolverTypeWrapper<Omit<StatementReportedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['StatementReportedByRelationship']> }>;
@@ -6606,6 +8169,34 @@ export type ResolversParentTypes = {
   AgreementAgreedAtConnectionWhere: AgreementAgreedAtConnectionWhere;
   AgreementAgreedAtNodeAggregationWhereInput: AgreementAgreedAtNodeAggregationWhereInput;
   AgreementAgreedAtRelationship: Omit<AgreementAgreedAtRelationship, 'node'> & { node: ResolversParentTypes['Meeting'] };
+  AgreementCorroboratedByConnection: Omit<AgreementCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['AgreementCorroboratedByRelationship']> };
+  AgreementCorroboratedByConnectionAggregateInput: AgreementCorroboratedByConnectionAggregateInput;
+  AgreementCorroboratedByConnectionFilters: AgreementCorroboratedByConnectionFilters;
+  AgreementCorroboratedByConnectionSort: AgreementCorroboratedByConnectionSort;
+  AgreementCorroboratedByConnectionWhere: AgreementCorroboratedByConnectionWhere;
+  AgreementCorroboratedByNodeAggregationWhereInput: AgreementCorroboratedByNodeAggregationWhereInput;
+  AgreementCorroboratedByRelationship: Omit<AgreementCorroboratedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  AgreementCorroboratesConnection: Omit<AgreementCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['AgreementCorroboratesRelationship']> };
+  AgreementCorroboratesConnectionAggregateInput: AgreementCorroboratesConnectionAggregateInput;
+  AgreementCorroboratesConnectionFilters: AgreementCorroboratesConnectionFilters;
+  AgreementCorroboratesConnectionSort: AgreementCorroboratesConnectionSort;
+  AgreementCorroboratesConnectionWhere: AgreementCorroboratesConnectionWhere;
+  AgreementCorroboratesNodeAggregationWhereInput: AgreementCorroboratesNodeAggregationWhereInput;
+  AgreementCorroboratesRelationship: Omit<AgreementCorroboratesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  AgreementDisputedByConnection: Omit<AgreementDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['AgreementDisputedByRelationship']> };
+  AgreementDisputedByConnectionAggregateInput: AgreementDisputedByConnectionAggregateInput;
+  AgreementDisputedByConnectionFilters: AgreementDisputedByConnectionFilters;
+  AgreementDisputedByConnectionSort: AgreementDisputedByConnectionSort;
+  AgreementDisputedByConnectionWhere: AgreementDisputedByConnectionWhere;
+  AgreementDisputedByNodeAggregationWhereInput: AgreementDisputedByNodeAggregationWhereInput;
+  AgreementDisputedByRelationship: Omit<AgreementDisputedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  AgreementDisputesConnection: Omit<AgreementDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['AgreementDisputesRelationship']> };
+  AgreementDisputesConnectionAggregateInput: AgreementDisputesConnectionAggregateInput;
+  AgreementDisputesConnectionFilters: AgreementDisputesConnectionFilters;
+  AgreementDisputesConnectionSort: AgreementDisputesConnectionSort;
+  AgreementDisputesConnectionWhere: AgreementDisputesConnectionWhere;
+  AgreementDisputesNodeAggregationWhereInput: AgreementDisputesNodeAggregationWhereInput;
+  AgreementDisputesRelationship: Omit<AgreementDisputesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
   AgreementEdge: Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] };
   AgreementPartiesConnection: Omit<AgreementPartiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['AgreementPartiesRelationship']> };
   AgreementPartiesConnectionAggregateInput: AgreementPartiesConnectionAggregateInput;
@@ -6635,10 +8226,12 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntry;
   Boolean: Scalars['Boolean']['output'];
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
+  Contested: Omit<Contested, 'a' | 'aEdge' | 'b' | 'bEdge'> & { a: ResolversParentTypes['GraphNode'], aEdge?: Maybe<ResolversParentTypes['GraphEdge']>, b: ResolversParentTypes['GraphNode'], bEdge?: Maybe<ResolversParentTypes['GraphEdge']> };
   Count: Count;
   Date: Scalars['Date']['output'];
   DateScalarFilters: DateScalarFilters;
   DateTime: Scalars['DateTime']['output'];
+  DocumentSpan: DocumentSpan;
   EntitiesConnection: Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['EntityEdge']> };
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityAggregate: EntityAggregate;
@@ -6658,6 +8251,34 @@ export type ResolversParentTypes = {
   FigureAboutRelationship: Omit<FigureAboutRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
   FigureAggregate: FigureAggregate;
   FigureAggregateNode: FigureAggregateNode;
+  FigureCorroboratedByConnection: Omit<FigureCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FigureCorroboratedByRelationship']> };
+  FigureCorroboratedByConnectionAggregateInput: FigureCorroboratedByConnectionAggregateInput;
+  FigureCorroboratedByConnectionFilters: FigureCorroboratedByConnectionFilters;
+  FigureCorroboratedByConnectionSort: FigureCorroboratedByConnectionSort;
+  FigureCorroboratedByConnectionWhere: FigureCorroboratedByConnectionWhere;
+  FigureCorroboratedByNodeAggregationWhereInput: FigureCorroboratedByNodeAggregationWhereInput;
+  FigureCorroboratedByRelationship: Omit<FigureCorroboratedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  FigureCorroboratesConnection: Omit<FigureCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FigureCorroboratesRelationship']> };
+  FigureCorroboratesConnectionAggregateInput: FigureCorroboratesConnectionAggregateInput;
+  FigureCorroboratesConnectionFilters: FigureCorroboratesConnectionFilters;
+  FigureCorroboratesConnectionSort: FigureCorroboratesConnectionSort;
+  FigureCorroboratesConnectionWhere: FigureCorroboratesConnectionWhere;
+  FigureCorroboratesNodeAggregationWhereInput: FigureCorroboratesNodeAggregationWhereInput;
+  FigureCorroboratesRelationship: Omit<FigureCorroboratesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  FigureDisputedByConnection: Omit<FigureDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FigureDisputedByRelationship']> };
+  FigureDisputedByConnectionAggregateInput: FigureDisputedByConnectionAggregateInput;
+  FigureDisputedByConnectionFilters: FigureDisputedByConnectionFilters;
+  FigureDisputedByConnectionSort: FigureDisputedByConnectionSort;
+  FigureDisputedByConnectionWhere: FigureDisputedByConnectionWhere;
+  FigureDisputedByNodeAggregationWhereInput: FigureDisputedByNodeAggregationWhereInput;
+  FigureDisputedByRelationship: Omit<FigureDisputedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  FigureDisputesConnection: Omit<FigureDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FigureDisputesRelationship']> };
+  FigureDisputesConnectionAggregateInput: FigureDisputesConnectionAggregateInput;
+  FigureDisputesConnectionFilters: FigureDisputesConnectionFilters;
+  FigureDisputesConnectionSort: FigureDisputesConnectionSort;
+  FigureDisputesConnectionWhere: FigureDisputesConnectionWhere;
+  FigureDisputesNodeAggregationWhereInput: FigureDisputesNodeAggregationWhereInput;
+  FigureDisputesRelationship: Omit<FigureDisputesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
   FigureEdge: Omit<FigureEdge, 'node'> & { node: ResolversParentTypes['Figure'] };
   FigureReportedByConnection: Omit<FigureReportedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['FigureReportedByRelationship']> };
   FigureReportedByConnectionAggregateInput: FigureReportedByConnectionAggregateInput;
@@ -6727,6 +8348,34 @@ export type ResolversParentTypes = {
   MeetingAttendeesConnectionWhere: MeetingAttendeesConnectionWhere;
   MeetingAttendeesNodeAggregationWhereInput: MeetingAttendeesNodeAggregationWhereInput;
   MeetingAttendeesRelationship: Omit<MeetingAttendeesRelationship, 'node'> & { node: ResolversParentTypes['Actor'] };
+  MeetingCorroboratedByConnection: Omit<MeetingCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingCorroboratedByRelationship']> };
+  MeetingCorroboratedByConnectionAggregateInput: MeetingCorroboratedByConnectionAggregateInput;
+  MeetingCorroboratedByConnectionFilters: MeetingCorroboratedByConnectionFilters;
+  MeetingCorroboratedByConnectionSort: MeetingCorroboratedByConnectionSort;
+  MeetingCorroboratedByConnectionWhere: MeetingCorroboratedByConnectionWhere;
+  MeetingCorroboratedByNodeAggregationWhereInput: MeetingCorroboratedByNodeAggregationWhereInput;
+  MeetingCorroboratedByRelationship: Omit<MeetingCorroboratedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  MeetingCorroboratesConnection: Omit<MeetingCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingCorroboratesRelationship']> };
+  MeetingCorroboratesConnectionAggregateInput: MeetingCorroboratesConnectionAggregateInput;
+  MeetingCorroboratesConnectionFilters: MeetingCorroboratesConnectionFilters;
+  MeetingCorroboratesConnectionSort: MeetingCorroboratesConnectionSort;
+  MeetingCorroboratesConnectionWhere: MeetingCorroboratesConnectionWhere;
+  MeetingCorroboratesNodeAggregationWhereInput: MeetingCorroboratesNodeAggregationWhereInput;
+  MeetingCorroboratesRelationship: Omit<MeetingCorroboratesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  MeetingDisputedByConnection: Omit<MeetingDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingDisputedByRelationship']> };
+  MeetingDisputedByConnectionAggregateInput: MeetingDisputedByConnectionAggregateInput;
+  MeetingDisputedByConnectionFilters: MeetingDisputedByConnectionFilters;
+  MeetingDisputedByConnectionSort: MeetingDisputedByConnectionSort;
+  MeetingDisputedByConnectionWhere: MeetingDisputedByConnectionWhere;
+  MeetingDisputedByNodeAggregationWhereInput: MeetingDisputedByNodeAggregationWhereInput;
+  MeetingDisputedByRelationship: Omit<MeetingDisputedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  MeetingDisputesConnection: Omit<MeetingDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingDisputesRelationship']> };
+  MeetingDisputesConnectionAggregateInput: MeetingDisputesConnectionAggregateInput;
+  MeetingDisputesConnectionFilters: MeetingDisputesConnectionFilters;
+  MeetingDisputesConnectionSort: MeetingDisputesConnectionSort;
+  MeetingDisputesConnectionWhere: MeetingDisputesConnectionWhere;
+  MeetingDisputesNodeAggregationWhereInput: MeetingDisputesNodeAggregationWhereInput;
+  MeetingDisputesRelationship: Omit<MeetingDisputesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   MeetingHostsConnection: Omit<MeetingHostsConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingHostsRelationship']> };
   MeetingHostsConnectionAggregateInput: MeetingHostsConnectionAggregateInput;
@@ -6808,6 +8457,34 @@ export type ResolversParentTypes = {
   StatementAboutRelationship: Omit<StatementAboutRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
   StatementAggregate: StatementAggregate;
   StatementAggregateNode: StatementAggregateNode;
+  StatementCorroboratedByConnection: Omit<StatementCorroboratedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['StatementCorroboratedByRelationship']> };
+  StatementCorroboratedByConnectionAggregateInput: StatementCorroboratedByConnectionAggregateInput;
+  StatementCorroboratedByConnectionFilters: StatementCorroboratedByConnectionFilters;
+  StatementCorroboratedByConnectionSort: StatementCorroboratedByConnectionSort;
+  StatementCorroboratedByConnectionWhere: StatementCorroboratedByConnectionWhere;
+  StatementCorroboratedByNodeAggregationWhereInput: StatementCorroboratedByNodeAggregationWhereInput;
+  StatementCorroboratedByRelationship: Omit<StatementCorroboratedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  StatementCorroboratesConnection: Omit<StatementCorroboratesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['StatementCorroboratesRelationship']> };
+  StatementCorroboratesConnectionAggregateInput: StatementCorroboratesConnectionAggregateInput;
+  StatementCorroboratesConnectionFilters: StatementCorroboratesConnectionFilters;
+  StatementCorroboratesConnectionSort: StatementCorroboratesConnectionSort;
+  StatementCorroboratesConnectionWhere: StatementCorroboratesConnectionWhere;
+  StatementCorroboratesNodeAggregationWhereInput: StatementCorroboratesNodeAggregationWhereInput;
+  StatementCorroboratesRelationship: Omit<StatementCorroboratesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  StatementDisputedByConnection: Omit<StatementDisputedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['StatementDisputedByRelationship']> };
+  StatementDisputedByConnectionAggregateInput: StatementDisputedByConnectionAggregateInput;
+  StatementDisputedByConnectionFilters: StatementDisputedByConnectionFilters;
+  StatementDisputedByConnectionSort: StatementDisputedByConnectionSort;
+  StatementDisputedByConnectionWhere: StatementDisputedByConnectionWhere;
+  StatementDisputedByNodeAggregationWhereInput: StatementDisputedByNodeAggregationWhereInput;
+  StatementDisputedByRelationship: Omit<StatementDisputedByRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  StatementDisputesConnection: Omit<StatementDisputesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['StatementDisputesRelationship']> };
+  StatementDisputesConnectionAggregateInput: StatementDisputesConnectionAggregateInput;
+  StatementDisputesConnectionFilters: StatementDisputesConnectionFilters;
+  StatementDisputesConnectionSort: StatementDisputesConnectionSort;
+  StatementDisputesConnectionWhere: StatementDisputesConnectionWhere;
+  StatementDisputesNodeAggregationWhereInput: StatementDisputesNodeAggregationWhereInput;
+  StatementDisputesRelationship: Omit<StatementDisputesRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
   StatementRelationshipFilters: StatementRelationshipFilters;
   StatementReportedByConnection: Omit<StatementReportedByConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['StatementReportedByRelationship']> };
@@ -7254,12 +8931,22 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   agreedAt?: Resolver<ReadonlyArray<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<AgreementAgreedAtArgs>>;
   agreedAtConnection?: Resolver<ResolversTypes['AgreementAgreedAtConnection'], ParentType, ContextType, Partial<AgreementAgreedAtConnectionArgs>>;
   agreementType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  corroboratedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<AgreementCorroboratedByArgs>>;
+  corroboratedByConnection?: Resolver<ResolversTypes['AgreementCorroboratedByConnection'], ParentType, ContextType, Partial<AgreementCorroboratedByConnectionArgs>>;
+  corroborates?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<AgreementCorroboratesArgs>>;
+  corroboratesConnection?: Resolver<ResolversTypes['AgreementCorroboratesConnection'], ParentType, ContextType, Partial<AgreementCorroboratesConnectionArgs>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disputedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<AgreementDisputedByArgs>>;
+  disputedByConnection?: Resolver<ResolversTypes['AgreementDisputedByConnection'], ParentType, ContextType, Partial<AgreementDisputedByConnectionArgs>>;
+  disputes?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<AgreementDisputesArgs>>;
+  disputesConnection?: Resolver<ResolversTypes['AgreementDisputesConnection'], ParentType, ContextType, Partial<AgreementDisputesConnectionArgs>>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endDatePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7293,9 +8980,11 @@ export type AgreementAggregateResolvers<ContextType = Context, ParentType extend
 
 export type AgreementAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementAggregateNode'] = ResolversParentTypes['AgreementAggregateNode']> = {
   agreementType?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   endDatePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  inferenceNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -7312,6 +9001,54 @@ export type AgreementAgreedAtConnectionResolvers<ContextType = Context, ParentTy
 export type AgreementAgreedAtRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementAgreedAtRelationship'] = ResolversParentTypes['AgreementAgreedAtRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type AgreementCorroboratedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementCorroboratedByConnection'] = ResolversParentTypes['AgreementCorroboratedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AgreementCorroboratedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementCorroboratedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementCorroboratedByRelationship'] = ResolversParentTypes['AgreementCorroboratedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type AgreementCorroboratesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementCorroboratesConnection'] = ResolversParentTypes['AgreementCorroboratesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AgreementCorroboratesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementCorroboratesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementCorroboratesRelationship'] = ResolversParentTypes['AgreementCorroboratesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type AgreementDisputedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementDisputedByConnection'] = ResolversParentTypes['AgreementDisputedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AgreementDisputedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementDisputedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementDisputedByRelationship'] = ResolversParentTypes['AgreementDisputedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type AgreementDisputesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementDisputesConnection'] = ResolversParentTypes['AgreementDisputesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AgreementDisputesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementDisputesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementDisputesRelationship'] = ResolversParentTypes['AgreementDisputesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
 };
 
@@ -7372,6 +9109,15 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   viewName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ContestedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Contested'] = ResolversParentTypes['Contested']> = {
+  a?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  aEdge?: Resolver<Maybe<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  bEdge?: Resolver<Maybe<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -7383,6 +9129,17 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DocumentSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentSpan'] = ResolversParentTypes['DocumentSpan']> = {
+  edgeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
 
 export type EntitiesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntitiesConnection'] = ResolversParentTypes['EntitiesConnection']> = {
   aggregate?: Resolver<ResolversTypes['EntityAggregate'], ParentType, ContextType>;
@@ -7421,13 +9178,23 @@ export type ErrorCodeInfoResolvers<ContextType = Context, ParentType extends Res
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
   about?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureAboutArgs>>;
   aboutConnection?: Resolver<ResolversTypes['FigureAboutConnection'], ParentType, ContextType, Partial<FigureAboutConnectionArgs>>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   change?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  corroboratedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureCorroboratedByArgs>>;
+  corroboratedByConnection?: Resolver<ResolversTypes['FigureCorroboratedByConnection'], ParentType, ContextType, Partial<FigureCorroboratedByConnectionArgs>>;
+  corroborates?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureCorroboratesArgs>>;
+  corroboratesConnection?: Resolver<ResolversTypes['FigureCorroboratesConnection'], ParentType, ContextType, Partial<FigureCorroboratesConnectionArgs>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disputedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureDisputedByArgs>>;
+  disputedByConnection?: Resolver<ResolversTypes['FigureDisputedByConnection'], ParentType, ContextType, Partial<FigureDisputedByConnectionArgs>>;
+  disputes?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<FigureDisputesArgs>>;
+  disputesConnection?: Resolver<ResolversTypes['FigureDisputesConnection'], ParentType, ContextType, Partial<FigureDisputesConnectionArgs>>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endDatePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   metric?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7463,10 +9230,12 @@ export type FigureAggregateResolvers<ContextType = Context, ParentType extends R
 };
 
 export type FigureAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureAggregateNode'] = ResolversParentTypes['FigureAggregateNode']> = {
+  basis?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   change?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   endDatePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  inferenceNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -7475,6 +9244,54 @@ export type FigureAggregateNodeResolvers<ContextType = Context, ParentType exten
   summary?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
+};
+
+export type FigureCorroboratedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureCorroboratedByConnection'] = ResolversParentTypes['FigureCorroboratedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FigureCorroboratedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureCorroboratedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureCorroboratedByRelationship'] = ResolversParentTypes['FigureCorroboratedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type FigureCorroboratesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureCorroboratesConnection'] = ResolversParentTypes['FigureCorroboratesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FigureCorroboratesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureCorroboratesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureCorroboratesRelationship'] = ResolversParentTypes['FigureCorroboratesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type FigureDisputedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureDisputedByConnection'] = ResolversParentTypes['FigureDisputedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FigureDisputedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureDisputedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureDisputedByRelationship'] = ResolversParentTypes['FigureDisputedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type FigureDisputesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureDisputesConnection'] = ResolversParentTypes['FigureDisputesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FigureDisputesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureDisputesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureDisputesRelationship'] = ResolversParentTypes['FigureDisputesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
 };
 
 export type FigureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureEdge'] = ResolversParentTypes['FigureEdge']> = {
@@ -7590,12 +9407,14 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endDatePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceIds?: Resolver<Maybe<ReadonlyArray<ResolversTypes['ID']>>, ParentType, ContextType>;
@@ -7608,14 +9427,24 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   agreementsConnection?: Resolver<ResolversTypes['MeetingAgreementsConnection'], ParentType, ContextType, Partial<MeetingAgreementsConnectionArgs>>;
   attendees?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType, Partial<MeetingAttendeesArgs>>;
   attendeesConnection?: Resolver<ResolversTypes['MeetingAttendeesConnection'], ParentType, ContextType, Partial<MeetingAttendeesConnectionArgs>>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  corroboratedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<MeetingCorroboratedByArgs>>;
+  corroboratedByConnection?: Resolver<ResolversTypes['MeetingCorroboratedByConnection'], ParentType, ContextType, Partial<MeetingCorroboratedByConnectionArgs>>;
+  corroborates?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<MeetingCorroboratesArgs>>;
+  corroboratesConnection?: Resolver<ResolversTypes['MeetingCorroboratesConnection'], ParentType, ContextType, Partial<MeetingCorroboratesConnectionArgs>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disputedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<MeetingDisputedByArgs>>;
+  disputedByConnection?: Resolver<ResolversTypes['MeetingDisputedByConnection'], ParentType, ContextType, Partial<MeetingDisputedByConnectionArgs>>;
+  disputes?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<MeetingDisputesArgs>>;
+  disputesConnection?: Resolver<ResolversTypes['MeetingDisputesConnection'], ParentType, ContextType, Partial<MeetingDisputesConnectionArgs>>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endDatePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hosts?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType, Partial<MeetingHostsArgs>>;
   hostsConnection?: Resolver<ResolversTypes['MeetingHostsConnection'], ParentType, ContextType, Partial<MeetingHostsConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   meetingType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7651,9 +9480,11 @@ export type MeetingAggregateResolvers<ContextType = Context, ParentType extends 
 };
 
 export type MeetingAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAggregateNode'] = ResolversParentTypes['MeetingAggregateNode']> = {
+  basis?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   endDatePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  inferenceNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   meetingType?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -7683,6 +9514,54 @@ export type MeetingAttendeesConnectionResolvers<ContextType = Context, ParentTyp
 export type MeetingAttendeesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAttendeesRelationship'] = ResolversParentTypes['MeetingAttendeesRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type MeetingCorroboratedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingCorroboratedByConnection'] = ResolversParentTypes['MeetingCorroboratedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MeetingCorroboratedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingCorroboratedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingCorroboratedByRelationship'] = ResolversParentTypes['MeetingCorroboratedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type MeetingCorroboratesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingCorroboratesConnection'] = ResolversParentTypes['MeetingCorroboratesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MeetingCorroboratesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingCorroboratesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingCorroboratesRelationship'] = ResolversParentTypes['MeetingCorroboratesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type MeetingDisputedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingDisputedByConnection'] = ResolversParentTypes['MeetingDisputedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MeetingDisputedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingDisputedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingDisputedByRelationship'] = ResolversParentTypes['MeetingDisputedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type MeetingDisputesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingDisputesConnection'] = ResolversParentTypes['MeetingDisputesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MeetingDisputesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingDisputesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingDisputesRelationship'] = ResolversParentTypes['MeetingDisputesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
 };
 
@@ -7791,6 +9670,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   agreementsConnection?: Resolver<ResolversTypes['AgreementsConnection'], ParentType, ContextType, Partial<QueryAgreementsConnectionArgs>>;
   auditLog?: Resolver<ReadonlyArray<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
+  contested?: Resolver<ReadonlyArray<ResolversTypes['Contested']>, ParentType, ContextType, RequireFields<QueryContestedArgs, 'limit'>>;
+  documentSpans?: Resolver<ReadonlyArray<ResolversTypes['DocumentSpan']>, ParentType, ContextType, RequireFields<QueryDocumentSpansArgs, 'id'>>;
   documentText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryDocumentTextArgs, 'id'>>;
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   entitiesConnection?: Resolver<ResolversTypes['EntitiesConnection'], ParentType, ContextType, Partial<QueryEntitiesConnectionArgs>>;
@@ -7922,13 +9803,23 @@ export type SourcesConnectionResolvers<ContextType = Context, ParentType extends
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   about?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StatementAboutArgs>>;
   aboutConnection?: Resolver<ResolversTypes['StatementAboutConnection'], ParentType, ContextType, Partial<StatementAboutConnectionArgs>>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   context?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  corroboratedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StatementCorroboratedByArgs>>;
+  corroboratedByConnection?: Resolver<ResolversTypes['StatementCorroboratedByConnection'], ParentType, ContextType, Partial<StatementCorroboratedByConnectionArgs>>;
+  corroborates?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StatementCorroboratesArgs>>;
+  corroboratesConnection?: Resolver<ResolversTypes['StatementCorroboratesConnection'], ParentType, ContextType, Partial<StatementCorroboratesConnectionArgs>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disputedBy?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StatementDisputedByArgs>>;
+  disputedByConnection?: Resolver<ResolversTypes['StatementDisputedByConnection'], ParentType, ContextType, Partial<StatementDisputedByConnectionArgs>>;
+  disputes?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<StatementDisputesArgs>>;
+  disputesConnection?: Resolver<ResolversTypes['StatementDisputesConnection'], ParentType, ContextType, Partial<StatementDisputesConnectionArgs>>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endDatePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7970,16 +9861,66 @@ export type StatementAggregateResolvers<ContextType = Context, ParentType extend
 };
 
 export type StatementAggregateNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementAggregateNode'] = ResolversParentTypes['StatementAggregateNode']> = {
+  basis?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   context?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   endDatePrecision?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  inferenceNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   originalText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type StatementCorroboratedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementCorroboratedByConnection'] = ResolversParentTypes['StatementCorroboratedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['StatementCorroboratedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatementCorroboratedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementCorroboratedByRelationship'] = ResolversParentTypes['StatementCorroboratedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type StatementCorroboratesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementCorroboratesConnection'] = ResolversParentTypes['StatementCorroboratesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['StatementCorroboratesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatementCorroboratesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementCorroboratesRelationship'] = ResolversParentTypes['StatementCorroboratesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type StatementDisputedByConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementDisputedByConnection'] = ResolversParentTypes['StatementDisputedByConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['StatementDisputedByRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatementDisputedByRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementDisputedByRelationship'] = ResolversParentTypes['StatementDisputedByRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type StatementDisputesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementDisputesConnection'] = ResolversParentTypes['StatementDisputesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['StatementDisputesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatementDisputesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementDisputesRelationship'] = ResolversParentTypes['StatementDisputesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
 };
 
 export type StatementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementEdge'] = ResolversParentTypes['StatementEdge']> = {
@@ -8155,6 +10096,14 @@ export type Resolvers<ContextType = Context> = {
   AgreementAggregateNode?: AgreementAggregateNodeResolvers<ContextType>;
   AgreementAgreedAtConnection?: AgreementAgreedAtConnectionResolvers<ContextType>;
   AgreementAgreedAtRelationship?: AgreementAgreedAtRelationshipResolvers<ContextType>;
+  AgreementCorroboratedByConnection?: AgreementCorroboratedByConnectionResolvers<ContextType>;
+  AgreementCorroboratedByRelationship?: AgreementCorroboratedByRelationshipResolvers<ContextType>;
+  AgreementCorroboratesConnection?: AgreementCorroboratesConnectionResolvers<ContextType>;
+  AgreementCorroboratesRelationship?: AgreementCorroboratesRelationshipResolvers<ContextType>;
+  AgreementDisputedByConnection?: AgreementDisputedByConnectionResolvers<ContextType>;
+  AgreementDisputedByRelationship?: AgreementDisputedByRelationshipResolvers<ContextType>;
+  AgreementDisputesConnection?: AgreementDisputesConnectionResolvers<ContextType>;
+  AgreementDisputesRelationship?: AgreementDisputesRelationshipResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementPartiesConnection?: AgreementPartiesConnectionResolvers<ContextType>;
   AgreementPartiesRelationship?: AgreementPartiesRelationshipResolvers<ContextType>;
@@ -8164,9 +10113,11 @@ export type Resolvers<ContextType = Context> = {
   AgreementSubjectOfRelationship?: AgreementSubjectOfRelationshipResolvers<ContextType>;
   AgreementsConnection?: AgreementsConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  Contested?: ContestedResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DocumentSpan?: DocumentSpanResolvers<ContextType>;
   EntitiesConnection?: EntitiesConnectionResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityAggregate?: EntityAggregateResolvers<ContextType>;
@@ -8178,6 +10129,14 @@ export type Resolvers<ContextType = Context> = {
   FigureAboutRelationship?: FigureAboutRelationshipResolvers<ContextType>;
   FigureAggregate?: FigureAggregateResolvers<ContextType>;
   FigureAggregateNode?: FigureAggregateNodeResolvers<ContextType>;
+  FigureCorroboratedByConnection?: FigureCorroboratedByConnectionResolvers<ContextType>;
+  FigureCorroboratedByRelationship?: FigureCorroboratedByRelationshipResolvers<ContextType>;
+  FigureCorroboratesConnection?: FigureCorroboratesConnectionResolvers<ContextType>;
+  FigureCorroboratesRelationship?: FigureCorroboratesRelationshipResolvers<ContextType>;
+  FigureDisputedByConnection?: FigureDisputedByConnectionResolvers<ContextType>;
+  FigureDisputedByRelationship?: FigureDisputedByRelationshipResolvers<ContextType>;
+  FigureDisputesConnection?: FigureDisputesConnectionResolvers<ContextType>;
+  FigureDisputesRelationship?: FigureDisputesRelationshipResolvers<ContextType>;
   FigureEdge?: FigureEdgeResolvers<ContextType>;
   FigureReportedByConnection?: FigureReportedByConnectionResolvers<ContextType>;
   FigureReportedByRelationship?: FigureReportedByRelationshipResolvers<ContextType>;
@@ -8203,6 +10162,14 @@ export type Resolvers<ContextType = Context> = {
   MeetingAgreementsRelationship?: MeetingAgreementsRelationshipResolvers<ContextType>;
   MeetingAttendeesConnection?: MeetingAttendeesConnectionResolvers<ContextType>;
   MeetingAttendeesRelationship?: MeetingAttendeesRelationshipResolvers<ContextType>;
+  MeetingCorroboratedByConnection?: MeetingCorroboratedByConnectionResolvers<ContextType>;
+  MeetingCorroboratedByRelationship?: MeetingCorroboratedByRelationshipResolvers<ContextType>;
+  MeetingCorroboratesConnection?: MeetingCorroboratesConnectionResolvers<ContextType>;
+  MeetingCorroboratesRelationship?: MeetingCorroboratesRelationshipResolvers<ContextType>;
+  MeetingDisputedByConnection?: MeetingDisputedByConnectionResolvers<ContextType>;
+  MeetingDisputedByRelationship?: MeetingDisputedByRelationshipResolvers<ContextType>;
+  MeetingDisputesConnection?: MeetingDisputesConnectionResolvers<ContextType>;
+  MeetingDisputesRelationship?: MeetingDisputesRelationshipResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MeetingHostsConnection?: MeetingHostsConnectionResolvers<ContextType>;
   MeetingHostsRelationship?: MeetingHostsRelationshipResolvers<ContextType>;
@@ -8236,6 +10203,14 @@ export type Resolvers<ContextType = Context> = {
   StatementAboutRelationship?: StatementAboutRelationshipResolvers<ContextType>;
   StatementAggregate?: StatementAggregateResolvers<ContextType>;
   StatementAggregateNode?: StatementAggregateNodeResolvers<ContextType>;
+  StatementCorroboratedByConnection?: StatementCorroboratedByConnectionResolvers<ContextType>;
+  StatementCorroboratedByRelationship?: StatementCorroboratedByRelationshipResolvers<ContextType>;
+  StatementCorroboratesConnection?: StatementCorroboratesConnectionResolvers<ContextType>;
+  StatementCorroboratesRelationship?: StatementCorroboratesRelationshipResolvers<ContextType>;
+  StatementDisputedByConnection?: StatementDisputedByConnectionResolvers<ContextType>;
+  StatementDisputedByRelationship?: StatementDisputedByRelationshipResolvers<ContextType>;
+  StatementDisputesConnection?: StatementDisputesConnectionResolvers<ContextType>;
+  StatementDisputesRelationship?: StatementDisputesRelationshipResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatementReportedByConnection?: StatementReportedByConnectionResolvers<ContextType>;
   StatementReportedByRelationship?: StatementReportedByRelationshipResolvers<ContextType>;

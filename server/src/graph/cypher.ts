@@ -21,7 +21,8 @@ export function nodeProjection(v: string): string {
   return `{
     props: properties(${v}),
     sources: COLLECT { MATCH (${v})-[:CITES]->(s:Source) WITH s ORDER BY s.footnote, s.id RETURN s {${SOURCE_FIELDS}} },
-    degree: ${degreeOf(v)}
+    degree: ${degreeOf(v)},
+    contested: EXISTS { (${v})-[:DISPUTES]-() }
   }`;
 }
 

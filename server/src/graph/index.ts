@@ -71,7 +71,7 @@ const typeDefs = /* GraphQL */ `
     inferenceNote: String
     "The spans of the document this node's claims rest on (empty for a bare entity)."
     passages: [Passage!]!
-    "Whether another claim contradicts this one (false until contested claims are recorded)."
+    "Whether another claim disputes this one, or this one disputes another (a DISPUTES relationship either way)."
     contested: Boolean!
   }
 

@@ -16,6 +16,8 @@ export interface StoredNode {
   props: Record<string, unknown>;
   sources: unknown[];
   degree: number;
+  /** A DISPUTES relationship touches it (absent in rows projected before contested claims existed). */
+  contested?: boolean;
 }
 
 /** A relationship as EDGE_PROJECTION returns it. */
@@ -92,7 +94,7 @@ export function toGraphNode(row: StoredNode): GraphNode {
     basis: basisOf(props),
     inferenceNote: str(props.inferenceNote),
     passages: passagesOf(props),
-    contested: false,
+    contested: row.contested === true,
   };
 }
 

@@ -37,7 +37,7 @@ export interface GraphNode {
   basis: Basis;
   inferenceNote: string | null;
   passages: Passage[];
-  /** Whether another claim contradicts this one (always false until contested claims are recorded). */
+  /** Whether a claim disputes this one or this one disputes another (a DISPUTES relationship either way). */
   contested: boolean;
 }
 

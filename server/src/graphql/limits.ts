@@ -82,11 +82,14 @@ export const ASSUMED_SIZES: Record<string, number> = {
   // What a node rests on: the typed fields below its sources are read for all of them at once
   // (server/src/kinds/relationship-fields.ts), but every source they return counts.
   'GraphNode.sources': 2,
+  // Every encoded span of one document, unbounded by any limit: the memo has about 550; a longer report may
+  // have twice as many.
+  'Query.documentSpans': 1000,
 };
 
 /**
  * Fields whose value can be large, by "Type.field", at one unit per 250 bytes of their largest value (every other
- * scalar costs 1): a saved view's content (server/src/views/input.ts). With these, one request reads at most
+ * scalar costs 1, a field the server computes anyway 0): a saved view's content (server/src/views/input.ts). With these, one request reads at most
  * about 25 MB of views' content, however the lists and aliases are arranged.
  */
 export const FIELD_COSTS: Record<string, number> = {
@@ -94,6 +97,10 @@ export const FIELD_COSTS: Record<string, number> = {
   'SavedView.edgeIds': 4000,
   'SavedView.nodeIds': 1000,
   'SavedView.filter': 250,
+  // A document's full text: the memo's is 18 KB; this counts up to 100 KB.
+  'Query.documentText': 400,
+  // Computed by every node projection whether asked for or not (server/src/graph/cypher.ts): asking adds nothing.
+  'GraphNode.contested': 0,
 };
 
 /** Most items a typed list (server/src/kinds) returns when the query gives no `limit`, and the most it may ask for. */

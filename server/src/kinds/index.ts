@@ -35,6 +35,16 @@ const dated = `
     endDate: Date
     endDatePrecision: String`;
 
+// The evidence fields of a claim (meetings, statements, agreements, figures) and of every typed relationship, as
+// the loader stores them: basis in lower case, and only where the seed file gives it, so a claim without one is
+// stated. @coalesce makes the filter see it so too: where: { basis: { eq: "stated" } } keeps it, and the typed
+// queries leave out what GraphFilter.statedOnly leaves out of the explorer's operations.
+const evidence = (what: string) => `
+    "stated (the cited passage says it; also where the seed file gives no basis) or inferred (the encoder's reading of the sources, with an inferenceNote). Filter with { basis: { eq: \\"stated\\" } } to keep only what the sources state, as GraphFilter.statedOnly does."
+    basis: String @coalesce(value: "stated")
+    "What the inference rests on, where basis is inferred; null for ${what} the sources state."
+    inferenceNote: String`;
+
 // Relationship fields every non-source kind has.
 const cited = `
     "The sources this item's facts rest on."
@@ -43,6 +53,9 @@ const cited = `
     subjectOf: [Entity!]! ${rel('ABOUT', 'IN')}`;
 
 type Ends = string | readonly string[];
+
+/** The kinds that make claims: the ends of DISPUTES and CORROBORATES. */
+const CLAIMS = ['Meeting', 'Statement', 'Agreement', 'Figure'] as const;
 
 /**
  * Each relationship type once, in the order the types list their relationship fields: `out` is the field on the
@@ -78,6 +91,8 @@ const RELATIONSHIPS: { type: string; from: Ends; out?: string; to: Ends; in?: st
     in: 'reportedBy',
   },
   { type: 'PUBLISHED', from: 'Actor', out: 'published', to: 'Source', in: 'publishedBy' },
+  { type: 'DISPUTES', from: CLAIMS, out: 'disputes', to: CLAIMS, in: 'disputedBy' },
+  { type: 'CORROBORATES', from: CLAIMS, out: 'corroborates', to: CLAIMS, in: 'corroboratedBy' },
 ];
 
 /** The descriptions of relationship fields, by type and field. */
@@ -101,6 +116,14 @@ const DESCRIPTIONS: Record<string, string> = {
   'Statement.responses': 'Quotes that answer or echo this one.',
   'Actor.reported': 'Meetings, statements and figures this actor reported (REPORTED).',
   'Actor.published': 'Sources this actor published (PUBLISHED).',
+  ...Object.fromEntries(
+    ['Meeting', 'Statement', 'Agreement', 'Figure'].flatMap((k) => [
+      [`${k}.disputes`, 'Claims this one says are wrong (DISPUTES).'],
+      [`${k}.disputedBy`, 'Claims that say this one is wrong (DISPUTES).'],
+      [`${k}.corroborates`, 'Claims this one bears out (CORROBORATES).'],
+      [`${k}.corroboratedBy`, 'Claims that bear this one out (CORROBORATES).'],
+    ]),
+  ),
 };
 
 const has = (ends: Ends, name: string) => ends === name || (Array.isArray(ends) && ends.includes(name));
@@ -150,7 +173,7 @@ const typeDefs = /* GraphQL */ `
     endDatePrecision: String
     "The role in which the actor took part, as the document gives it."
     role: String
-    note: String
+    note: String${evidence('a relationship')}
   }
 
   "Anything in the graph: an actor, meeting, statement, agreement, figure or source."
@@ -184,7 +207,7 @@ ${domainType(
     "summit, bilateral-meeting, visit, speech, ceremony, briefing, press-conference, plenum, congress, publication, sanctions-action, announcement or other."
     meetingType: String
     place: String
-    note: String`,
+    note: String${evidence('a claim')}`,
 )}
 ${domainType(
   'Statement',
@@ -199,7 +222,7 @@ ${domainType(
     originalText: String
     "Where and to whom it was said."
     context: String
-    note: String`,
+    note: String${evidence('a claim')}`,
 )}
 ${domainType(
   'Agreement',
@@ -211,7 +234,7 @@ ${domainType(
     agreementType: String
     "What was agreed."
     terms: String
-    note: String`,
+    note: String${evidence('a claim')}`,
 )}
 ${domainType(
   'Figure',
@@ -227,7 +250,7 @@ ${domainType(
     change: String
     "The span the figure covers, as text."
     period: String
-    note: String`,
+    note: String${evidence('a claim')}`,
 )}
 ${nodeType(
   'Source',
@@ -254,7 +277,7 @@ ${nodeType(
     note: String
     "memo, for a whole document."
     documentType: String
-    "Its Admiralty reliability grade; F (cannot be judged) when it has none yet."
+    "Its Admiralty reliability grade; F (cannot be judged) when it has none yet. GraphFilter.minReliability B reads here as where: { sources: { some: { reliability: { in: [A, B] } } } }."
     reliability: Reliability! @coalesce(value: F)
     "Why it has that grade."
     reliabilityNote: String`,

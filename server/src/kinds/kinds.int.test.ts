@@ -1,9 +1,10 @@
 // The typed per-kind queries on the seeded memo, through the real HTTP server: one ordinary GraphQL query
 // answers "statements made at meetings in September 2022, with their speakers and sources".
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cypher } from '../../../core/db/database.ts';
 import { sharedTestServer } from '../../../test/support/test-server.ts';
 import { startTestGraphQL, type SessionCounter, type TestGraphQL } from '../../../test/support/graph.ts';
-import { KIND_LIST_DEFAULT } from '../graphql/limits.ts';
+import { KIND_LIST_DEFAULT, KIND_LIST_MAX } from '../graphql/limits.ts';
 
 const server = sharedTestServer();
 
@@ -188,5 +189,112 @@ describe('typed relationship fields below the explorer operations', () => {
       expect(sorted(s.citedBy), s.id).toEqual(sorted(typed.citedBy));
       expect(sorted(s.publishedBy), s.id).toEqual(sorted(typed.publishedBy));
     }
+  });
+});
+
+describe('basis in the typed queries', () => {
+  let api: TestGraphQL;
+  beforeAll(async () => {
+    api = await startTestGraphQL(inject('neo4jUri'));
+  });
+  afterAll(() => api.close());
+
+  /** The memo infers this meeting (it says only "in a televised meeting"); the Samarkand one its sources state. */
+  const INFERRED = 'meeting:modi-putin-samarkand-2022-09-16';
+  const STATED = 'meeting:xi-putin-samarkand-2022-09-15';
+
+  interface Meeting {
+    id: string;
+    basis: string;
+    inferenceNote: string | null;
+  }
+
+  it('where: { basis: { eq: "stated" } } leaves an inferred meeting out, and a meeting with no basis stored in', async () => {
+    const ids = { in: [INFERRED, STATED] };
+    const data = await api.data<{ all: Meeting[]; stated: Meeting[]; inferred: Meeting[] }>(
+      `query ($ids: IDScalarFilters) {
+        all: meetings(where: { id: $ids }, sort: [{ id: ASC }]) { id basis inferenceNote }
+        stated: meetings(where: { id: $ids, basis: { eq: "stated" } }) { id basis inferenceNote }
+        inferred: meetings(where: { id: $ids, basis: { eq: "inferred" } }) { id basis inferenceNote }
+      }`,
+      { ids },
+    );
+    expect(data.all.map((m) => m.id)).toEqual([INFERRED, STATED]);
+    expect(data.all[0]).toMatchObject({
+      basis: 'inferred',
+      inferenceNote: expect.stringMatching(/televised meeting/),
+    });
+    // The loader stores no basis for a stated claim: it reads, and filters, as "stated".
+    expect(data.all[1]).toEqual({ id: STATED, basis: 'stated', inferenceNote: null });
+    expect(data.stated.map((m) => m.id)).toEqual([STATED]);
+    expect(data.inferred.map((m) => m.id)).toEqual([INFERRED]);
+  });
+
+  it('splits every claim kind as the stored basis does', async () => {
+    const STORED = cypher(
+      'testKindsInferredClaims',
+      `MATCH (n:Entity) WHERE n.kind IN ['MEETING', 'STATEMENT', 'AGREEMENT', 'FIGURE'] AND n.basis = 'inferred'
+       RETURN n.id AS id ORDER BY id`,
+    );
+    const stored = (await api.db.read<{ id: string }>(STORED)).map((r) => r.id);
+    type Ids = Array<{ id: string }>;
+    type Count = { totalCount: number };
+    const data = await api.data<{ m: Ids; s: Ids; a: Ids; f: Ids; all: Count; stated: Count }>(`{
+      m: meetings(where: { basis: { eq: "inferred" } }, limit: ${KIND_LIST_MAX}) { id }
+      s: statements(where: { basis: { eq: "inferred" } }, limit: ${KIND_LIST_MAX}) { id }
+      a: agreements(where: { basis: { eq: "inferred" } }, limit: ${KIND_LIST_MAX}) { id }
+      f: figures(where: { basis: { eq: "inferred" } }, limit: ${KIND_LIST_MAX}) { id }
+      all: meetingsConnection { totalCount }
+      stated: meetingsConnection(where: { basis: { eq: "stated" } }) { totalCount }
+    }`);
+    const inferred = [...data.m, ...data.s, ...data.a, ...data.f].map((x) => x.id).sort();
+    expect(inferred).toEqual(stored);
+    expect(inferred).toContain(INFERRED);
+    // Every meeting is one or the other: one without a stored basis counts as stated.
+    expect(data.stated.totalCount + data.m.length).toBe(data.all.totalCount);
+  });
+
+  it('expresses minReliability as a filter on the sources, with the same answer as nodes(filter)', async () => {
+    const data = await api.data<{ typed: Array<{ id: string }>; nodes: Array<{ id: string }> }>(`{
+      typed: statements(where: { sources: { some: { reliability: { in: [A, B] } } } }, limit: ${KIND_LIST_MAX}) { id }
+      nodes(kind: STATEMENT, filter: { minReliability: B }, limit: 1000) { id }
+    }`);
+    const typed = data.typed.map((x) => x.id).sort();
+    expect(typed).toEqual(data.nodes.map((x) => x.id).sort());
+    // Some statements rest only on sources graded lower (a tweet, the memo's own analysis).
+    const { statementsConnection } = await api.data<{ statementsConnection: { totalCount: number } }>(
+      '{ statementsConnection { totalCount } }',
+    );
+    expect(typed.length).toBeGreaterThan(0);
+    expect(typed.length).toBeLessThan(statementsConnection.totalCount);
+  });
+
+  it('filters relationships by their basis on connection edges, with the inference note', async () => {
+    interface Edge {
+      properties: { basis: string; inferenceNote: string | null };
+      node: { id: string };
+    }
+    const { actors } = await api.data<{
+      actors: Array<{ all: { edges: Edge[] }; stated: { edges: Edge[] } }>;
+    }>(`{
+      actors(where: { id: { eq: "actor:xi-jinping" } }) {
+        all: attendedConnection { edges { properties { basis inferenceNote } node { id } } }
+        stated: attendedConnection(where: { edge: { basis: { eq: "stated" } } }) {
+          edges { properties { basis inferenceNote } node { id } }
+        }
+      }
+    }`);
+    const [xi] = actors;
+    const inferredEdges = xi!.all.edges.filter((e) => e.properties.basis === 'inferred');
+    expect(inferredEdges.length).toBeGreaterThan(0);
+    for (const e of inferredEdges) expect(e.properties.inferenceNote, e.node.id).toBeTruthy();
+    expect(xi!.stated.edges.length).toBeGreaterThan(0);
+    expect(xi!.stated.edges.every((e) => e.properties.basis === 'stated')).toBe(true);
+    expect(xi!.stated.edges.map((e) => e.node.id).sort()).toEqual(
+      xi!.all.edges
+        .filter((e) => e.properties.basis !== 'inferred')
+        .map((e) => e.node.id)
+        .sort(),
+    );
   });
 });

@@ -33,4 +33,19 @@ describe('typed kinds in the schema', () => {
       expect(source).toContain(`\n  ${field}`);
     }
   });
+
+  it('gives claims and typed relationships their basis and inference note, and filters by them', () => {
+    const body = (type: string) =>
+      new RegExp(`\\ntype ${type} [^{]*\\{([\\s\\S]*?)\\n\\}`).exec(sdl)?.[1] ?? '';
+    for (const type of ['Meeting', 'Statement', 'Agreement', 'Figure', 'Link']) {
+      expect(body(type), type).toContain('\n  basis: String\n');
+      expect(body(type), type).toContain('\n  inferenceNote: String\n');
+      expect(sdl, type).toMatch(
+        new RegExp(`\\ninput ${type}Where \\{[^}]*\\n  basis: StringScalarFilters\\n`),
+      );
+    }
+    // Actors and sources are not claims.
+    expect(body('Actor')).not.toContain('basis');
+    expect(body('Source')).not.toContain('basis');
+  });
 });

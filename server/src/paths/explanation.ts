@@ -45,6 +45,8 @@ export const TEMPLATES: Record<string, Template> = {
   TRADES_WITH: { active: 'trades with', passive: 'trades with', also: 'also trades with', symmetric: true },
   PUBLISHED: { active: 'published', passive: 'was published by', also: 'also published', eventDated: true },
   RESPONDS_TO: { active: 'responds to', passive: 'drew a response from', also: 'also responds to' },
+  DISPUTES: { active: 'disputes', passive: 'is disputed by', also: 'also disputes' },
+  CORROBORATES: { active: 'bears out', passive: 'is borne out by', also: 'also bears out' },
   CITES: { active: 'cites', passive: 'is cited by', also: 'also cites' },
 };
 

@@ -1,11 +1,12 @@
-// search(text, kinds, limit): full-text over names, aliases, quotes, titles, publishers, addresses, summaries,
-// a figure's metric, a quote's context and an agreement's terms (the `entitySearch` index), typo-tolerant, in
-// any language the data has; exact names first, then aliases, then everything else.
+// search(text, kinds, limit, statedOnly, minReliability): full-text over names, aliases, quotes, titles,
+// publishers, addresses, summaries, notes, inference notes, a figure's metric, a quote's context and an
+// agreement's terms (the `entitySearch` index), typo-tolerant, in any language the data has; exact names first,
+// then aliases, then everything else. The evidence filter is GraphFilter's, so a hit is a node the canvas shows.
 import { cypher, int, type Db } from '../../../core/db/database.ts';
-import { loadNodes } from '../graph/cypher.ts';
+import { loadNodes, onEvidence } from '../graph/cypher.ts';
 import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
 import { type GraphNode } from '../graph/model.ts';
-import { checkInt } from '../graph/validate.ts';
+import { checkInt, resolveFilter } from '../graph/validate.ts';
 import { graphQLModule } from '../graphql/module.ts';
 import {
   buildLuceneQuery,
@@ -22,10 +23,16 @@ export const SEARCH_LIMIT_MAX = 100;
 const SEARCH = cypher(
   'searchEntities',
   `CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $candidates}) YIELD node, score
-   WHERE node.kind IN $kinds
+   WHERE node.kind IN $kinds AND ${onEvidence('node', 'node')}
    RETURN node.id AS id, coalesce(node.name, node.title) AS name, coalesce(node.aliases, []) AS aliases, score
    LIMIT $candidates`,
 );
+
+/** The evidence filter of a search, as GraphFilter has it (absent: everything). */
+export interface SearchEvidence {
+  statedOnly?: boolean | null;
+  minReliability?: string | null;
+}
 
 /** Runs a search: validated arguments, the escaped Lucene query, ranking, then the hits as GraphNodes. */
 export async function search(
@@ -33,19 +40,29 @@ export async function search(
   text: string,
   kinds: readonly NodeKind[] | null | undefined,
   limit: number,
+  evidence: SearchEvidence = {},
 ): Promise<GraphNode[]> {
   checkInt(limit, 'limit', 1, SEARCH_LIMIT_MAX);
+  // The same checks and the same parameters as a GraphFilter's evidence fields (an unknown grade is refused).
+  const filter = resolveFilter({ statedOnly: evidence.statedOnly, minReliability: evidence.minReliability });
   const terms = searchTerms(text);
   const wanted = kinds && kinds.length > 0 ? kinds : NODE_KINDS;
-  // The index answers before the kinds are filtered: ask it for more when only some kinds are wanted.
-  const candidates = wanted.length === NODE_KINDS.length ? Math.max(50, limit * 3) : 1000;
+  // The index answers before the kinds and the evidence are filtered: ask it for more when they may leave hits out.
+  const everything = wanted.length === NODE_KINDS.length && !filter.statedOnly && !filter.minReliability;
+  const candidates = everything ? Math.max(50, limit * 3) : 1000;
   const query = buildLuceneQuery(terms, 1);
   if (query === null) return [];
   const wider = buildLuceneQuery(terms, 2);
   // One read transaction for the lookups and the nodes: one snapshot, one BEGIN and COMMIT.
   return db.readTransaction(async (tx) => {
     const lookup = (q: string) =>
-      tx.run<Candidate>(SEARCH, { query: q, kinds: wanted, candidates: int(candidates) });
+      tx.run<Candidate>(SEARCH, {
+        query: q,
+        kinds: wanted,
+        candidates: int(candidates),
+        statedOnly: filter.statedOnly,
+        minReliability: filter.minReliability,
+      });
     // One edit per word first (a mistyped or swapped letter): two edits cost Lucene several times more on a big
     // index. Words of six letters or more get two edits only when no name or alias matched every word.
     let hits = await lookup(query);
@@ -64,14 +81,28 @@ export async function search(
 const typeDefs = /* GraphQL */ `
   type Query {
     """
-    Full-text search over names, aliases (any language and script), quotes, titles, publishers, addresses and
-    summaries (with a figure's metric, a quote's context, an agreement's terms). Typo-tolerant; best first: exact
-    name, exact alias, then other matches. At most ${SEARCH_LIMIT_MAX} hits.
+    Full-text search over names, aliases (any language and script), quotes, titles, publishers, addresses,
+    summaries and notes (with a figure's metric, a quote's context, an agreement's terms, an inference's note).
+    Typo-tolerant; best first: exact name, exact alias, then other matches. At most ${SEARCH_LIMIT_MAX} hits.
+    statedOnly and minReliability are GraphFilter's: with them, only the nodes a neighbourhood with the same
+    filter would show (not inferred; a source graded that well, or citing one; an ungraded source counts as F).
     """
-    search(text: String!, kinds: [NodeKind!], limit: Int = 20): [GraphNode!]!
+    search(
+      text: String!
+      kinds: [NodeKind!]
+      limit: Int = 20
+      statedOnly: Boolean
+      minReliability: Reliability
+    ): [GraphNode!]!
   }
 `;
 
 export const searchModule = graphQLModule(typeDefs, {
-  Query: { search: (_, args, ctx) => search(ctx.db, args.text, args.kinds, args.limit) },
+  Query: {
+    search: (_, args, ctx) =>
+      search(ctx.db, args.text, args.kinds, args.limit, {
+        statedOnly: args.statedOnly,
+        minReliability: args.minReliability,
+      }),
+  },
 });

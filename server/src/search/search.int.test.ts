@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cypher } from '../../../core/db/database.ts';
 import { codes, startTestGraphQL, type TestGraphQL } from '../../../test/support/graph.ts';
+import { search as searchDirect } from './index.ts';
 
 let api: TestGraphQL;
 beforeAll(async () => {
@@ -143,5 +145,124 @@ describe('search', () => {
 
   it('returns at most limit hits', async () => {
     expect(await search('China', undefined, 3)).toHaveLength(3);
+  });
+});
+
+const EVIDENCE_SEARCH = /* GraphQL */ `
+  query (
+    $text: String!
+    $kinds: [NodeKind!]
+    $limit: Int
+    $statedOnly: Boolean
+    $minReliability: Reliability
+  ) {
+    search(
+      text: $text
+      kinds: $kinds
+      limit: $limit
+      statedOnly: $statedOnly
+      minReliability: $minReliability
+    ) {
+      id
+      kind
+      basis
+      properties
+      sources {
+        id
+        reliability
+      }
+    }
+  }
+`;
+
+interface EvidenceHit {
+  id: string;
+  kind: string;
+  basis: string;
+  properties: Record<string, unknown>;
+  sources: { id: string; reliability: string }[];
+}
+
+const searchWith = async (text: string, kinds: string[] | undefined, filter: Record<string, unknown>) =>
+  (await api.data<{ search: EvidenceHit[] }>(EVIDENCE_SEARCH, { text, kinds, limit: 50, ...filter })).search;
+
+/** The memo's meeting it only infers (basis: inferred in meetings.yaml): it says only "in a televised meeting". */
+const MODI_MEETING = 'meeting:modi-putin-samarkand-2022-09-16';
+/** Footnote 7 of the memo: a personal Twitter account, graded F. */
+const TWEET = 'source:no-limits-memo-fn07';
+
+describe('search with the evidence filter', () => {
+  it('statedOnly leaves the memo’s inferred meeting out, and keeps the stated ones', async () => {
+    const all = await searchWith('televised meeting', ['MEETING'], {});
+    expect(all.find((h) => h.id === MODI_MEETING)).toMatchObject({ basis: 'INFERRED' });
+    const stated = await searchWith('televised meeting', ['MEETING'], { statedOnly: true });
+    expect(stated.map((h) => h.id)).not.toContain(MODI_MEETING);
+    expect(stated.filter((h) => h.basis === 'INFERRED')).toEqual([]);
+    // Only inferred hits went (the search may look further for the words when its best match is gone).
+    const kept = all.filter((h) => h.basis !== 'INFERRED').map((h) => h.id);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(stated.map((h) => h.id)).toEqual(expect.arrayContaining(kept));
+    expect(
+      (await searchWith('televised meeting', ['MEETING'], { statedOnly: false })).map((h) => h.id),
+    ).toEqual(all.map((h) => h.id));
+  });
+
+  it('minReliability leaves out a source graded below it, and what rests only on such sources', async () => {
+    expect((await searchWith('HAOHONG_CFA', ['SOURCE'], {})).map((h) => h.id)).toContain(TWEET);
+    expect(
+      (await searchWith('HAOHONG_CFA', ['SOURCE'], { minReliability: 'E' })).map((h) => h.id),
+    ).not.toContain(TWEET);
+    const good = (h: EvidenceHit) =>
+      (h.kind === 'SOURCE' && ['A', 'B'].includes(String(h.properties.reliability))) ||
+      h.sources.some((s) => ['A', 'B'].includes(s.reliability));
+    const all = await searchWith('Li Zhanshu', undefined, {});
+    const graded = await searchWith('Li Zhanshu', undefined, { minReliability: 'B' });
+    expect(all.some((h) => !good(h))).toBe(true);
+    expect(graded.length).toBeGreaterThan(0);
+    expect(graded.filter((h) => !good(h)).map((h) => h.id)).toEqual([]);
+    // Both filters together: neither an inference nor a weak source.
+    const both = await searchWith('Samarkand', undefined, { statedOnly: true, minReliability: 'B' });
+    expect(both.filter((h) => h.basis === 'INFERRED' || !good(h))).toEqual([]);
+  });
+
+  it('refuses a grade outside the scale with BAD_USER_INPUT, as GraphFilter does', async () => {
+    const result = await api.run(EVIDENCE_SEARCH, { text: 'Xi', minReliability: 'G' });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    await expect(searchDirect(api.db, 'Xi', undefined, 5, { minReliability: 'G' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/minReliability must be one of A, B, C, D, E, F/),
+    });
+  });
+});
+
+describe('search over notes', () => {
+  // Words that no item of the memo has, in a note and in an inference note only.
+  const DOCUMENT = 'scratch-search-notes';
+  const NOTED = 'meeting:scratch-search-notes-noted';
+  const INFERRED = 'meeting:scratch-search-notes-inferred';
+  beforeAll(async () => {
+    await api.db.write(
+      cypher(
+        'testSearchNotesCreate',
+        `CREATE (:Entity:Meeting {id: $noted, kind: 'MEETING', name: 'Scratch meeting one', document: $document,
+                  note: 'Zanzibarian quokkas convened'}),
+                (:Entity:Meeting {id: $inferred, kind: 'MEETING', name: 'Scratch meeting two', document: $document,
+                  basis: 'inferred', inferenceNote: 'Read from marmoreal pangolin footprints'})`,
+      ),
+      { noted: NOTED, inferred: INFERRED, document: DOCUMENT },
+    );
+  });
+  afterAll(async () => {
+    await api.db.write(
+      cypher('testSearchNotesClean', 'MATCH (n:Entity {document: $document}) DETACH DELETE n'),
+      { document: DOCUMENT },
+    );
+  });
+
+  it('finds a node by words only in its note, or only in what its inference rests on', async () => {
+    expect((await search('quokkas convened'))[0]?.id).toBe(NOTED);
+    expect((await search('pangolin footprints', ['MEETING']))[0]?.id).toBe(INFERRED);
+    // An inference found by its note is still left out under statedOnly.
+    expect(await searchWith('pangolin footprints', ['MEETING'], { statedOnly: true })).toEqual([]);
   });
 });

@@ -497,6 +497,10 @@ const typeDefs = /* GraphQL */ `
     edgeIds: [ID!]!
     "Positions, zoom, pan."
     layout: JSON
+    """
+    The explorer's filters as it saved them: hidden kinds and nodes, the time window, and the evidence filter
+    (statedOnly: true or false; minReliability: a grade A to F, or null), which opening the view applies again.
+    """
     filter: JSON
     "The view's nodes and edges as they are now (nodes or edges removed from the graph since are left out)."
     subgraph: Subgraph!
@@ -504,7 +508,8 @@ const typeDefs = /* GraphQL */ `
 
   """
   name: 1 to 200 characters; nodeIds: 1 to 5000 existing node ids; edgeIds: existing relationships between those
-  nodes; layout: a JSON object of at most 1 MB; filter: a JSON object.
+  nodes; layout: a JSON object of at most 1 MB; filter: a JSON object, whose statedOnly (true or false) and
+  minReliability (one of Reliability's grades) are checked where present (BAD_USER_INPUT otherwise).
   """
   input SavedViewInput {
     name: String!

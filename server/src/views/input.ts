@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { badInput } from '../../../core/errors.ts';
 import { checkId } from '../graph/validate.ts';
+import { RELIABILITY_GRADES } from '../../../core/model/index.ts';
 
 export const VIEW_NAME_MAX = 200;
 export const VIEW_DESCRIPTION_MAX = 5000;
@@ -75,6 +76,46 @@ const jsonObject = (field: string, maxBytes: number) =>
     })
     .transform((v) => (v === undefined || v === null ? null : JSON.stringify(v)));
 
+// What a message shows of a wrong value: short text or a scalar as it is, anything else only by its type (a filter
+// may be up to 64 KB and nest deeply, and the message must stay short and safe to build).
+function shown(v: unknown): string {
+  if (typeof v === 'string') return v.length <= 20 ? JSON.stringify(v) : 'a long text';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? 'a list' : 'an object';
+}
+
+/**
+ * A view's filter is the explorer's own JSON, kept as it is, but its evidence fields are checked: opening the view
+ * applies them to the canvas (client/src/views/views.ts), so a view must not hold a grade no filter knows, nor a
+ * "stated only" that is not a yes or a no. Both may be absent or null (a view saved without them filters nothing).
+ */
+const viewFilter = z
+  .unknown()
+  .optional()
+  .superRefine((v, ctx) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+    const { statedOnly, minReliability } = v as Record<string, unknown>;
+    if (statedOnly !== undefined && statedOnly !== null && typeof statedOnly !== 'boolean') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statedOnly'],
+        message: `filter.statedOnly must be true or false (got ${shown(statedOnly)})`,
+      });
+    }
+    if (
+      minReliability !== undefined &&
+      minReliability !== null &&
+      !(RELIABILITY_GRADES as readonly unknown[]).includes(minReliability)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minReliability'],
+        message: `filter.minReliability must be one of ${RELIABILITY_GRADES.join(', ')} or null (got ${shown(minReliability)})`,
+      });
+    }
+  })
+  .pipe(jsonObject('filter', VIEW_FILTER_MAX_BYTES));
+
 const idPattern = (value: string) => {
   try {
     checkId(value);
@@ -108,7 +149,7 @@ const schema = z.object({
     .nullish()
     .transform((ids) => [...new Set(ids ?? [])]),
   layout: jsonObject('layout', VIEW_LAYOUT_MAX_BYTES),
-  filter: jsonObject('filter', VIEW_FILTER_MAX_BYTES),
+  filter: viewFilter,
 });
 
 /** A validated SavedViewInput: trimmed name, unique ids, layout and filter as JSON text (or null). */

@@ -124,6 +124,33 @@ describe('saved view input', () => {
     );
   });
 
+  it('keeps the evidence filter (statedOnly, minReliability) and refuses a grade or a yes-or-no it does not know', () => {
+    const filter = { hiddenKinds: ['SOURCE'], statedOnly: true, minReliability: 'B' };
+    expect(validateViewInput({ ...valid, filter }).filter).toBe(JSON.stringify(filter));
+    const cleared = { statedOnly: null, minReliability: null };
+    expect(validateViewInput({ ...valid, filter: cleared }).filter).toBe(JSON.stringify(cleared));
+    expect(() => validateViewInput({ ...valid, filter: { minReliability: 'G' } })).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        message:
+          'The view is not valid: filter.minReliability must be one of A, B, C, D, E, F or null (got "G").',
+      }),
+    );
+    expect(() => validateViewInput({ ...valid, filter: { minReliability: 'b' } })).toThrow(/got "b"/);
+    expect(() => validateViewInput({ ...valid, filter: { statedOnly: 'yes' } })).toThrow(
+      /filter.statedOnly must be true or false \(got "yes"\)/,
+    );
+    // A wrong value of any size or depth is named by its type, and the depth limit still holds.
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(() => validateViewInput({ ...valid, filter: { minReliability: deep } })).toThrow(
+      /filter.minReliability must be one of .* \(got a list\)/,
+    );
+    expect(() => validateViewInput({ ...valid, filter: { minReliability: 'x'.repeat(100) } })).toThrow(
+      /got a long text/,
+    );
+  });
+
   it('accepts a layout of exactly its limit in bytes', () => {
     const exactly = (n: number) => ({ b: 'x'.repeat(n - '{"b":""}'.length) });
     expect(JSON.stringify(exactly(VIEW_LAYOUT_MAX_BYTES))).toHaveLength(VIEW_LAYOUT_MAX_BYTES);

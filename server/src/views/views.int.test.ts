@@ -183,6 +183,39 @@ describe('saved views', () => {
     expect(names.some((n) => ['Ghosts', 'Edge', 'Huge', 'Empty', 'Many'].includes(n))).toBe(false);
   });
 
+  it('keeps the evidence filter it was saved with, and refuses a grade outside the scale', async () => {
+    const filter = {
+      hiddenKinds: ['SOURCE'],
+      hidden: [],
+      timeWindow: null,
+      statedOnly: true,
+      minReliability: 'B',
+    };
+    const v = await save({ name: 'Stated, graded B', nodeIds: [XI, SCO], filter });
+    expect(v.filter).toEqual(filter);
+    const { view } = await api.data<{ view: View }>(VIEW, { id: v.id });
+    expect(view.filter).toEqual(filter);
+    // The view's subgraph stays whole: the explorer applies the filter on opening, and can widen it again.
+    expect(view.subgraph!.nodes.map((n) => n.id)).toEqual([XI, SCO]);
+
+    const bad = await api.run(SAVE, {
+      input: { name: 'Graded G', nodeIds: [XI], filter: { ...filter, minReliability: 'G' } },
+    });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0]!.message).toMatch(/filter.minReliability must be one of A, B, C, D, E, F/);
+    const notYesOrNo = await api.run(UPDATE, {
+      id: v.id,
+      v: 1,
+      input: { name: 'Stated?', nodeIds: [XI], filter: { ...filter, statedOnly: 'yes' } },
+    });
+    expect(codes(notYesOrNo)).toEqual(['BAD_USER_INPUT']);
+    // Nothing of the refused writes was stored.
+    const after = await api.data<{ view: View }>(VIEW, { id: v.id });
+    expect(after.view).toMatchObject({ name: 'Stated, graded B', version: 1, filter });
+    const names = (await api.data<{ views: View[] }>(VIEWS)).views.map((x) => x.name);
+    expect(names).not.toContain('Graded G');
+  });
+
   it('refuses an update with unknown ids and leaves the view as it was', async () => {
     const v = await save({ name: 'Keep', nodeIds: [XI] });
     const result = await api.run(UPDATE, {
