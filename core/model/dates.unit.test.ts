@@ -30,6 +30,11 @@ describe('formatDate', () => {
     expect(formatDate('2022-09-15T08:00:00Z', 'day')).toBe('15 September 2022');
   });
 
+  it('takes a date that names no precision as a day, so that a range to a day is written compactly', () => {
+    expect(formatDate('2022-09-15', undefined, '2022-09-16', 'day')).toBe('15–16 September 2022');
+    expect(formatDate('2022-09-15', null, '2022-10-03', 'day')).toBe('15 September – 3 October 2022');
+  });
+
   it('gives null for a missing or unreadable date', () => {
     expect(formatDate(null)).toBeNull();
     expect(formatDate('soon')).toBeNull();
@@ -62,6 +67,20 @@ describe('datePeriod', () => {
     expect(datePeriod('2022-09-15', 'day', '2022-09-16', null)).toEqual({
       start: '2022-09-15',
       end: '2022-09-16',
+    });
+    // The end at its own precision: to the end of October, or to 15 October.
+    expect(datePeriod('2022-09-15', 'day', '2022-10-01', 'month')).toEqual({
+      start: '2022-09-15',
+      end: '2022-10-31',
+    });
+    expect(datePeriod('2022-09-01', 'month', '2022-10-15', 'day')).toEqual({
+      start: '2022-09-01',
+      end: '2022-10-15',
+    });
+    // An end that names no precision (null as Neo4j gives it) has the date's.
+    expect(datePeriod('2022-09-01', 'month', '2022-10-01', null)).toEqual({
+      start: '2022-09-01',
+      end: '2022-10-31',
     });
     // An end before the date's own period is over changes nothing.
     expect(datePeriod('2022-01-01', 'year', '2021-03-01', 'month')).toEqual({

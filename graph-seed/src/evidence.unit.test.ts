@@ -1,6 +1,7 @@
 // The seed format's evidence fields (basis, inferenceNote, passages, reliability, credibility): each mistake with
 // its own message, file and path, on copies of the evidence fixture; and what a valid document normalises to.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDocuments, type ReadResult } from './read.ts';
 import { formatSeedError } from './files.ts';
@@ -58,6 +59,37 @@ describe('the evidence fixture', () => {
   });
 });
 
+describe('what a valid document may also be', () => {
+  it('a statement resting on several passages, one of which holds the quote', () => {
+    seed = tempSeed([EVIDENCE_DOC], EVIDENCE_FIXTURES_DIR);
+    seed.edit(
+      EVIDENCE_DOC,
+      'statements.yaml',
+      "passages: ['Beta",
+      "passages: ['On 3 March 2022 Anna Alpha met Boris Beta in Cairo.', 'Beta",
+    );
+    const result = readDocuments(seed.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    const statement = result.documents[0]!.nodes.find((n) => n.id === EV.statement)!;
+    expect(statement.props.passages).toEqual([
+      'On 3 March 2022 Anna Alpha met Boris Beta in Cairo.',
+      'Beta told reporters: “We are the best of\nfriends.”',
+    ]);
+  });
+
+  it('a folder with only its document.yaml: no claims, so no text.txt needed; read as its Source', () => {
+    seed = tempSeed([EVIDENCE_DOC], EVIDENCE_FIXTURES_DIR);
+    for (const file of readdirSync(path.join(seed.root, EVIDENCE_DOC)))
+      if (file !== 'document.yaml') rmSync(seed.file(EVIDENCE_DOC, file));
+    const result = readDocuments(seed.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    const [doc] = result.documents;
+    expect(doc!.nodes.map((n) => n.id)).toEqual(['source:evfix-memo']);
+    expect(doc!.relationships).toEqual([]);
+    expect(doc!.text).toBeNull();
+  });
+});
+
 describe('each evidence mistake gets its own message with file and path', () => {
   it('an inference without a note', () => {
     expect(
@@ -94,6 +126,28 @@ describe('each evidence mistake gets its own message with file and path', () => 
     ]);
   });
 
+  it('a relationship’s passage that is not in the document’s text', () => {
+    expect(printedAfter('relationships.yaml', "['Beta told reporters']", "['Beta told the press']")).toEqual([
+      'scratch-evidence/relationships.yaml: relationships[2].passages[0]: passage not found in scratch-evidence/text.txt: "Beta told the press" (copy the words exactly; quotes and line breaks may differ)',
+    ]);
+  });
+
+  it('a long passage not found is shown cut after 77 characters; one of 80 is shown whole', () => {
+    const eighty = 'On 3 March 2022 Anna Alpha met Boris Beta in Rome, and they talked for two hours';
+    expect(eighty).toHaveLength(80);
+    expect(
+      printedAfter('meetings.yaml', 'On 3 March 2022 Anna Alpha met Boris Beta in Cairo.', eighty),
+    ).toEqual([
+      `scratch-evidence/meetings.yaml: meetings[0].passages[0]: passage not found in scratch-evidence/text.txt: "${eighty}" (copy the words exactly; quotes and line breaks may differ)`,
+    ]);
+    seed?.remove();
+    expect(
+      printedAfter('meetings.yaml', 'On 3 March 2022 Anna Alpha met Boris Beta in Cairo.', `${eighty} Then`),
+    ).toEqual([
+      'scratch-evidence/meetings.yaml: meetings[0].passages[0]: passage not found in scratch-evidence/text.txt: "On 3 March 2022 Anna Alpha met Boris Beta in Rome, and they talked for two ho..." (copy the words exactly; quotes and line breaks may differ)',
+    ]);
+  });
+
   it('passages without a text.txt: one message for the document', () => {
     seed = tempSeed([EVIDENCE_DOC], EVIDENCE_FIXTURES_DIR);
     rmSync(seed.file(EVIDENCE_DOC, 'text.txt'));
@@ -125,6 +179,34 @@ describe('each evidence mistake gets its own message with file and path', () => 
       ),
     ).toEqual([
       'scratch-evidence/statements.yaml: statements[0].passages: the quote is in none of its passages: one passage must contain the statement\'s text "We are the worst of enemies."',
+    ]);
+  });
+
+  it('a long quote in none of its passages is shown cut after 57 characters; one of 60 is shown whole', () => {
+    const sixty = 'We are the best of friends, and we shall be friends forever.';
+    expect(sixty).toHaveLength(60);
+    expect(
+      printedAfter('statements.yaml', /text: .We are the best of friends../, `text: "${sixty}"`),
+    ).toEqual([
+      `scratch-evidence/statements.yaml: statements[0].passages: the quote is in none of its passages: one passage must contain the statement's text "${sixty}"`,
+    ]);
+    seed?.remove();
+    expect(
+      printedAfter('statements.yaml', /text: .We are the best of friends../, `text: "${sixty} Yes."`),
+    ).toEqual([
+      'scratch-evidence/statements.yaml: statements[0].passages: the quote is in none of its passages: one passage must contain the statement\'s text "We are the best of friends, and we shall be friends forev..."',
+    ]);
+  });
+
+  it('a relationship citing a footnote the document does not have', () => {
+    expect(printedAfter('relationships.yaml', 'sources: [1, 2]', 'sources: [1, 9]')).toEqual([
+      "scratch-evidence/relationships.yaml: relationships[0].sources[1]: unknown footnote 9: no source in this document's sources.yaml has footnote: 9",
+    ]);
+  });
+
+  it('a source with the id of the document itself', () => {
+    expect(printedAfter('sources.yaml', 'id: source:evfix-fn03', 'id: source:evfix-memo')).toEqual([
+      'scratch-evidence/sources.yaml: sources[2].id: duplicate id "source:evfix-memo": already defined in scratch-evidence/document.yaml at document',
     ]);
   });
 

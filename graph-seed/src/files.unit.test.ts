@@ -12,7 +12,7 @@ const li = { id: 'actor:li-zhanshu', name: 'Li Zhanshu', actorType: 'person', so
 const actor = (change: Record<string, unknown>) =>
   mistakes('actors.yaml', { actors: [{ ...li, ...change }] });
 
-/** What the format requires of every claim and every source (their own tests are in evidence.unit.test.ts). */
+/** What the format requires of every claim and every source (whole-document cases: evidence.unit.test.ts). */
 const CLAIM = { passages: ['the words'] };
 const GRADE = { reliability: 'B', reliabilityNote: 'Usually right.' };
 
@@ -91,14 +91,93 @@ describe('one wrong field of an item', () => {
     ]);
   });
 
-  it('an item that is not a mapping', () => {
+  it('an item that is not a mapping, or an empty entry ("- " alone)', () => {
     expect(mistakes('actors.yaml', { actors: ['Li Zhanshu'] })).toEqual([
       'actors[0]: must be a mapping (field: value), got "Li Zhanshu"',
+    ]);
+    const check = validateFile('actors.yaml', { actors: [null, li] }, 'actors.yaml');
+    expect(check.errors.map((e) => `${e.path}: ${e.reason}`)).toEqual([
+      'actors[0]: must be a mapping (field: value), got null',
+    ]);
+    expect(check.value?.actors.map((a) => a.id)).toEqual(['actor:li-zhanshu']);
+  });
+
+  it('a value written as a one-item list ([…]) where one value belongs', () => {
+    expect(actor({ id: ['actor:li-zhanshu'] })).toEqual([
+      `actors[0].id: bad id ["actor:li-zhanshu"]: ${ID_RULE}`,
+    ]);
+    expect(actor({ sources: [['source:no-limits-memo']] })).toEqual([
+      `actors[0].sources[0]: bad source ["source:no-limits-memo"]: ${SOURCE_RULE}`,
+    ]);
+    expect(
+      mistakes('sources.yaml', {
+        sources: [{ id: 'source:fn-1', title: 'A', url: ['https://tass.com'], ...GRADE }],
+      }),
+    ).toEqual(['sources[0].url: bad url ["https://tass.com"]: an address starts with http:// or https://']);
+    const rel = { type: 'LEADS', from: 'actor:xi-jinping', to: 'actor:china', sources: [1], ...CLAIM };
+    expect(mistakes('relationships.yaml', { relationships: [{ ...rel, type: ['LEADS'] }] })).toEqual([
+      expect.stringMatching(
+        /^relationships\[0\]\.type: unknown relationship type \["LEADS"\]: one of ATTENDED, /,
+      ),
+    ]);
+    expect(
+      mistakes('relationships.yaml', { relationships: [{ ...rel, id: ['rel:xi-leads-china'] }] }),
+    ).toEqual([
+      'relationships[0].id: bad relationship id ["rel:xi-leads-china"]: write rel:<slug> (lower-case letters, digits, hyphens) or leave it out',
+    ]);
+    expect(parseSeedDate(['2022-09'])).toBe(
+      'bad date ["2022-09"]: write YYYY-MM-DD, YYYY-MM (only the month is known) or YYYY (only the year)',
+    );
+  });
+});
+
+describe('the evidence fields of one item', () => {
+  const rel = { type: 'LEADS', from: 'actor:xi-jinping', to: 'actor:china', sources: [1], ...CLAIM };
+  const relationship = (change: Record<string, unknown>) =>
+    mistakes('relationships.yaml', { relationships: [{ ...rel, ...change }] });
+  const source = (change: Record<string, unknown>) =>
+    mistakes('sources.yaml', { sources: [{ id: 'source:fn-1', title: 'A', ...GRADE, ...change }] });
+
+  it('a credibility: a whole number from 1 to 6, 6 included', () => {
+    for (const credibility of [1, 6]) expect(relationship({ credibility }), String(credibility)).toEqual([]);
+    for (const credibility of [0, -1, 2.5, '3'])
+      expect(relationship({ credibility }), String(credibility)).toEqual([
+        `relationships[0].credibility: credibility ${JSON.stringify(credibility)} is outside the scale: a whole number from 1 (confirmed) to 6 (cannot be judged)`,
+      ]);
+  });
+
+  it('a reliabilityNote: empty, blank, left without a value, or not text', () => {
+    expect(source({ reliabilityNote: '' })).toEqual([
+      'sources[0].reliabilityNote: reliabilityNote must be non-empty text, got ""',
+    ]);
+    expect(source({ reliabilityNote: '  ' })).toEqual([
+      'sources[0].reliabilityNote: reliabilityNote must be non-empty text, got "  "',
+    ]);
+    expect(source({ reliabilityNote: null })).toEqual([
+      'sources[0].reliabilityNote: missing reliabilityNote: one line on why the source has its grade',
+    ]);
+    expect(source({ reliabilityNote: ['Usually right.'] })).toEqual([
+      'sources[0].reliabilityNote: reliabilityNote must be non-empty text, got ["Usually right."]',
+    ]);
+  });
+
+  it('passages written as one quotation rather than a list of them', () => {
+    expect(relationship({ passages: 'Xi Jinping leads China' })).toEqual([
+      `relationships[0].passages: passages must be a list of exact quotations from the document's text.txt, got "Xi Jinping leads China"`,
     ]);
   });
 });
 
 describe('a file as a whole', () => {
+  it('a list of items without the key above it', () => {
+    expect(mistakes('actors.yaml', [li])).toEqual([
+      `(top level): must be a mapping (field: value), got [${JSON.stringify(li)}]`,
+    ]);
+    expect(mistakes('document.yaml', ['the memo'])).toEqual([
+      '(top level): must be a mapping (field: value), got ["the memo"]',
+    ]);
+  });
+
   it('empty, without its key, with another key, or not a list', () => {
     expect(mistakes('actors.yaml', null)).toEqual([
       '(top level): the file is empty: it holds "actors:" with a list of items',

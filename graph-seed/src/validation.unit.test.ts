@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDocuments, type ReadResult } from './read.ts';
 import { formatSeedError, parseSeedDate, type SeedError } from './files.ts';
@@ -189,6 +190,32 @@ describe('each kind of mistake gets its own message with file and path', () => {
     );
   });
 
+  it('a wrong kind where the type allows several kinds at one end and any kind at the other', () => {
+    const s = copy();
+    s.addRelationship(MEMO, 'ABOUT', 'actor:russia', 'actor:china', '[21]');
+    expect(errorsOf(readDocuments(s.root))).toEqual([
+      expect.objectContaining({
+        reason:
+          'wrong kind for ABOUT: it goes from Statement or Meeting or Agreement or Figure to any kind, but "actor:russia" is a Actor',
+      }),
+    ]);
+  });
+
+  it('a document without its text.txt: one message, counting every claim of every file', () => {
+    const memo = readDocuments();
+    if (!memo.ok) throw new Error('memo does not validate');
+    const [doc] = memo.documents;
+    const claimKinds = ['MEETING', 'STATEMENT', 'AGREEMENT', 'FIGURE'];
+    expect(new Set(doc!.nodes.map((n) => n.kind))).toEqual(new Set([...claimKinds, 'ACTOR', 'SOURCE']));
+    const claims = doc!.nodes.filter((n) => claimKinds.includes(n.kind)).length + doc!.relationships.length;
+    const s = copy();
+    rmSync(s.file(MEMO, 'text.txt'));
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/text.txt: (file): missing text.txt: the passages of its ${claims} claim(s) are looked up in the ` +
+        "document's text; put the document's words, as published, in this file",
+    ]);
+  });
+
   it('a duplicate id within a file and across documents', () => {
     const s = copy();
     s.edit(MEMO, 'actors.yaml', 'id: actor:western-press', 'id: actor:haohong-cfa');
@@ -347,6 +374,29 @@ describe('the folders and files of the seed', () => {
     ]);
   });
 
+  it('cuts the YAML library’s own position from the reason, for two-digit lines and columns too', () => {
+    const { errors } = readEdited('meetings.yaml', '    place: Myanmar\n', '    place: Myanmar: Naypyidaw\n');
+    const line = seed!.read(MEMO, 'meetings.yaml').split('\n').indexOf('    place: Myanmar: Naypyidaw') + 1;
+    expect(line).toBeGreaterThanOrEqual(10);
+    expect(errors()).toEqual([
+      {
+        file: expect.stringMatching(/meetings\.yaml$/),
+        path: `line ${line}, column 12`,
+        reason: 'YAML syntax error: Nested mappings are not allowed in compact mappings',
+      },
+    ]);
+  });
+
+  it('reads past what is not a document folder or a seed file: a README, a hidden folder, a backup', () => {
+    const s = copy();
+    writeFileSync(path.join(s.root, 'README.md'), '# Our documents\n');
+    mkdirSync(path.join(s.root, '.drafts'));
+    s.write(MEMO, 'actors.yaml.bak', 'actors: []\n');
+    const result = readDocuments(s.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    expect(result.documents.map((d) => d.name)).toEqual([MEMO]);
+  });
+
   it('lists the errors file by file', () => {
     const s = copy();
     s.edit(MEMO, 'statements.yaml', '    sources: [1]\n', '');
@@ -384,6 +434,8 @@ describe('what is loaded', () => {
       document: MEMO,
     });
     expect(li.sources).toEqual(['source:no-limits-memo', 'source:no-limits-memo-fn07']);
+    // A footnote's source cites nothing itself.
+    expect(byId.get('source:no-limits-memo-fn07')!.sources).toEqual([]);
     const languages = memo()
       .nodes.filter((n) => n.kind === 'STATEMENT')
       .map((n) => n.props.language);
@@ -408,6 +460,37 @@ describe('what is loaded', () => {
     expect(quote?.props.date).toBe('2022-09-21');
   });
 
+  it('keeps the language a statement names', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'statements.yaml',
+      '    date: 2022-09-21\n    language: en\n',
+      '    date: 2022-09-21\n    language: ru\n',
+    );
+    const result = readDocuments(s.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    const quote = result.documents[0]!.nodes.find(
+      (n) => n.id === 'statement:putin-nuclear-threat-territorial-integrity',
+    );
+    expect(quote?.props.language).toBe('ru');
+  });
+
+  it('leaves out a field written without a value (`endDate:`, `place:`)', () => {
+    const s = copy();
+    s.edit(
+      MEMO,
+      'meetings.yaml',
+      '    date: 2020-01\n    place: Myanmar\n',
+      '    date: 2020-01\n    endDate:\n    place:\n',
+    );
+    const result = readDocuments(s.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    const trip = result.documents[0]!.nodes.find((n) => n.id === 'meeting:xi-visit-myanmar-2020-01')!;
+    expect(trip.props).toMatchObject({ date: '2020-01-01', datePrecision: 'month' });
+    expect(Object.keys(trip.props).filter((k) => k.startsWith('endDate') || k === 'place')).toEqual([]);
+  });
+
   it('each relationship’s own fields, with its sources as ids', () => {
     const rel = memo().relationships.find(
       (r) => r.id === 'rel:xi-jinping-met-with-vladimir-putin-2022-09-15',
@@ -421,6 +504,19 @@ describe('what is loaded', () => {
       sourceIds: ['source:no-limits-memo-fn02', 'source:no-limits-memo-fn06', 'source:no-limits-memo'],
       document: MEMO,
     });
+    // Its type, ends and written sources are the relationship itself, not properties of it.
+    expect(Object.keys(rel!.props).sort()).toEqual([
+      'credibility',
+      'date',
+      'datePrecision',
+      'document',
+      'id',
+      'note',
+      'passageEnds',
+      'passageStarts',
+      'passages',
+      'sourceIds',
+    ]);
   });
 
   it('says which documents link in a circle, and where', () => {
@@ -477,6 +573,32 @@ describe('one mistake, one message', () => {
     ]);
   });
 
+  it('a document whose document.yaml cannot be read: links to what it defines raise no second error', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'second-memo', 'copy');
+    s.write('second-memo', 'document.yaml', 'document: the second memo\n');
+    s.addRelationship(MEMO, 'SUPPORTS', 'actor:russia', 'actor:copy-china');
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      'second-memo/document.yaml: document: "document:" holds one mapping (id, title, …), not "the second memo"',
+    ]);
+  });
+
+  it('a footnote unknown in one document is reported, whatever failed in another', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'second-memo', 'copy');
+    s.write(MEMO, 'sources.yaml', 'sources: 7\n');
+    s.edit(
+      'second-memo',
+      'actors.yaml',
+      'sources: [source:copy-no-limits-memo, 7]',
+      'sources: [source:copy-no-limits-memo, 99]',
+    );
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `${MEMO}/sources.yaml: sources: "sources:" must hold a list of items (each starting with "- "), got 7`,
+      "second-memo/actors.yaml: actors[2].sources[1]: unknown footnote 99: no source in this document's sources.yaml has footnote: 99",
+    ]);
+  });
+
   it('a file that cannot be read raises no error about what it would have defined', () => {
     const s = copy();
     s.write(MEMO, 'sources.yaml', 'sources: 7\n');
@@ -515,5 +637,34 @@ describe('every mistake at once', () => {
     const result = readDocuments(s.root);
     if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
     expect(result.documents.map((d) => d.name)).toEqual([MEMO, 'a-later-memo']);
+  });
+
+  it('orders a document after one whose source it cites, with no relationship between them', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'a-later-memo', 'later');
+    s.edit(
+      'a-later-memo',
+      'actors.yaml',
+      'sources: [source:later-no-limits-memo, 7]',
+      'sources: [source:no-limits-memo, 7]',
+    );
+    const result = readDocuments(s.root);
+    if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+    expect(result.documents.map((d) => d.name)).toEqual([MEMO, 'a-later-memo']);
+  });
+
+  it('names only the documents of a circle, at the document.yaml of the one where it closes', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'a-memo', 'a');
+    prefixedMemoCopy(s, 'b-memo', 'b');
+    // a-memo → b-memo, which is in a circle with the memo; a-memo is not part of it.
+    s.addRelationship('a-memo', 'SUPPORTS', 'actor:a-china', 'actor:b-russia');
+    s.addRelationship('b-memo', 'SUPPORTS', 'actor:b-china', 'actor:russia');
+    s.addRelationship(MEMO, 'SUPPORTS', 'actor:russia', 'actor:b-china');
+    expect(printed(readDocuments(s.root), s.root)).toEqual([
+      `b-memo/document.yaml: document: documents link to each other in a circle (b-memo → ${MEMO} → b-memo); ` +
+        'each document is written in its own transaction after the ones it links to, so keep the links of one ' +
+        'direction in one document',
+    ]);
   });
 });
