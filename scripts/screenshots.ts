@@ -99,6 +99,25 @@ async function main(): Promise<void> {
     await page.unroute('**/graphql');
     await page.getByRole('button', { name: 'Retry' }).click();
     await waitForGraph(page);
+
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    const table = page.getByTestId('results-table');
+    await table.getByLabel('Kind').selectOption({ label: 'Meetings' });
+    await table.getByLabel('Dates').fill('September 2022');
+    await shot(page, '10-table');
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+
+    await searchAndChoose(page, 'West sees Xi and Modi critique', /West sees Xi and Modi critique/);
+    await page.getByTestId('contest-pair').first().waitFor({ timeout: 15_000 });
+    await shot(page, '11-contested');
+
+    await page.getByTestId('details').getByRole('button', { name: 'Open in the document' }).first().click();
+    await page.getByTestId('document-view').waitFor();
+    await shot(page, '12-document');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('combobox', { name: 'Layout' }).selectOption('concentric');
+    await shot(page, '13-concentric');
   } finally {
     await browser.close();
     await explorer.stop();

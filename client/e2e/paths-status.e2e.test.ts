@@ -62,15 +62,35 @@ async function showModiToXi(page: Page): Promise<void> {
   await expect.poll(() => onPath(page)).toBeGreaterThan(0);
 }
 
-/** A point of the canvas, in page coordinates, at least 40 px from every node's box. */
+/**
+ * A point of the canvas, in page coordinates, at least 40 px from every node's box and 12 px from every drawn
+ * relationship (a click there would select it). A relationship is taken as the two straight lines from its
+ * source to its midpoint to its target. (The labels placed beside nodes leave other gaps than labels under
+ * them did, and the first gap found could lie on a relationship.)
+ */
 const emptyPoint = (page: Page) =>
   page.evaluate(() => {
     const cy = window.cy!;
     const rect = cy.container()!.getBoundingClientRect();
     const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: true }));
+    type P = { x: number; y: number };
+    const lines: [P, P][] = [];
+    cy.edges(':visible').forEach((e) => {
+      const [a, m, b] = [e.renderedSourceEndpoint(), e.renderedMidpoint(), e.renderedTargetEndpoint()];
+      // A relationship between two nodes on top of each other has no ends to draw.
+      if ([a, m, b].every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))) lines.push([a, m], [m, b]);
+    });
+    const distance = (p: P, [a, b]: [P, P]) => {
+      const [dx, dy] = [b.x - a.x, b.y - a.y];
+      const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+    };
     for (let y = 40; y < cy.height() - 40; y += 20)
       for (let x = 40; x < cy.width() - 40; x += 20)
-        if (boxes.every((b) => x < b.x1 - 40 || x > b.x2 + 40 || y < b.y1 - 40 || y > b.y2 + 40))
+        if (
+          boxes.every((b) => x < b.x1 - 40 || x > b.x2 + 40 || y < b.y1 - 40 || y > b.y2 + 40) &&
+          lines.every((l) => distance({ x, y }, l) >= 12)
+        )
           return { x: rect.left + x, y: rect.top + y };
     return null;
   });

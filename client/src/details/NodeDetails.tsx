@@ -90,6 +90,20 @@ function NodeActions({ state, node, expandStatus, actions }: Props) {
         <button type="button" onClick={() => actions.pathEnd('to', node)}>
           Path to here
         </button>
+        {/* Pinning is this button only: dragging a node moves it, and a pinned node's pin moves with it, but a drag
+            does not pin (nudging a node out of the way would otherwise fix it for good, and in every saved view). */}
+        <button
+          type="button"
+          title="A pinned node stays where it is when the graph is laid out again"
+          onClick={() =>
+            dispatch({
+              type: state.pinned.includes(node.id) ? 'nodesUnpinned' : 'nodesPinned',
+              ids: [node.id],
+            })
+          }
+        >
+          {state.pinned.includes(node.id) ? 'Unpin' : 'Pin'}
+        </button>
       </div>
       {expansion?.truncated && !busy && (
         <p className="muted small">

@@ -1,5 +1,5 @@
 // Changes to the working graph as a whole: load a new one, hide, remove and show hidden nodes, undo, filter by
-// kind, switch layout. Pure: (state, input) => newState.
+// kind, switch layout, pin and unpin nodes. Pure: (state, input) => newState.
 import type { NodeKind } from '../api/types.ts';
 import { addElements, emptyGraph, removeNodes } from './graph.ts';
 import {
@@ -18,6 +18,8 @@ export function loadGraph(state: ExplorerState, action: ActionOf<'graphLoaded'>)
     ...state,
     graph,
     hidden: (action.filters?.hidden ?? []).filter((id) => graph.nodes[id]),
+    // Pins belong to a picture: a saved view brings its own, any other graph starts with none.
+    pinned: [...new Set(action.pinned ?? [])].filter((id) => graph.nodes[id]),
     hiddenKinds: action.filters?.hiddenKinds ?? state.hiddenKinds,
     timeWindow: action.filters ? action.filters.timeWindow : state.timeWindow,
     selection: { type: 'none' },
@@ -61,6 +63,9 @@ export function removeFromGraph(state: ExplorerState, ids: string[]): ExplorerSt
     history: remember(state, 'remove'),
     graph,
     hidden: state.hidden.filter((id) => !gone.has(id)),
+    pinned: state.pinned.some((id) => gone.has(id))
+      ? state.pinned.filter((id) => !gone.has(id))
+      : state.pinned,
     selection: selectionStillValid(state.selection, graph),
     path,
   };
@@ -75,6 +80,10 @@ export function undo(state: ExplorerState): ExplorerState {
     ...state,
     graph: last.graph,
     hidden: last.hidden,
+    // A node that undo takes away loses its pin (a node it brings back comes back unpinned).
+    pinned: state.pinned.every((id) => last.graph.nodes[id])
+      ? state.pinned
+      : state.pinned.filter((id) => last.graph.nodes[id]),
     history: state.history.slice(0, -1),
     selection: selectionStillValid(state.selection, last.graph),
     path,
@@ -104,4 +113,18 @@ export function setHiddenKinds(state: ExplorerState, hiddenKinds: NodeKind[]): E
 /** Lays the whole canvas out again with another layout. */
 export function chooseLayout(state: ExplorerState, name: LayoutName): ExplorerState {
   return { ...state, layout: { name, epoch: state.layout.epoch + 1 } };
+}
+
+/** Pins nodes of the working graph where they are: full layouts leave them in place. Not an undoable step. */
+export function pinNodes(state: ExplorerState, ids: string[]): ExplorerState {
+  const fresh = [...new Set(ids)].filter((id) => state.graph.nodes[id] && !state.pinned.includes(id));
+  return fresh.length ? { ...state, pinned: [...state.pinned, ...fresh] } : state;
+}
+
+/** Lets pinned nodes move with the layout again. */
+export function unpinNodes(state: ExplorerState, ids: string[]): ExplorerState {
+  const drop = new Set(ids);
+  return state.pinned.some((id) => drop.has(id))
+    ? { ...state, pinned: state.pinned.filter((id) => !drop.has(id)) }
+    : state;
 }

@@ -264,3 +264,14 @@ describe('selection and filters', () => {
     expect(narrowed.layout).toEqual({ name: 'timeline', epoch: timeline.layout.epoch + 1 });
   });
 });
+
+describe('choosing a layout', () => {
+  it('lays the whole graph out again each time one is chosen, the same one too', () => {
+    const s = opened();
+    const concentric = reduce(s, { type: 'layoutChosen', name: 'concentric' });
+    expect(concentric.layout).toEqual({ name: 'concentric', epoch: s.layout.epoch + 1 });
+    const again = reduce(concentric, { type: 'layoutChosen', name: 'concentric' });
+    expect(again.layout).toEqual({ name: 'concentric', epoch: s.layout.epoch + 2 });
+    expect(reduce(again, { type: 'layoutChosen', name: 'hierarchical' }).layout.name).toBe('hierarchical');
+  });
+});

@@ -23,15 +23,6 @@ function hiddenByFilters(state: Filters, id: string): boolean {
   );
 }
 
-/**
- * Why a node is filtered out of the picture, if it is: hidden, its kind hidden, or outside the time window (an
- * undated node is outside when nothing it links to is in the window, unless the window shows every undated node).
- */
-export function nodeFilteredOut(state: Filters, id: string): boolean {
-  if (hiddenByFilters(state, id)) return true;
-  return !windowKeeps(state.graph, state.timeWindow, (n) => !hiddenByFilters(state, n))(id);
-}
-
 /** Ids of the nodes and relationships drawn now (filters, hidden nodes and the time window applied). */
 export function visibleElements(state: Filters): { nodeIds: string[]; edgeIds: string[] } {
   const keeps = windowKeeps(state.graph, state.timeWindow, (n) => !hiddenByFilters(state, n));
@@ -61,6 +52,7 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
   const selectedNode = sel.type === 'node' ? sel.id : null;
   const selectedEdge = sel.type === 'edge' ? sel.id : null;
   const edges = drawableEdges(state.graph);
+  const pinned = new Set(state.pinned);
 
   // Neighbours of the selected node and of the hovered node are emphasised.
   const near = new Set<string>();
@@ -89,6 +81,7 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
     if (state.path) c.push(pathNodes.has(id) ? 'on-path' : 'off-path');
     if (focus && !focus.has(id)) c.push('dimmed');
     if (state.expansions[id]?.truncated) c.push('has-more');
+    if (pinned.has(id)) c.push('pinned');
     out.set(id, c.join(' '));
   }
   for (const e of edges) {

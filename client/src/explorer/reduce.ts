@@ -9,11 +9,13 @@ import {
   chooseLayout,
   hideNodes,
   loadGraph,
+  pinNodes,
   removeFromGraph,
   setHiddenKinds,
   showHidden,
   toggleKind,
   undo,
+  unpinNodes,
 } from './edits.ts';
 import type { Action, ActionOf, ExplorerState } from './state.ts';
 
@@ -37,6 +39,8 @@ const TRANSITIONS: {
   timeWindowSet: (s, a) => setTimeWindow(s, a.window),
   evidenceSet: (s, a) => setEvidence(s, a.evidence),
   layoutChosen: (s, a) => chooseLayout(s, a.name),
+  nodesPinned: (s, a) => pinNodes(s, a.ids),
+  nodesUnpinned: (s, a) => unpinNodes(s, a.ids),
 };
 
 /** The explorer's reducer. */

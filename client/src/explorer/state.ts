@@ -9,7 +9,9 @@ import type { EvidenceState } from '../evidence/evidence.ts';
 
 export type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string };
 
-export type LayoutName = 'force' | 'timeline';
+/** The layouts, in the order the layout picker lists them (graph/layouts/registry.ts runs each). */
+export const LAYOUT_NAMES = ['force', 'concentric', 'hierarchical', 'timeline'] as const;
+export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
 /** Saved positions and viewport to restore exactly (a saved view). */
 export interface Placement {
@@ -55,6 +57,11 @@ export interface ExplorerState {
   /** The node just chosen in search, briefly emphasised. */
   focus: { id: string; seq: number } | null;
   layout: LayoutRequest;
+  /**
+   * Nodes the analyst pinned: a full layout leaves them where they are (graph/layouts/registry.ts reads the
+   * `pinned` class the projection gives them). Saved with a view.
+   */
+  pinned: string[];
   expansions: Record<string, Expansion>;
   /** Undo stack, most recent last. */
   history: Snapshot[];
@@ -76,6 +83,7 @@ export const initialState: ExplorerState = {
   pathInfo: null,
   focus: null,
   layout: { name: 'force', epoch: 0 },
+  pinned: [],
   expansions: {},
   history: [],
 };
@@ -87,6 +95,8 @@ export type Action =
       edges: GraphEdge[];
       preset?: Placement;
       layoutName?: LayoutName;
+      /** Nodes to pin (a saved view's); none otherwise. */
+      pinned?: string[];
       /** Filters to apply with the graph (a saved view's); the current ones stay otherwise. */
       filters?: { hiddenKinds: NodeKind[]; timeWindow: TimeWindow | null; hidden: string[] };
     }
@@ -112,7 +122,9 @@ export type Action =
   | { type: 'kindsSet'; hiddenKinds: NodeKind[] }
   | { type: 'timeWindowSet'; window: TimeWindow | null }
   | { type: 'evidenceSet'; evidence: EvidenceState }
-  | { type: 'layoutChosen'; name: LayoutName };
+  | { type: 'layoutChosen'; name: LayoutName }
+  | { type: 'nodesPinned'; ids: string[] }
+  | { type: 'nodesUnpinned'; ids: string[] };
 
 /** The undo stack with the current graph pushed on it, under `label`. */
 export function remember(state: ExplorerState, label: string): Snapshot[] {

@@ -50,7 +50,8 @@ export type Reliability =
 
 /**
  * name: 1 to 200 characters; nodeIds: 1 to 5000 existing node ids; edgeIds: existing relationships between those
- * nodes; layout: a JSON object of at most 1 MB; filter: a JSON object, whose statedOnly (true or false) and
+ * nodes; layout: a JSON object of at most 1 MB, whose name (force, concentric, hierarchical or timeline) and pinned
+ * (at most 5000 node ids) are checked where present; filter: a JSON object, whose statedOnly (true or false) and
  * minReliability (one of Reliability's grades) are checked where present (BAD_USER_INPUT otherwise).
  */
 export type SavedViewInput = {

@@ -3,7 +3,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import type { Action, ExplorerState } from '../explorer/state.ts';
-import { centreOn } from './canvas.ts';
+import { centreOn, refitOnResize } from './canvas.ts';
 import { expandController, hoverController, selectionController } from './controllers.ts';
 import type { Point } from './layouts/placement.ts';
 import { canvasKeys, openDetails } from './keyboard.ts';
@@ -67,6 +67,7 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
       hoverController(instance, dispatch),
       expandController(instance, (id) => expandRef.current(id)),
       labels.current,
+      refitOnResize(instance),
     ];
     return () => {
       controllers.forEach((c) => c.dispose());

@@ -10,17 +10,16 @@ import { timelineLayout } from './layouts/timeline.ts';
 
 /** Date labels over the canvas for the timeline layout. */
 export function TimelineAxis({ cy, state }: { cy: Core; state: ExplorerState }) {
-  // The columns change with what is drawn: the graph and the filters.
-  const { graph, hidden, hiddenKinds, timeWindow } = state;
-  const columns = useMemo(
-    () =>
-      timelineLayout(
-        graph,
-        visibleElements({ graph, hidden, hiddenKinds, timeWindow }).nodeIds,
-        cy.width() / Math.max(cy.height() - 26, 1),
-      ).columns,
-    [cy, graph, hidden, hiddenKinds, timeWindow],
-  );
+  // The columns change with what is drawn: the graph and the filters. The same nodes as the layout places
+  // (graph/layouts/registry.ts): drawn ones, the evidence filter applied, pinned ones left where they are.
+  const { graph, hidden, hiddenKinds, timeWindow, evidence, pinned } = state;
+  const columns = useMemo(() => {
+    const kept = new Set(pinned);
+    const ids = visibleElements({ graph, hidden, hiddenKinds, timeWindow, evidence }).nodeIds.filter(
+      (id) => !kept.has(id),
+    );
+    return timelineLayout(graph, ids, cy.width() / Math.max(cy.height() - 26, 1)).columns;
+  }, [cy, graph, hidden, hiddenKinds, timeWindow, evidence, pinned]);
   const [viewport, setViewport] = useState(() => ({ zoom: cy.zoom(), pan: { ...cy.pan() } }));
   useEffect(() => {
     const update = () => setViewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });

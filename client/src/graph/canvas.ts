@@ -1,6 +1,9 @@
-// Reading from and steering the canvas: positions and viewport for saved views, centring on a node, exports.
-import type { Core, NodeCollection } from 'cytoscape';
+// Reading from and steering the canvas: positions and viewport for saved views, fits that leave room for labels
+// (and are redone when the canvas changes size), centring on a node, exports.
+import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Placement } from '../explorer/state.ts';
+import type { Controller } from './controllers.ts';
+import { labelReach, labelsDrawnAt, type LabelPlacement } from './labels.ts';
 
 /** Every node's position and the viewport, as a saved view stores them. */
 export function placementOf(cy: Core): Required<Placement> {
@@ -12,49 +15,146 @@ export function placementOf(cy: Core): Required<Placement> {
   return { positions, zoom: cy.zoom(), pan: { ...cy.pan() } };
 }
 
+/** The box on screen that nodes take at a zoom, with the viewport's pan at the origin. */
+type Extent = (zoom: number) => { x1: number; y1: number; x2: number; y2: number };
+
 /**
- * Fits the viewport to elements by their shapes alone. Labels keep a constant size on screen (labels.ts), so
- * in model units they grow as the view zooms out; counting them would make every fit zoom out further.
+ * The box `eles` take on screen at a given zoom: their shapes and the labels in `labels` (by node id, where and
+ * in which form each is drawn). A label keeps its size on screen (labels.ts), so it is counted in pixels around
+ * its node, not in model units.
  */
-export function fitShapes(
-  cy: Core,
-  eles: NodeCollection = cy.nodes(':visible'),
-  padding = 40,
-  maxZoom = 1.6,
-): void {
-  if (eles.empty()) return;
-  const bb = eles.boundingBox({ includeLabels: false, includeOverlays: false });
-  const w = Math.max(bb.w, 1);
-  const h = Math.max(bb.h, 1);
-  const zoom = Math.min(
-    Math.max(Math.min((cy.width() - 2 * padding) / w, (cy.height() - 2 * padding) / h), cy.minZoom()),
-    Math.min(cy.maxZoom(), maxZoom),
-  );
-  cy.viewport({
-    zoom,
-    pan: { x: (cy.width() - zoom * (bb.x1 + bb.x2)) / 2, y: (cy.height() - zoom * (bb.y1 + bb.y2)) / 2 },
+function extentOf(eles: NodeCollection, labels: ReadonlyMap<string, LabelPlacement>): Extent {
+  const items = eles.map((n: NodeSingular) => {
+    const placement = labels.get(n.id());
+    return {
+      p: n.position(),
+      body: n.boundingBox({ includeLabels: false, includeOverlays: false }),
+      label: placement ? labelReach(n, placement) : null,
+    };
   });
+  return (zoom) => {
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const { p, body, label } of items) {
+      const [x, y] = [zoom * p.x, zoom * p.y];
+      const l = label?.(zoom) ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
+      x1 = Math.min(x1, zoom * body.x1, x + l.x1);
+      x2 = Math.max(x2, zoom * body.x2, x + l.x2);
+      y1 = Math.min(y1, zoom * body.y1, y + l.y1);
+      y2 = Math.max(y2, zoom * body.y2, y + l.y2);
+    }
+    return { x1, y1, x2, y2 };
+  };
+}
+
+/** The largest zoom in [lo, hi] that `fits` (which holds up to some zoom and not beyond), or lo. */
+function largestZoom(lo: number, hi: number, fits: (zoom: number) => boolean): number {
+  if (hi <= lo || fits(hi)) return Math.max(lo, hi);
+  if (!fits(lo)) return lo;
+  for (let i = 0; i < 30 && hi - lo > 1e-4; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The most a fit zooms out to make room for labels at the edges (labels that still do not fit move or hide). */
+const LABEL_ROOM = 0.85;
+
+/**
+ * A fit that leaves room for labels. Which labels are drawn depends on the zoom (labels.ts), so: the zoom
+ * `zoomFor` gives for the shapes alone, then the labels drawn there, then the zoom for shapes and those labels,
+ * at most LABEL_ROOM times smaller. Returns that zoom and the extent it is centred on. A label that still would
+ * not fit inside the canvas is drawn elsewhere around its node, or not at all (labels.ts).
+ */
+function fitWithLabels(
+  eles: NodeCollection,
+  zoomFor: (extent: Extent) => number,
+): { zoom: number; extent: Extent } {
+  const shapes = zoomFor(extentOf(eles, new Map()));
+  const extent = extentOf(eles, labelsDrawnAt(eles, shapes));
+  return { zoom: Math.min(shapes, Math.max(zoomFor(extent), shapes * LABEL_ROOM)), extent };
+}
+
+/**
+ * Fits the viewport to nodes (by default those drawn), their shapes and the labels drawn, `padding` pixels from
+ * every edge of the canvas, zooming in no further than `maxZoom`. Labels keep their size on screen, so the zoom
+ * is searched for.
+ */
+export function fitShapes(cy: Core, eles?: NodeCollection, padding = 40, maxZoom = 1.6): void {
+  const nodes = eles ? eles.filter((n: NodeSingular) => n.inside()) : cy.nodes(':visible');
+  if (nodes.empty()) return;
+  const [w, h] = [cy.width() - 2 * padding, cy.height() - 2 * padding];
+  const { zoom, extent } = fitWithLabels(nodes, (extent) =>
+    largestZoom(cy.minZoom(), Math.min(cy.maxZoom(), maxZoom), (z) => {
+      const e = extent(z);
+      return e.x2 - e.x1 <= w && e.y2 - e.y1 <= h;
+    }),
+  );
+  const e = extent(zoom);
+  cy.viewport({ zoom, pan: { x: (cy.width() - (e.x1 + e.x2)) / 2, y: (cy.height() - (e.y1 + e.y2)) / 2 } });
+  remember(cy, () => fitShapes(cy, eles, padding, maxZoom));
 }
 
 /**
  * The timeline's viewport: the whole height in view and, when the whole width would make nodes too small to
- * read, the latest dates in view (pan left for earlier ones; the date axis says where you are).
+ * read, the latest dates in view (pan left for earlier ones; the date axis says where you are). Labels are
+ * counted as in `fitShapes`.
  */
-export function fitTimeline(cy: Core, eles: NodeCollection, padding = 30): void {
+export function fitTimeline(cy: Core, shown: NodeCollection, padding = 30): void {
+  const eles = shown.filter((n: NodeSingular) => n.inside());
   if (eles.empty()) return;
-  const bb = eles.boundingBox({ includeLabels: false, includeOverlays: false });
   const top = 26; // the date axis
-  const byWidth = (cy.width() - 2 * padding) / Math.max(bb.w, 1);
-  const byHeight = (cy.height() - top - 2 * padding) / Math.max(bb.h, 1);
-  const zoom = Math.min(byHeight, Math.max(byWidth, 0.4), 1.2);
-  const fitsWidth = bb.w * zoom <= cy.width() - 2 * padding;
+  const [w, h] = [cy.width() - 2 * padding, cy.height() - top - 2 * padding];
+  const { zoom, extent } = fitWithLabels(eles, (extent) => {
+    const byWidth = largestZoom(cy.minZoom(), 1.2, (z) => {
+      const e = extent(z);
+      return e.x2 - e.x1 <= w;
+    });
+    const byHeight = largestZoom(cy.minZoom(), 1.2, (z) => {
+      const e = extent(z);
+      return e.y2 - e.y1 <= h;
+    });
+    return Math.min(byHeight, Math.max(byWidth, 0.4), 1.2);
+  });
+  const e = extent(zoom);
+  const fitsWidth = e.x2 - e.x1 <= w + 0.5;
   cy.viewport({
     zoom,
     pan: {
-      x: fitsWidth ? (cy.width() - zoom * (bb.x1 + bb.x2)) / 2 : cy.width() - padding - zoom * bb.x2,
-      y: top + (cy.height() - top - zoom * (bb.y1 + bb.y2)) / 2,
+      x: fitsWidth ? (cy.width() - (e.x1 + e.x2)) / 2 : cy.width() - padding - e.x2,
+      y: top + (cy.height() - top - (e.y1 + e.y2)) / 2,
     },
   });
+  remember(cy, () => fitTimeline(cy, shown, padding));
+}
+
+/** The last fit of each canvas and the viewport it gave. */
+const lastFit = new WeakMap<Core, { redo: () => void; zoom: number; pan: { x: number; y: number } }>();
+
+function remember(cy: Core, redo: () => void): void {
+  lastFit.set(cy, { redo, zoom: cy.zoom(), pan: { ...cy.pan() } });
+}
+
+/**
+ * Fits again when the canvas changes size while the view is still the last fit's (nobody has panned or zoomed
+ * since): panels that appear after the graph is drawn, or a window made smaller, would otherwise leave nodes
+ * and labels cut off at the edge.
+ */
+export function refitOnResize(cy: Core): Controller {
+  const onResize = () => {
+    const fit = lastFit.get(cy);
+    if (!fit) return;
+    const pan = cy.pan();
+    const moved =
+      Math.abs(cy.zoom() - fit.zoom) > 1e-9 ||
+      Math.abs(pan.x - fit.pan.x) > 0.5 ||
+      Math.abs(pan.y - fit.pan.y) > 0.5;
+    if (moved) lastFit.delete(cy);
+    else fit.redo();
+  };
+  cy.on('resize', onResize);
+  return { dispose: () => cy.off('resize', onResize) };
 }
 
 /** Moves the viewport so the node is in the middle, zooming in if the view is far out. */

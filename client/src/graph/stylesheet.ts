@@ -2,6 +2,7 @@
 // graph/project.ts puts on elements (selected, neighbour, hovered, focused, filtered, on-path, off-path, dimmed).
 import type { StylesheetJson } from 'cytoscape';
 import { KIND_LOOKS } from './kinds.ts';
+import { LABEL_MARGIN } from './labels.ts';
 
 const INK = '#1f2937';
 const PATH = '#d62828';
@@ -24,7 +25,7 @@ const NODE: StylesheetJson = [
       color: INK,
       'text-valign': 'bottom',
       'text-halign': 'center',
-      'text-margin-y': 3,
+      'text-margin-y': LABEL_MARGIN,
       'text-wrap': 'none',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
@@ -69,11 +70,41 @@ const STATES: StylesheetJson = [
   { selector: 'edge.timeline', style: { opacity: 0.35 } },
   // Named nodes are drawn above unnamed ones, so a label is never hidden under a neighbour's shape.
   { selector: 'node', style: { 'z-index': 4 } },
+  // Where the declutter (graph/labels.ts) puts a label when the place under its node is taken, in which form
+  // (shortened), or none.
+  {
+    selector: 'node[labelAt = "right"]',
+    style: {
+      'text-halign': 'right',
+      'text-valign': 'center',
+      'text-margin-x': LABEL_MARGIN,
+      'text-margin-y': 0,
+    },
+  },
+  {
+    selector: 'node[labelAt = "left"]',
+    style: {
+      'text-halign': 'left',
+      'text-valign': 'center',
+      'text-margin-x': -LABEL_MARGIN,
+      'text-margin-y': 0,
+    },
+  },
+  { selector: 'node[labelAt = "above"]', style: { 'text-valign': 'top', 'text-margin-y': -LABEL_MARGIN } },
+  { selector: 'node[?shorten]', style: { label: 'data(shorterLabel)' } },
   { selector: 'node.no-label', style: { label: '', 'z-index': 1 } },
   { selector: 'edge.neighbour, edge.selected, edge.on-path', style: { label: 'data(type)' } },
   {
     selector: 'node.selected, node.hovered, node.on-path, node.focused',
-    style: { label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': 'data(maxLabelWidth)' },
+    style: {
+      label: 'data(label)',
+      'text-wrap': 'wrap',
+      'text-max-width': 'data(maxLabelWidth)',
+      'text-halign': 'center',
+      'text-valign': 'bottom',
+      'text-margin-x': 0,
+      'text-margin-y': LABEL_MARGIN,
+    },
   },
   {
     selector: 'node.neighbour',
@@ -143,6 +174,12 @@ const STATES: StylesheetJson = [
       'font-size': 11,
       'font-weight': 'bold',
     },
+  },
+  // Pinned (the analyst's choice, saved with a view): a dashed blue outline outside the border, so it shows
+  // with every border above (contested, selected, on a path). The legend says so.
+  {
+    selector: 'node.pinned',
+    style: { 'outline-width': 2, 'outline-style': 'dashed', 'outline-color': '#2563eb', 'outline-offset': 2 },
   },
 ];
 

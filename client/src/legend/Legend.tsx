@@ -55,6 +55,9 @@ export function Legend({ stats, shown, hiddenKinds, dispatch }: Props) {
         disputes one. <span className="legend-dash" aria-hidden="true" /> Inferred relationship: the encoder’s
         reading, not what its source states.
       </p>
+      <p className="muted small">
+        Dashed blue outline: pinned, stays in place when the graph is laid out again.
+      </p>
     </section>
   );
 }

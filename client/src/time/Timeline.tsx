@@ -1,10 +1,11 @@
 // The timeline: the dated meetings, statements and agreements of the graph on an axis proportional to time (long
 // empty stretches cut out and marked), with a window that filters the graph: dragged on the axis (drag across
 // it for a new window, drag the shaded window to move it) or set with two sliders, one per end; "Show undated"
-// keeps every undated node in a window; and the switch to the layout by date.
+// keeps every undated node in a window; the switch to the layout by date, and the layout picker beside it.
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Action, ExplorerState } from '../explorer/state.ts';
 import { kindStyle } from '../graph/kinds.ts';
+import { LayoutPicker } from '../graph/layouts/LayoutPicker.tsx';
 import { axisTicks, shiftWindow, timeScale, type TimeScale } from './scale.ts';
 import {
   inWindow,
@@ -47,6 +48,9 @@ export function Timeline({ state, dispatch }: Props) {
       <section className="timeline panel" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         <p className="muted">No dated meeting, statement or agreement on the graph.</p>
+        <div className="timeline-buttons">
+          <LayoutPicker layout={state.layout.name} dispatch={dispatch} />
+        </div>
       </section>
     );
   }
@@ -79,6 +83,7 @@ export function Timeline({ state, dispatch }: Props) {
           >
             {timeline ? 'Back to force layout' : 'Lay out by date'}
           </button>
+          <LayoutPicker layout={state.layout.name} dispatch={dispatch} />
         </div>
       </div>
       <TimelineStrip

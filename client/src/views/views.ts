@@ -7,7 +7,7 @@ import { NodeKind, Reliability } from '../generated/enums.ts';
 import { evidenceState, type EvidenceDeps, type EvidenceFilter } from '../evidence/evidence.ts';
 import { loadGraph } from '../explorer/edits.ts';
 import { drawableEdges } from '../explorer/graph.ts';
-import type { ActionOf, ExplorerState, Placement } from '../explorer/state.ts';
+import { LAYOUT_NAMES, type ActionOf, type ExplorerState, type Placement } from '../explorer/state.ts';
 import type { TimeWindow } from '../time/time.ts';
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -16,7 +16,9 @@ const layoutSchema = z.object({
   positions: z.record(z.string(), point),
   zoom: z.number().positive().finite().optional(),
   pan: point.optional(),
-  name: z.enum(['force', 'timeline']).optional(),
+  // A layout or pins this page cannot read (a later version's) cost only themselves, not the positions.
+  name: z.enum(LAYOUT_NAMES).optional().catch(undefined),
+  pinned: z.array(z.string()).optional().catch(undefined),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -51,6 +53,8 @@ export function viewInput(
     pan: placement.pan,
     name: state.layout.name,
   };
+  const pinned = state.pinned.filter((id) => state.graph.nodes[id]);
+  if (pinned.length) layout.pinned = pinned;
   const filter: StoredFilter = {
     hiddenKinds: state.hiddenKinds,
     hidden: state.hidden,
@@ -105,6 +109,7 @@ export function openViewAction(view: SavedView): ActionOf<'graphLoaded'> {
     edges,
     preset,
     layoutName: layout.name ?? 'force',
+    pinned: (layout.pinned ?? []).filter((id) => ids.has(id)),
     filters: { hiddenKinds: filter.hiddenKinds ?? [], timeWindow: window, hidden: filter.hidden ?? [] },
   };
 }

@@ -115,6 +115,43 @@ describe('opening a view', () => {
   });
 });
 
+describe('a view’s layout and pins', () => {
+  it('stores the layout chosen and the pinned nodes still on the graph, and opening restores both', () => {
+    const s = run(
+      { type: 'graphLoaded', nodes: [xi, putin, summit], edges: [xiAttended] },
+      { type: 'layoutChosen', name: 'concentric' },
+      { type: 'nodesPinned', ids: [summit.id, xi.id] },
+    );
+    const input = views.viewInput(s, { positions: {} }, { name: 'Pinned', description: '' });
+    expect(input.layout).toMatchObject({ name: 'concentric', pinned: [summit.id, xi.id] });
+
+    const opened = run(views.openViewAction(view(input.layout, input.filter)));
+    expect(opened.layout.name).toBe('concentric');
+    expect(opened.pinned).toEqual([summit.id, xi.id]);
+  });
+
+  it('stores no pins when none is pinned, and opens a view without them with none', () => {
+    const s = run({ type: 'graphLoaded', nodes: [xi, summit], edges: [] });
+    expect(views.viewInput(s, { positions: {} }, { name: 'x', description: '' }).layout).not.toHaveProperty(
+      'pinned',
+    );
+    expect(views.openViewAction(view({ positions: {} }, null)).pinned).toEqual([]);
+  });
+
+  it('opens every layout by name, keeps only pins of the view’s nodes, and keeps the positions when a name or the pins are not understood', () => {
+    for (const name of ['force', 'concentric', 'hierarchical', 'timeline'] as const)
+      expect(views.openViewAction(view({ positions: {}, name }, null)).layoutName).toBe(name);
+    expect(views.openViewAction(view({ positions: {}, pinned: [xi.id, modi.id] }, null)).pinned).toEqual([
+      xi.id,
+    ]);
+    const positions = { [xi.id]: { x: 1, y: 2 } };
+    const odd = views.openViewAction(view({ positions, name: 'spiral', pinned: 'all' }, null));
+    expect(odd.preset?.positions).toEqual(positions);
+    expect(odd.layoutName).toBe('force');
+    expect(odd.pinned).toEqual([]);
+  });
+});
+
 describe('opening a view with its evidence filter', () => {
   const source = (id: string): Source => ({
     id,

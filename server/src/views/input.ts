@@ -125,6 +125,53 @@ const idPattern = (value: string) => {
   }
 };
 
+/** The explorer's layouts (client/src/explorer/state.ts LAYOUT_NAMES): a view opens in the one it names. */
+export const VIEW_LAYOUT_NAMES = ['force', 'concentric', 'hierarchical', 'timeline'] as const;
+
+/**
+ * A view's layout is the explorer's own JSON (positions, viewport), kept as it is, but two fields are checked:
+ * `name`, the layout the view opens in, must be one the explorer has, and `pinned`, the nodes that stay put when
+ * it is laid out again, must be a list of node ids, no longer than a view's node list. Both may be absent (a view
+ * saved before them opens in the force layout with nothing pinned); `name` may be null.
+ */
+const viewLayout = z
+  .unknown()
+  .optional()
+  .superRefine((v, ctx) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+    const { name, pinned } = v as Record<string, unknown>;
+    if (name !== undefined && name !== null && !(VIEW_LAYOUT_NAMES as readonly unknown[]).includes(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: `layout.name must be one of ${VIEW_LAYOUT_NAMES.join(', ')} (got ${shown(name)})`,
+      });
+    }
+    if (pinned === undefined) return;
+    if (!Array.isArray(pinned)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pinned'],
+        message: `layout.pinned must be a list of node ids (got ${shown(pinned)})`,
+      });
+    } else if (pinned.length > VIEW_NODES_MAX) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pinned'],
+        message: `layout.pinned holds at most ${VIEW_NODES_MAX} node ids`,
+      });
+    } else {
+      const wrong = pinned.findIndex((id) => typeof id !== 'string' || !idPattern(id));
+      if (wrong !== -1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pinned', wrong],
+          message: `layout.pinned.${wrong} ${shown(pinned[wrong])} is not a valid node id`,
+        });
+    }
+  })
+  .pipe(jsonObject('layout', VIEW_LAYOUT_MAX_BYTES));
+
 const schema = z.object({
   name: text('name', false)
     .transform((s) => s.trim())
@@ -148,7 +195,7 @@ const schema = z.object({
     .max(VIEW_EDGES_MAX, `a view holds at most ${VIEW_EDGES_MAX} edges`)
     .nullish()
     .transform((ids) => [...new Set(ids ?? [])]),
-  layout: jsonObject('layout', VIEW_LAYOUT_MAX_BYTES),
+  layout: viewLayout,
   filter: viewFilter,
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VIEW_LAYOUT_MAX_BYTES, validateViewInput } from './input.ts';
+import { VIEW_LAYOUT_MAX_BYTES, VIEW_LAYOUT_NAMES, VIEW_NODES_MAX, validateViewInput } from './input.ts';
 
 const valid = {
   name: '  Samarkand  ',
@@ -98,6 +98,7 @@ describe('saved view input', () => {
   it('keeps an empty description, layout and filter as nothing, and nested ones whole', () => {
     const input = validateViewInput({ ...valid, description: '  ', edgeIds: null, layout: null });
     expect(input).toMatchObject({ description: null, edgeIds: [], layout: null, filter: null });
+    expect(validateViewInput({ ...valid, filter: null }).filter).toBeNull();
     expect(validateViewInput({ ...valid, description: ' Samarkand, 2022 ' }).description).toBe(
       'Samarkand, 2022',
     );
@@ -158,5 +159,56 @@ describe('saved view input', () => {
     expect(() => validateViewInput({ ...valid, layout: exactly(VIEW_LAYOUT_MAX_BYTES + 1) })).toThrow(
       /at most/,
     );
+  });
+
+  it('keeps the layout a view opens in and its pinned nodes, and refuses a layout or a pin it does not know', () => {
+    expect(VIEW_LAYOUT_NAMES).toEqual(['force', 'concentric', 'hierarchical', 'timeline']);
+    for (const name of VIEW_LAYOUT_NAMES) {
+      const layout = { positions: {}, name, pinned: ['actor:xi-jinping'] };
+      expect(validateViewInput({ ...valid, layout }).layout).toBe(JSON.stringify(layout));
+    }
+    // Views saved before layouts had names or pins: no name (or null), no pins.
+    expect(validateViewInput({ ...valid, layout: { positions: {} } }).layout).toBe('{"positions":{}}');
+    expect(validateViewInput({ ...valid, layout: { name: null, pinned: [] } }).layout).toBe(
+      '{"name":null,"pinned":[]}',
+    );
+    expect(() => validateViewInput({ ...valid, layout: { name: 'spiral' } })).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        message:
+          'The view is not valid: layout.name must be one of force, concentric, hierarchical, timeline (got "spiral").',
+      }),
+    );
+    expect(() => validateViewInput({ ...valid, layout: { name: 3 } })).toThrow(/\(got 3\)/);
+    expect(() => validateViewInput({ ...valid, layout: { pinned: 'actor:xi-jinping' } })).toThrow(
+      /layout.pinned must be a list of node ids \(got "actor:xi-jinping"\)/,
+    );
+    expect(() => validateViewInput({ ...valid, layout: { pinned: ['actor:ok', 'Xi'] } })).toThrow(
+      /layout.pinned.1 "Xi" is not a valid node id/,
+    );
+    expect(() => validateViewInput({ ...valid, layout: { pinned: [{ id: 'actor:ok' }] } })).toThrow(
+      /layout.pinned.0 an object is not a valid node id/,
+    );
+    // As many pins as a view has nodes, and no more.
+    const pins = (n: number) => Array.from({ length: n }, (_, i) => `actor:a${i}`);
+    expect(() => validateViewInput({ ...valid, layout: { pinned: pins(VIEW_NODES_MAX) } })).not.toThrow();
+    expect(() => validateViewInput({ ...valid, layout: { pinned: pins(VIEW_NODES_MAX + 1) } })).toThrow(
+      /layout.pinned holds at most 5000 node ids/,
+    );
+  });
+
+  it('shows the wrong value in the message: text of up to 20 characters quoted, a yes or no as it is', () => {
+    const twenty = 'x'.repeat(20);
+    expect(() => validateViewInput({ ...valid, layout: { name: twenty } })).toThrow(`(got "${twenty}")`);
+    expect(() => validateViewInput({ ...valid, layout: { name: `${twenty}x` } })).toThrow(
+      /layout.name must be one of .* \(got a long text\)/,
+    );
+    expect(() => validateViewInput({ ...valid, filter: { minReliability: true } })).toThrow(
+      /filter.minReliability must be one of .* \(got true\)/,
+    );
+    expect(() => validateViewInput({ ...valid, layout: { pinned: false } })).toThrow(
+      /layout.pinned must be a list of node ids \(got false\)/,
+    );
+    expect(() => validateViewInput({ ...valid, filter: { statedOnly: 0 } })).toThrow(/\(got 0\)/);
   });
 });
