@@ -143,6 +143,56 @@ describe('the memo in Neo4j', () => {
     expect(unsourced).toEqual([]);
   });
 
+  it('gives every claim its basis and passages that are the memo’s words at their offsets, and every source a grade with its reason', async () => {
+    const [doc] = await db.read<{ text: string }>(
+      cypher('testSeedMemoText', 'MATCH (d:Document {name: $document}) RETURN d.text AS text'),
+      { document: MEMO },
+    );
+    type Claim = { id: string; p: Record<string, unknown> };
+    const nodes = await db.read<Claim>(
+      cypher(
+        'testSeedClaimNodes',
+        `MATCH (n:Entity {document: $document}) WHERE n.kind IN ['MEETING', 'STATEMENT', 'AGREEMENT', 'FIGURE']
+         RETURN n.id AS id, properties(n) AS p`,
+      ),
+      { document: MEMO },
+    );
+    const relationships = await db.read<Claim>(
+      cypher(
+        'testSeedClaimRelationships',
+        `MATCH (:Entity)-[r]->(:Entity) WHERE type(r) <> 'CITES' AND r.document = $document
+         RETURN r.id AS id, properties(r) AS p`,
+      ),
+      { document: MEMO },
+    );
+    const claims = [...nodes, ...relationships];
+    expect(nodes.length).toBeGreaterThan(90);
+    expect(relationships.length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    for (const { id, p } of claims) {
+      if (p.basis !== undefined && p.basis !== 'stated' && p.basis !== 'inferred') wrong.push(`${id}: basis`);
+      if (p.basis === 'inferred' && !p.inferenceNote) wrong.push(`${id}: inference without a note`);
+      const passages = (p.passages ?? []) as string[];
+      const starts = (p.passageStarts ?? []) as number[];
+      const ends = (p.passageEnds ?? []) as number[];
+      if (passages.length === 0) wrong.push(`${id}: no passage`);
+      passages.forEach((passage, i) => {
+        if (doc!.text.slice(Number(starts[i]), Number(ends[i])) !== passage)
+          wrong.push(`${id}: passage ${i}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+    const ungraded = await db.read(
+      cypher(
+        'testSeedUngradedSources',
+        `MATCH (s:Source {document: $document}) WHERE s.reliability IS NULL OR s.reliabilityNote IS NULL
+         RETURN s.id AS id`,
+      ),
+      { document: MEMO },
+    );
+    expect(ungraded).toEqual([]);
+  });
+
   it('gives every footnote an address, except footnote 13 whose address the memo cuts off', async () => {
     const rows = await db.read(
       cypher(
