@@ -25,6 +25,35 @@ describe('evidence', () => {
     await page.close();
   });
 
+  it('draws an inferred relationship dashed, and its details say what the inference rests on', async () => {
+    const { page, errors } = await openExplorer(browser(), baseUrl);
+    // The memo quotes Beijing's state media just before these words but does not name their source: inferred.
+    const id =
+      'rel:actor:chinese-state-media-REPORTED->statement:china-russia-always-firmly-support-each-other';
+    const lines = await page.evaluate((inferredId) => {
+      const inferred = window.cy!.getElementById(inferredId);
+      const stated = window
+        .cy!.edges(':visible')
+        .filter((e) => e.data('basis') === 'STATED')
+        .first();
+      return {
+        basis: inferred.data('basis') as string,
+        inferred: inferred.style('line-style') as string,
+        stated: stated.style('line-style') as string,
+      };
+    }, id);
+    expect(lines).toEqual({ basis: 'INFERRED', inferred: 'dashed', stated: 'solid' });
+    await searchAndChoose(page, 'Chinese state media', /Chinese state media/i);
+    const details = page.getByTestId('details');
+    const row = details.locator('ul.relationships li', { hasText: 'always firmly support' });
+    await row.getByRole('button', { name: 'REPORTED →' }).click();
+    const note = details.getByTestId('inferred');
+    await note.waitFor();
+    expect(await note.innerText()).toMatch(/^Inferred: .{20,}/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('marks a contested claim and sets both sides side by side, each with its sources', async () => {
     const { page, errors } = await openExplorer(browser(), baseUrl);
     await searchAndChoose(page, 'West sees Xi and Modi critique', /West sees Xi and Modi critique/);
