@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   openExplorer,
-  pickPathEnd,
   saveNewView,
   searchAndChoose,
   waitForGraph,
@@ -56,9 +55,12 @@ async function main(): Promise<void> {
 
     const paths = page.locator('.paths');
     await page.locator('body').press('Escape');
-    await pickPathEnd(page, 'From', 'Narendra Modi', /Narendra Modi/);
-    await pickPathEnd(page, 'To', 'Xi Jinping', /^Xi Jinping\b.*Actor/);
-    await paths.getByRole('button', { name: 'Find paths' }).click();
+    await page.getByRole('combobox', { name: 'Search the graph' }).fill('Modi to Xi');
+    const connected = page.getByRole('option', { name: /How Narendra Modi is connected to Xi Jinping/ });
+    await connected.waitFor();
+    await page.screenshot({ path: path.join(outDir, '14-search-paths.png') });
+    console.log('  docs/screenshots/14-search-paths.png');
+    await connected.click();
     await page.getByTestId('path-explanation').first().waitFor();
     await shot(page, '04-paths');
 

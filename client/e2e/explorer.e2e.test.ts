@@ -284,7 +284,7 @@ describe('the explorer', () => {
     await page.close();
   });
 
-  it('exports the picture as PNG and JSON', async () => {
+  it('exports the picture as PNG, SVG and JSON', async () => {
     const { page, errors } = await openExplorer(browser(), baseUrl);
     const [png] = await Promise.all([
       page.waitForEvent('download'),
@@ -308,6 +308,51 @@ describe('the explorer', () => {
     expect(doc.nodes.length).toBe((await visibleNodeIds(page)).length);
     expect(doc.nodes[0]!.position).toBeTruthy();
     expect(doc.edges.length).toBeGreaterThan(0);
+
+    // SVG: the same figure in vectors. Every node drawn is a shape, every relationship a line, every label
+    // shown a text; the title, legend and numbered sources are text; and a browser draws the file as an image.
+    const [svgFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
+    expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    const read = await page.evaluate(async (text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const graph = doc.querySelector('g.graph')!;
+      const image = new Image();
+      const drawn = await new Promise<boolean>((resolve) => {
+        image.onload = () => resolve(image.naturalWidth > 0);
+        image.onerror = () => resolve(false);
+        image.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+      });
+      const cy = window.cy!;
+      return {
+        parseError: doc.querySelector('parsererror') !== null,
+        title: doc.querySelector('title')?.textContent,
+        shapes: graph.querySelectorAll(':scope > ellipse, :scope > rect, :scope > polygon').length,
+        lines: graph.querySelectorAll(':scope > line').length,
+        labels: [...graph.querySelectorAll(':scope > text')].map((t) => t.textContent),
+        around: [...doc.querySelectorAll('svg > text')].map((t) => t.textContent ?? ''),
+        drawn,
+        nodes: cy.nodes(':visible').length,
+        edges: cy.edges(':visible').length,
+        labelled: cy
+          .nodes(':visible')
+          .filter((n) => !n.hasClass('no-label') && !!n.style('label'))
+          .map((n) => String(n.style('label'))),
+      };
+    }, svg);
+    expect(read.parseError).toBe(false);
+    expect(read.drawn).toBe(true);
+    expect(read.title).toBe('Knowledge graph');
+    expect(read.shapes).toBe(read.nodes);
+    expect(read.lines).toBe(read.edges);
+    expect(read.labels.sort()).toEqual(read.labelled.sort());
+    expect(read.labels).toContain('Xi Jinping');
+    expect(read.around).toContain('Actors (59)');
+    expect(read.around).toContain('Sources');
+    expect(read.around.some((t) => t.startsWith('[1] '))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -36,7 +36,13 @@ export function Header({ stores, actions, searchRef }: Props) {
         <span className="brand">Knowledge-graph explorer</span>
         <span className="subtitle">{current ? current.name : '“No Limits” memo (11 October 2022)'}</span>
       </h1>
-      <SearchBox ref={searchRef} onChoose={actions.chooseHit} kindFilter evidence={state.evidence} />
+      <SearchBox
+        ref={searchRef}
+        onChoose={actions.chooseHit}
+        onPaths={({ from, to }) => actions.askPaths(from, to)}
+        kindFilter
+        evidence={state.evidence}
+      />
       <nav
         ref={toolbar}
         className="toolbar"
@@ -77,12 +83,29 @@ export function Header({ stores, actions, searchRef }: Props) {
         >
           Document
         </button>
-        <button type="button" onClick={actions.exportPng}>
-          Export PNG
-        </button>
-        <button type="button" onClick={actions.exportJson}>
-          Export JSON
-        </button>
+        {/* One word for three buttons; each keeps its full name ("Export PNG") for screen readers. */}
+        <span className="toolbar-group" role="group" aria-label="Export">
+          <span className="toolbar-group-label" aria-hidden="true">
+            Export
+          </span>
+          {(
+            [
+              ['PNG', 'The picture with title, legend and sources', actions.exportPng],
+              ['SVG', 'The same picture in vectors', actions.exportSvg],
+              ['JSON', 'The nodes, relationships and positions', actions.exportJson],
+            ] as const
+          ).map(([format, title, run]) => (
+            <button
+              key={format}
+              type="button"
+              aria-label={`Export ${format}`}
+              title={`${title} (${format})`}
+              onClick={run}
+            >
+              {format}
+            </button>
+          ))}
+        </span>
         {current && (
           <button type="button" onClick={() => actions.openView(null)}>
             Memo graph

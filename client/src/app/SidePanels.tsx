@@ -17,7 +17,7 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
   const state = useStore(stores.explorer);
   const stats = useStore(stores.stats);
   const tab = useStore(stores.tab);
-  const { from, to } = useStore(stores.ends);
+  const { from, to, asked } = useStore(stores.ends);
   const { list, current } = useStore(stores.views);
   const { viewer } = useStore(stores.access);
   const selected = state.selection.type === 'node' ? state.graph.nodes[state.selection.id] : undefined;
@@ -42,6 +42,7 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
           onGraph={state.path !== null}
           relationshipTypes={relationshipTypesOf(stats.type === 'ready' ? stats.value : null)}
           evidence={state.evidence}
+          asked={asked}
         />
       </div>
       <div role="tabpanel" id="tabpanel-views" aria-labelledby="tab-views" hidden={tab !== 'views'}>

@@ -5,7 +5,7 @@ import { signInAsked, signInCancelled, type SignInReason } from '../access/acces
 import type { ClientEvent } from '../api/client.ts';
 import { api, type SearchHit } from '../api/operations.ts';
 import { tokens } from '../api/token.ts';
-import type { GraphNode, SavedViewSummary, Viewer } from '../api/types.ts';
+import type { GraphNode, NodeKind, SavedViewSummary, Viewer } from '../api/types.ts';
 import { noticeShown } from '../connection/connection.ts';
 import {
   chooseSpan,
@@ -19,11 +19,13 @@ import { reduce } from '../explorer/reduce.ts';
 import type { Action } from '../explorer/state.ts';
 import { expandNode } from '../expand/expand.ts';
 import { download, fitShapes, placementOf, pngOf, pngUriOf } from '../graph/canvas.ts';
-import { endAt, setEnd, type PathEnd } from '../paths/paths.ts';
+import { graphSvg } from '../graph/svg.ts';
+import { endAt, pathAsked, setEnd, type PathEnd } from '../paths/paths.ts';
 import { chooseHit } from '../search/search.ts';
+import { tableOpenedOn } from '../table/panel.ts';
 import { viewInput } from '../views/views.ts';
 import { exportDocument, exportFileName } from './exportJson.ts';
-import { composePicture, pictureText } from './exportPicture.ts';
+import { browserMeasure, composePicture, pictureText, svgPicture } from './exportPicture.ts';
 import { loadOpening } from './opening.ts';
 import * as page from './page.ts';
 import type { AppStores, Tab } from './stores.ts';
@@ -70,6 +72,8 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     expand: (id: string) => void expandNode({ explorer: stores.explorer, status: stores.expand, api }, id),
     chooseHit: (hit: SearchHit) =>
       void chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hit),
+    /** Opens the results table on the nodes of one kind (the start panel). */
+    openTable: (kind: NodeKind) => stores.table.set((s) => tableOpenedOn(s, kind)),
     chooseTab: (tab: Tab) => stores.tab.set(() => tab),
     /** Opens the document view on `documentId`, emphasising `passage` (a passage of the selected item). */
     openDocument: (passage: { documentId: string } & TextRange) =>
@@ -86,6 +90,11 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     setEnd: (end: 'from' | 'to', value: PathEnd) => stores.ends.set((s) => setEnd(s, end, value)),
     pathEnd: (end: 'from' | 'to', node: GraphNode) => {
       stores.ends.set((s) => endAt(s, end, node));
+      stores.tab.set(() => 'paths');
+    },
+    /** Finds the paths between two nodes at once (the search's "Modi to Xi" suggestion). */
+    askPaths: (from: SearchHit, to: SearchHit) => {
+      stores.ends.set((s) => pathAsked(s, from, to));
       stores.tab.set(() => 'paths');
     },
     shortcuts: {
@@ -107,6 +116,13 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
         (blob) => download(blob, fileName('png')),
         () => download(pngOf(graph), fileName('png')),
       );
+    },
+    /** The same figure as SVG: the graph's shapes, lines and labels as vectors, with the text around them. */
+    exportSvg: () => {
+      if (!cy) return;
+      const text = pictureText(stores.explorer.get(), stores.views.get().current?.name ?? null);
+      const svg = svgPicture(graphSvg(cy), text, browserMeasure());
+      download(new Blob([svg], { type: 'image/svg+xml' }), fileName('svg'));
     },
     exportJson: () => {
       if (!cy) return;

@@ -1,11 +1,13 @@
-// The PNG export as a report figure: a title (the open view's name), the legend of the kinds drawn, the dates
-// shown, the graph, and numbered citations of the sources the drawn nodes and relationships rest on. What the
-// text says and where it goes are pure functions (tested); drawing it on a canvas is the browser's part.
+// The PNG and SVG exports as a report figure: a title (the open view's name), the legend of the kinds drawn, the
+// dates shown, the graph, and numbered citations of the sources the drawn nodes and relationships rest on. What
+// the text says, where it goes and the SVG document are pure functions (tested); drawing the PNG on a canvas is
+// the browser's part.
 import type { Source } from '../api/types.ts';
 import { sourceAddress } from '../details/sourceLabel.ts';
 import { visibleElements } from '../explorer/projection.ts';
 import type { ExplorerState } from '../explorer/state.ts';
 import { kindStyle } from '../graph/kinds.ts';
+import { escapeXml, type SvgGraph } from '../graph/svg.ts';
 import { periodOf } from '../time/time.ts';
 import { formatDate } from '../../../core/model/dates.ts';
 
@@ -62,21 +64,27 @@ export function pictureText(state: ExplorerState, viewName: string | null): Pict
 function datesShown(state: ExplorerState, nodeIds: string[], edgeIds: string[]): string | null {
   const w = state.timeWindow;
   if (w) return `Time window: ${formatDate(w.since)} – ${formatDate(w.until)}`;
-  let start: string | null = null;
-  let end: string | null = null;
+  // The earliest start and the latest end, each written as precisely as its item gives it ("1945", not
+  // "1 January 1945").
+  let first: { at: string; text: string } | null = null;
+  let last: { at: string; text: string } | null = null;
   for (const item of [
     ...nodeIds.map((id) => state.graph.nodes[id]!),
     ...edgeIds.map((id) => ({ properties: state.graph.edges[id]!.properties })),
   ]) {
     const p = periodOf(item);
     if (!p) continue;
-    if (!start || p.start < start) start = p.start;
-    if (!end || p.end > end) end = p.end;
+    const props: Record<string, unknown> = item.properties;
+    const date = 'date' in item && item.date ? item.date : props.date;
+    const startText = formatDate(date, props.datePrecision);
+    const endText = props.endDate ? formatDate(props.endDate, props.endDatePrecision) : startText;
+    if (startText && (!first || p.start < first.at)) first = { at: p.start, text: startText };
+    if (endText && (!last || p.end > last.at)) last = { at: p.end, text: endText };
   }
-  if (!start || !end) return null;
-  return start === end
-    ? `Dates shown: ${formatDate(start)}`
-    : `Dates shown: ${formatDate(start)} – ${formatDate(end)}`;
+  if (!first || !last) return null;
+  return first.text === last.text
+    ? `Dates shown: ${first.text}`
+    : `Dates shown: ${first.text} – ${last.text}`;
 }
 
 /** Something to draw, in canvas pixels: a line of text (top-left at x, y) or a legend swatch. */
@@ -191,4 +199,44 @@ export async function composePicture(graphUri: string, text: PictureText, scale 
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made.'))), 'image/png'),
   );
+}
+
+/** A text's width in a font, as the browser draws it (a canvas's measureText). */
+export function browserMeasure(): (text: string, font: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return (t, f) => {
+    if (!ctx) return t.length * parseFloat(f.replace(/^bold /, '')) * 0.55;
+    ctx.font = f;
+    return ctx.measureText(t).width;
+  };
+}
+
+/** The picture as one SVG document: the same title, dates, legend and citations as the PNG, around the graph's SVG. */
+export function svgPicture(
+  graph: SvgGraph,
+  text: PictureText,
+  measure: (text: string, font: string) => number,
+): string {
+  const layout = layoutPicture(text, graph, measure, 1);
+  const items = layout.items.map((item) => {
+    if (item.type === 'swatch')
+      return `<rect x="${item.x}" y="${item.y}" width="${item.size}" height="${item.size}" fill="${item.color}"/>`;
+    const [, bold, size] = /^(bold )?(\d+(?:\.\d+)?)px/.exec(item.font) ?? [];
+    return (
+      `<text x="${item.x}" y="${item.y}" dominant-baseline="hanging" font-family="sans-serif" font-size="${size ?? 12}"` +
+      `${bold ? ' font-weight="bold"' : ''} fill="${item.color}">${escapeXml(item.text)}</text>`
+    );
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" ` +
+      `viewBox="0 0 ${layout.width} ${layout.height}">`,
+    `<title>${escapeXml(text.title)}</title>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    ...items,
+    `<g class="graph" transform="translate(${layout.graph.x} ${layout.graph.y})">`,
+    graph.body,
+    '</g>',
+    '</svg>',
+  ].join('\n');
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Source } from '../api/types.ts';
 import * as fx from '../../../test/support/client-fixtures.ts';
 import { KIND_LOOKS } from '../graph/kinds.ts';
-import { layoutPicture, pictureText, wrap } from './exportPicture.ts';
+import { escapeXml, shapeElement } from '../graph/svg.ts';
+import { layoutPicture, pictureText, svgPicture, wrap } from './exportPicture.ts';
 
 const src = (id: string, extra: Partial<Source> = {}): Source => ({
   id,
@@ -70,7 +71,8 @@ describe('the exported picture’s text', () => {
   });
 
   it('gives the time window, else the span of the dated items drawn', () => {
-    expect(pictureText(loaded(), null).dates).toBe('Dates shown: 1 January 2020 – 16 September 2022');
+    // Each end as precise as its item: the Myanmar trip is known to the month.
+    expect(pictureText(loaded(), null).dates).toBe('Dates shown: January 2020 – 16 September 2022');
     const windowed = loaded({ type: 'timeWindowSet', window: { since: '2022-09-01', until: '2022-09-30' } });
     expect(pictureText(windowed, null).dates).toBe('Time window: 1 September 2022 – 30 September 2022');
     expect(pictureText(fx.run({ type: 'graphLoaded', nodes: [fx.xi], edges: [] }), null).dates).toBeNull();
@@ -109,5 +111,55 @@ describe('the exported picture’s layout', () => {
     const layout = layoutPicture(pictureText(s, null), { width: 400, height: 300 }, measure);
     expect(layout.items.some((i) => i.type === 'text' && i.text.startsWith('No source recorded'))).toBe(true);
     expect(layout.width).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe('the SVG picture', () => {
+  const measure = (t: string, font: string) => t.length * parseFloat(font.replace(/^bold /, '')) * 0.5;
+  const graph = { width: 400, height: 300, body: '<ellipse cx="30" cy="30" rx="10" ry="10" fill="red"/>' };
+  const text = {
+    title: 'Samarkand & after <draft>',
+    legend: [{ kind: 'ACTOR', label: 'Actors', color: '#2563c9', count: 2 }],
+    dates: 'Dates shown: 15 September 2022',
+    citations: ['[1] Li Zhanshu at the Duma — TASS, 9 September 2022 — https://tass.com/politics/1505455'],
+  };
+
+  it('is one SVG document with the title, dates, legend and numbered citations around the graph', () => {
+    const svg = svgPicture(graph, text, measure);
+    expect(
+      svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'),
+    ).toBe(true);
+    expect(svg).toContain('<title>Samarkand &amp; after &lt;draft&gt;</title>');
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toEqual([
+      'Samarkand &amp; after &lt;draft&gt;',
+      'Dates shown: 15 September 2022',
+      'Actors (2)',
+      'Sources',
+      '[1] Li Zhanshu at the Duma — TASS, 9 September 2022 — https://tass.com/politics/1505455',
+    ]);
+    expect(svg).toContain('<rect x="16" y="');
+    // The graph sits between the legend and the sources, where the PNG puts it.
+    const layout = layoutPicture(text, graph, measure, 1);
+    expect(svg).toContain(
+      `<g class="graph" transform="translate(${layout.graph.x} ${layout.graph.y})">\n${graph.body}`,
+    );
+    const sourcesY = Number(/<text x="16" y="(\d+)"[^>]*>Sources</.exec(svg)![1]);
+    expect(sourcesY).toBeGreaterThan(layout.graph.y + graph.height);
+  });
+
+  it('draws each kind’s shape at its place and escapes what it writes', () => {
+    expect(shapeElement('ellipse', 10, 20, 8, 6, 'fill="x"')).toBe(
+      '<ellipse cx="10" cy="20" rx="4" ry="3" fill="x"/>',
+    );
+    expect(shapeElement('round-rectangle', 10, 20, 12, 6, 'fill="x"')).toBe(
+      '<rect x="4" y="17" width="12" height="6" rx="1" fill="x"/>',
+    );
+    expect(shapeElement('diamond', 0, 0, 4, 4, 'fill="x"')).toBe(
+      '<polygon points="0,-2 2,0 0,2 -2,0" fill="x"/>',
+    );
+    expect(shapeElement('hexagon', 0, 0, 8, 4, '')).toContain('points="-4,0 -2,-2 2,-2 4,0 2,2 -2,2"');
+    expect(shapeElement('round-triangle', 0, 0, 4, 4, '')).toContain('points="0,-2 2,2 -2,2"');
+    expect(escapeXml(`"Xi" & 'Putin' <met>`)).toBe('&quot;Xi&quot; &amp; &apos;Putin&apos; &lt;met&gt;');
   });
 });

@@ -13,9 +13,10 @@ import { PropertyTable } from './PropertyTable.tsx';
 import { SourceList } from './SourceList.tsx';
 import { Passages } from '../evidence/Passages.tsx';
 import { useEvidence } from '../evidence/useEvidence.ts';
+import { StartPanel, type StartActions } from '../start/StartPanel.tsx';
 
 /** What the panel's buttons and links do (the app's bound actions). */
-export interface DetailsActions {
+export interface DetailsActions extends StartActions {
   dispatch: (a: Action) => void;
   expand: (id: string) => void;
   pathEnd: (end: 'from' | 'to', node: GraphNode) => void;
@@ -42,13 +43,7 @@ export function DetailsPanel(props: DetailsProps) {
     body = <EdgeDetails {...props} edge={state.graph.edges[sel.id]!} />;
   else if (state.path && state.pathInfo)
     body = <PathDetails state={state} dispatch={props.actions.dispatch} />;
-  else
-    body = (
-      <p className="muted">
-        Select a node or a relationship on the graph, or search for one, to read what it is and the sources
-        behind it. Double-click a node to expand its neighbours.
-      </p>
-    );
+  else body = <StartPanel state={state} views={props.views} actions={props.actions} />;
   return (
     <aside
       id="details"

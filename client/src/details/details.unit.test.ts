@@ -69,7 +69,14 @@ describe('the panel’s date', () => {
         state: { ...graph, selection },
         views: loading,
         expandStatus: null,
-        actions: { dispatch: () => {}, expand: () => {}, pathEnd: () => {}, openView: () => {} },
+        actions: {
+          dispatch: () => {},
+          expand: () => {},
+          pathEnd: () => {},
+          openView: () => {},
+          chooseHit: () => {},
+          openTable: () => {},
+        },
       }),
     );
     return [...html.matchAll(/ · <time[^>]*>([^<]*)<\/time>/g)].map((m) => m[1]);

@@ -164,6 +164,9 @@ export function centreOn(cy: Core, id: string): void {
   // The pan is computed from the node's position: `center: { eles }` would centre its box, label included.
   const zoom = Math.max(cy.zoom(), 1);
   const p = node.position();
+  // The view is the analyst's choice from now on: a resize during the animation (a table opening, its rows
+  // coming) must not fit the whole graph again over it, as refitOnResize would while the pan is still the fit's.
+  lastFit.delete(cy);
   cy.stop();
   cy.animate(
     { zoom, pan: { x: cy.width() / 2 - zoom * p.x, y: cy.height() / 2 - zoom * p.y } },

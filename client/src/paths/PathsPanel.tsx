@@ -1,6 +1,6 @@
 // Paths between two nodes: pick the ends, optionally filter by relationship type and time window, and read
 // the shortest paths as sentences with their citations; one path at a time is highlighted on the graph.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../api/client.ts';
 import { api } from '../api/operations.ts';
 import type { Path } from '../api/types.ts';
@@ -24,6 +24,8 @@ interface Props {
   relationshipTypes?: readonly string[];
   /** The explorer's evidence filter, sent with the question. */
   evidence?: EvidenceFilter;
+  /** Changes when both ends were set elsewhere and the paths are to be found now (PathEnds.asked). */
+  asked?: number;
 }
 
 /** The paths panel. */
@@ -37,6 +39,7 @@ export function PathsPanel({
   onGraph = true,
   relationshipTypes = RELATIONSHIP_TYPES,
   evidence,
+  asked = 0,
 }: Props) {
   const [form, setForm] = useState<PathFilterForm>(emptyPathForm);
   const { maxLength } = form;
@@ -61,6 +64,14 @@ export function PathsPanel({
       setResult(failed(describeError(e)));
     }
   };
+
+  // Ends set together elsewhere (search "Modi to Xi"): find at once, with the ends of this render.
+  const answered = useRef(asked);
+  useEffect(() => {
+    if (asked === answered.current) return;
+    answered.current = asked;
+    void find();
+  });
 
   return (
     <section className="panel paths" aria-labelledby="paths-title">

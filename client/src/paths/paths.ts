@@ -18,9 +18,20 @@ export type PathEnd = Pick<SearchHit, 'id' | 'label'> | null;
 export interface PathEnds {
   from: PathEnd;
   to: PathEnd;
+  /** How many times both ends were set at once with the paths to be found straight away (search "A to B"). */
+  asked: number;
 }
 
-export const noEnds: PathEnds = { from: null, to: null };
+export const noEnds: PathEnds = { from: null, to: null, asked: 0 };
+
+/** Sets both ends and asks for the paths between them now (the paths panel finds them when `asked` changes). */
+export function pathAsked(ends: PathEnds, from: NonNullable<PathEnd>, to: NonNullable<PathEnd>): PathEnds {
+  return {
+    from: { id: from.id, label: from.label },
+    to: { id: to.id, label: to.label },
+    asked: ends.asked + 1,
+  };
+}
 
 /** Sets one end (null clears it). */
 export function setEnd(ends: PathEnds, end: 'from' | 'to', value: PathEnd): PathEnds {

@@ -14,8 +14,21 @@ describe('the paths question', () => {
     expect(ends).toEqual({
       from: { id: fx.modi.id, label: 'Narendra Modi' },
       to: { id: fx.xi.id, label: 'Xi Jinping' },
+      asked: 0,
     });
     expect(paths.setEnd(ends, 'from', null).from).toBeNull();
+  });
+
+  it('is asked at once when both ends come together (search "Modi to Xi"), each time anew', () => {
+    const once = paths.pathAsked(paths.noEnds, fx.modi, fx.xi);
+    expect(once).toEqual({
+      from: { id: fx.modi.id, label: 'Narendra Modi' },
+      to: { id: fx.xi.id, label: 'Xi Jinping' },
+      asked: 1,
+    });
+    expect(paths.pathAsked(once, fx.modi, fx.xi).asked).toBe(2);
+    // Setting one end by hand asks nothing.
+    expect(paths.setEnd(once, 'to', null).asked).toBe(1);
   });
 
   it('sends only the filters that are set', () => {

@@ -1,17 +1,20 @@
 // Search with suggestions as you type (debounced), of every kind or of the kind chosen beside the box, under the
 // explorer's evidence filter when given one, as an ARIA combobox: arrows move through the suggestions, Enter
-// chooses, Escape closes. `/` anywhere focuses it (see app/useShortcuts.ts).
+// chooses, Escape closes. Words that read "A to B" also offer the paths between the two (when `onPaths` is given). `/` anywhere focuses it (see app/useShortcuts.ts).
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../api/operations.ts';
 import type { NodeKind } from '../api/types.ts';
 import type { EvidenceFilter } from '../evidence/evidence.ts';
 import { KindSelect } from '../legend/KindSelect.tsx';
-import { Suggestions } from './Suggestions.tsx';
+import { choicesOf, Suggestions, type Choice } from './Suggestions.tsx';
 import { useDebounced } from './useDebounced.ts';
 import { MIN_QUERY, useSearch } from './useSearch.ts';
+import { usePathSuggestion, type PathSuggestion } from './usePathSuggestion.ts';
 
 interface Props {
   onChoose: (hit: SearchHit) => void;
+  /** Offers "How A is connected to B" for words that read "A to B", and finds those paths when chosen. */
+  onPaths?: (ends: PathSuggestion) => void;
   label?: string;
   placeholder?: string;
   /** Shown as the input's value when nothing is being typed (for the path pickers). */
@@ -26,6 +29,7 @@ interface Props {
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   {
     onChoose,
+    onPaths,
     label = 'Search the graph',
     placeholder = 'Search actors, meetings, quotes… (press /)',
     compact,
@@ -40,15 +44,21 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   const [active, setActive] = useState(0);
   const query = useDebounced(text.trim(), 200);
   const result = useSearch(query, setActive, kind, evidence);
+  const paths = usePathSuggestion(query, evidence, !!onPaths);
   const id = useId();
   const listId = `${id}-list`;
 
-  const hits = result.type === 'ready' ? result.value : [];
-  const choose = (hit: SearchHit | undefined) => {
-    if (!hit) return;
-    onChoose(hit);
+  const choices = choicesOf(result.type === 'ready' ? result.value : [], paths);
+  const choose = (choice: Choice | undefined) => {
+    if (!choice) return;
     setOpen(false);
-    setText(compact ? hit.label : '');
+    if (choice.type === 'paths') {
+      onPaths?.(choice);
+      setText('');
+      return;
+    }
+    onChoose(choice.hit);
+    setText(compact ? choice.hit.label : '');
   };
 
   const expanded = open && query.length >= MIN_QUERY && result.type !== 'idle';
@@ -56,13 +66,13 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setOpen(true);
-      setActive((a) => Math.min(a + 1, hits.length - 1));
+      setActive((a) => Math.min(a + 1, choices.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      choose(hits[active]);
+      choose(choices[active]);
     } else if (e.key === 'Escape') {
       if (expanded) {
         e.stopPropagation();
@@ -97,7 +107,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={expanded && hits[active] ? `${id}-opt-${active}` : undefined}
+        aria-activedescendant={expanded && choices[active] ? `${id}-opt-${active}` : undefined}
         placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
@@ -115,6 +125,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         hidden={!expanded}
         query={query}
         result={result}
+        choices={choices}
         active={active}
         onActive={setActive}
         onChoose={choose}

@@ -34,6 +34,44 @@ export function searchVariables(
   };
 }
 
+/** What a node-like item (a node, a table row) stands for as a search hit, its dates as precise as its own. */
+export function hitOfItem(item: {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  date: string | null;
+  properties: Record<string, unknown>;
+  summary?: string | null;
+  degree?: number;
+}): SearchHit {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    id: item.id,
+    kind: item.kind,
+    label: item.label,
+    date: item.date,
+    datePrecision: text(item.properties.datePrecision),
+    endDate: text(item.properties.endDate),
+    endDatePrecision: text(item.properties.endDatePrecision),
+    summary: item.summary || null,
+    degree: item.degree ?? 0,
+  };
+}
+
+/** The words between which a search asks for paths: "Modi to Xi", "Modi -> Xi", "Modi → Xi". */
+const PATH_QUERY = /^(.+?)\s+(?:to|->|→)\s+(.+)$/i;
+
+/**
+ * The two ends named by a search for the paths between them ("Narendra Modi to Xi Jinping"), or null when the
+ * words do not read so. Each end needs `min` characters, as a search does.
+ */
+export function pathQuery(text: string, min = 2): { from: string; to: string } | null {
+  const m = PATH_QUERY.exec(text.trim());
+  if (!m) return null;
+  const [from, to] = [m[1]!.trim(), m[2]!.trim()];
+  return from.length >= min && to.length >= min ? { from, to } : null;
+}
+
 /** Adds a node found by search (and its links to nodes already shown) and selects it. */
 export function addNode(state: ExplorerState, action: ActionOf<'nodeAdded'>): ExplorerState {
   const added = newNodeIds(state.graph, action);

@@ -5,7 +5,15 @@ import { reduce } from '../explorer/reduce.ts';
 import { initialState, type ExplorerState } from '../explorer/state.ts';
 import { createStore } from '../shared/store.ts';
 import { metWith, modi, putin, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
-import { chooseHit, KIND_SEARCH_LIMIT, linksToGraph, SEARCH_LIMIT, searchVariables } from './search.ts';
+import {
+  chooseHit,
+  KIND_SEARCH_LIMIT,
+  linksToGraph,
+  pathQuery,
+  SEARCH_LIMIT,
+  searchVariables,
+} from './search.ts';
+import { choicesOf } from './Suggestions.tsx';
 
 const opened = reduce(initialState, { type: 'graphLoaded', nodes: [xi, summit], edges: [xiAttended] });
 const hit = (n: typeof putin) => ({
@@ -92,5 +100,30 @@ describe('choosing a search hit', () => {
     };
     await chooseHit({ ...s, api }, hit(putin));
     expect(s.connection.get().notice).toBeTruthy();
+  });
+});
+
+describe('a search for the paths between two nodes', () => {
+  it('reads "A to B" (or an arrow) as its two ends, each long enough to search', () => {
+    expect(pathQuery('Modi to Xi')).toEqual({ from: 'Modi', to: 'Xi' });
+    expect(pathQuery('  Narendra Modi TO Xi Jinping ')).toEqual({ from: 'Narendra Modi', to: 'Xi Jinping' });
+    expect(pathQuery('Modi -> Xi')).toEqual({ from: 'Modi', to: 'Xi' });
+    expect(pathQuery('Modi → Xi')).toEqual({ from: 'Modi', to: 'Xi' });
+    // The first "to" splits: the rest is the second end.
+    expect(pathQuery('Modi to Xi to Putin')).toEqual({ from: 'Modi', to: 'Xi to Putin' });
+    expect(pathQuery('Modi')).toBeNull();
+    expect(pathQuery('Toronto')).toBeNull();
+    expect(pathQuery('Xi Jinping - Vladimir Putin meeting')).toBeNull();
+    expect(pathQuery('M to Xi')).toBeNull();
+    expect(pathQuery('to Xi')).toBeNull();
+  });
+
+  it('is offered first, before the hits of the words themselves', () => {
+    const [m, x] = [hit(modi), hit(xi)];
+    expect(choicesOf([x], { from: m, to: x })).toEqual([
+      { type: 'paths', from: m, to: x },
+      { type: 'hit', hit: x },
+    ]);
+    expect(choicesOf([x], null)).toEqual([{ type: 'hit', hit: x }]);
   });
 });

@@ -2,6 +2,7 @@
 // transitions, and the workflows that talk to the API and the canvas.
 import { describeError } from '../api/client.ts';
 import type { api, SearchHit } from '../api/operations.ts';
+import { hitOfItem } from '../search/search.ts';
 import type { GraphNode, NodeKind } from '../api/types.ts';
 import { failed, loading, ready, type Loadable } from '../shared/loadable.ts';
 import type { Store } from '../shared/store.ts';
@@ -29,6 +30,12 @@ export const initialTable: TableState = {
 /** Opens or closes the table. */
 export const tableToggled = (s: TableState): TableState => ({ ...s, open: !s.open });
 
+/** Opens the table on the nodes of one kind (the other filters stay). */
+export const tableOpenedOn = (s: TableState, kind: NodeKind): TableState => ({
+  ...filterSet(s, { kind }),
+  open: true,
+});
+
 /** Sets one of the filters; another kind drops the nodes of the previous kind and the sort on its columns. */
 export function filterSet(s: TableState, change: Partial<TableFilter>): TableState {
   const next = { ...s, ...change };
@@ -44,20 +51,7 @@ export function extraNodes(s: Pick<TableState, 'all' | 'kind'>): GraphNode[] {
 }
 
 /** The hit that choosing a row stands for (as a search suggestion would). */
-export function hitOf(row: TableRow): SearchHit {
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  return {
-    id: row.id,
-    kind: row.kind,
-    label: row.label,
-    date: row.period?.start ?? null,
-    datePrecision: text(row.properties.datePrecision),
-    endDate: text(row.properties.endDate),
-    endDatePrecision: text(row.properties.endDatePrecision),
-    summary: row.summary || null,
-    degree: 0,
-  };
-}
+export const hitOf = (row: TableRow): SearchHit => hitOfItem({ ...row, date: row.period?.start ?? null });
 
 /** Asks the API for every node of `kind` and keeps them in the table (one answer at a time per kind). */
 export async function loadAllOfKind(
