@@ -1,5 +1,6 @@
-// `npx tsx bench/cpu-profile.ts <file.cpuprofile> [top]`: where a V8 CPU profile (node --cpu-prof) spent its
-// time: self time per function and per package or project folder, so "what the API adds" can be attributed.
+// `npx tsx bench/cpu-profile.ts <file.cpuprofile> [top] [--from S]`: where a V8 CPU profile (node --cpu-prof)
+// spent its time: self time per function and per package or project folder, so "what the API adds" can be
+// attributed. --from S leaves out the first S seconds (a server's start-up, before the load).
 import { readFileSync } from 'node:fs';
 import { table } from './stats.ts';
 
@@ -25,11 +26,16 @@ export function area(url: string): string {
   return p ? p[1]! : url;
 }
 
-/** Self time in ms per function and per area. */
-export function selfTimes(profile: CpuProfile) {
+/** Self time in ms per function and per area, of the samples taken `fromMs` or more after the profile began. */
+export function selfTimes(profile: CpuProfile, fromMs = 0) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = (profile.timeDeltas[i] ?? 0) / 1000;
+    at += delta;
+    if (at >= fromMs) self.set(id, (self.get(id) ?? 0) + delta);
+  });
   const functions = new Map<string, number>();
   const areas = new Map<string, number>();
   let total = 0;
@@ -48,14 +54,20 @@ export function selfTimes(profile: CpuProfile) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, top = '25'] = process.argv.slice(2);
-  if (!file) {
-    console.error('usage: npx tsx bench/cpu-profile.ts <file.cpuprofile> [top]');
+  const args = process.argv.slice(2);
+  const fromAt = args.indexOf('--from');
+  const fromS = fromAt >= 0 ? Number(args.splice(fromAt, 2)[1]) : 0;
+  const [file, top = '25'] = args;
+  if (!file || !Number.isFinite(fromS)) {
+    console.error('usage: npx tsx bench/cpu-profile.ts <file.cpuprofile> [top] [--from S]');
     process.exit(2);
   }
-  const { total, functions, areas } = selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  const { total, functions, areas } = selfTimes(
+    JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
+    fromS * 1000,
+  );
   const pct = (ms: number) => `${((100 * ms) / total).toFixed(1)}%`;
-  console.log(`busy CPU time ${total.toFixed(0)} ms\n`);
+  console.log(`busy CPU time ${total.toFixed(0)} ms${fromS ? ` (from ${fromS} s after the start)` : ''}\n`);
   console.log(
     table(
       ['area', 'self ms', 'share'],

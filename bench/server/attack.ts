@@ -127,7 +127,13 @@ async function main(): Promise<number> {
     const started = await startBenchServer(db);
     server = started.server;
     url = started.url;
-    if ((await post(url, `{ node(id: "${XI}") { id } }`)).code !== 'OK') {
+    // `node` answers null, without an error, for an id it does not know: look at the answer itself.
+    const memo = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ node(id: "${XI}") { id } }` }),
+    }).then((r) => r.json() as Promise<{ data?: { node?: { id: string } | null } }>);
+    if (memo.data?.node?.id !== XI) {
       throw new CliError(`${XI} is not in the database: load the memo first (npm run seed)`);
     }
 

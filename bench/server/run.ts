@@ -43,16 +43,53 @@ import {
   type Recording,
   type RecordingDb,
 } from './record.ts';
-import { throughput, type ThroughputResult } from './throughput.ts';
+import {
+  apiSlice,
+  compare,
+  withCpu,
+  driverSlice,
+  errorCodes,
+  rateText,
+  ratio,
+  throughput,
+  type ThroughputResult,
+} from './throughput.ts';
+import {
+  BenchServerError,
+  choosePort,
+  cpuTimeMs,
+  listenerPids,
+  requestedPort,
+  servingUrl,
+  urlPort,
+  verifyListenerPid,
+} from '../listener.ts';
 
-const USAGE = `usage: npm run bench -- [--samples N] [--warmup N] [--seconds S] [--url URL] [--only a,b] [--no-throughput]
+/** Where the throughput runs were sent, and whether the benchmark knows it was the process it started. */
+interface ThroughputTarget {
+  url: string;
+  startedByBench: boolean;
+  pid?: number;
+  pidChecked: boolean;
+}
+
+const USAGE = `usage: npm run bench -- [--samples N] [--warmup N] [--seconds S] [--clients 8,32] [--rounds N] [--port N | --url URL]
+                             [--only a,b] [--no-throughput] [--profile] [--cpu-prof DIR]
   --samples N      measured requests per case (default 200), after --warmup (default 20, at least one per input)
-  --seconds S      duration of each throughput run (default 20)
-  --url URL        an explorer already running against the same database, for the throughput runs
-                   (default: start one with \`tsx server/src/app/main.ts\` on PORT, default 4000)
+  --seconds S      duration of each throughput run (default 20), through /graphql and through the driver alone
+  --clients LIST   concurrent clients of the throughput runs (default 8,32)
+  --rounds N       slices each throughput run is cut into, alternating API and driver (default 3)
+  --port N         port of the explorer started for the throughput runs (default: PORT if set, else one the OS
+                   chooses); the run stops if it is taken or if what answers there is not the process started
+  --url URL        instead, an explorer already running against the same database (not identity-checked)
   --only KEYS      run only these cases (comma-separated keys, e.g. search,neighborhood-d1)
   --no-throughput  skip the throughput runs
-  --profile        also PROFILE the Cypher of each case's slowest input once and keep the plans in the results file`;
+  --profile        also PROFILE the Cypher of each case's slowest input once and keep the plans in the results file
+  --cpu-prof DIR   run the throughput explorer under node --cpu-prof, writing its CPU profile into DIR
+                   (read it with \`npx tsx bench/cpu-profile.ts <file>\`)
+
+A throughput run with any failed request (non-2xx, GraphQL errors such as NOT_FOUND, timeouts, driver errors)
+is reported as FAILED with its counts, and the command exits 1.`;
 
 interface CaseResult {
   key: string;
@@ -173,36 +210,70 @@ function degreeRange(samples: NodeSample[]): string {
     : `${ds[0]}–${ds.at(-1)} (median ${ds[Math.floor(ds.length / 2)]})`;
 }
 
+/**
+ * Starts the explorer as a child process for the throughput runs, on `port` (checked free first) or one the OS
+ * chooses (PORT=0), and returns its URL only once the child itself has said where it listens, the kernel says the
+ * child holds that listening socket, and /readyz answers there. Fails loudly otherwise.
+ */
 async function startThroughputServer(
   uri: string,
-  port: number,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/app/main.ts'], {
-    env: {
-      ...process.env,
-      NEO4J_URI: uri,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      RATE_LIMIT_PER_MINUTE: '0',
+  port: number | undefined,
+  cpuProfileDir: string | undefined,
+): Promise<{ url: string; child: ChildProcess; pidChecked: boolean; readyAfterS: number }> {
+  if (port !== undefined) await choosePort(port);
+  const spawnedAt = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+      '--import',
+      'tsx',
+      'server/src/app/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        NEO4J_URI: uri,
+        HOST: '127.0.0.1',
+        PORT: String(port ?? 0),
+        NODE_ENV: 'production',
+        RATE_LIMIT_PER_MINUTE: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  const fail = async (why: string) => {
+    await stopChild(child);
+    return new BenchServerError(`${why}\n${output.slice(-2000)}`);
+  };
+  let pidChecked: boolean | undefined;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null)
-      throw new CliError(`the explorer exited before it was ready:\n${output.slice(-2000)}`);
-    const ok = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, child };
+      throw await fail(
+        `the explorer started for the throughput runs exited (code ${child.exitCode}) before it was ready:`,
+      );
+    // Ask nothing of the port before the child has said it listens there: another server may answer on it.
+    const url = servingUrl(output);
+    if (url) {
+      if (port !== undefined && urlPort(url) !== port)
+        throw await fail(`the explorer listens on ${url}, not on the port given (${port}):`);
+      try {
+        pidChecked ??= verifyListenerPid(urlPort(url), child.pid!);
+      } catch (e) {
+        throw await fail((e as Error).message);
+      }
+      const ok = await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return { url, child, pidChecked, readyAfterS: (performance.now() - spawnedAt) / 1000 };
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
-  child.kill('SIGTERM');
-  throw new CliError(`the explorer on ${url} was not ready within 5 minutes:\n${output.slice(-2000)}`);
+  throw await fail('the explorer started for the throughput runs was not ready within 5 minutes:');
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -227,11 +298,24 @@ function targets(results: CaseResult[], runs: ThroughputResult[], loaderRate: nu
       : [
           measure,
           target,
-          `${unit === 'ms' ? ms(value) : Math.round(value).toLocaleString('en-US')} ${unit}`,
+          unit === 'ms'
+            ? `${ms(value)} ms`
+            : unit === '×'
+              ? value.toFixed(2)
+              : `${Math.round(value).toLocaleString('en-US')} ${unit}`,
           ok(value) ? 'met' : 'MISSED',
         ];
   const apiAdds = results.filter((x) => !x.key.startsWith('ladder')).map((x) => x.apiAdds.p50);
-  const t32 = runs.find((t) => t.connections === 32);
+  // At 32 clients, or the run (the warm-up) that failed before it.
+  const api32 = runs.find((t) => t.connections === 32 && t.via === 'graphql') ?? runs.find((t) => t.failed);
+  const driver32 = runs.find((t) => t.connections === 32 && t.via === 'driver');
+  const share = ratio(api32, driver32);
+  const failedRow = (name: string, t: ThroughputResult) => [
+    name,
+    '0 errors',
+    `FAILED: ${t.errors} errors`,
+    'MISSED',
+  ];
   return [
     row('search, p95', '≤ 20 ms', r('search')?.graphql.p95, (v) => v <= 20),
     row('neighborhood d1, ordinary node, p95', '≤ 20 ms', r('neighborhood-d1')?.graphql.p95, (v) => v <= 20),
@@ -249,22 +333,59 @@ function targets(results: CaseResult[], runs: ThroughputResult[], loaderRate: nu
       apiAdds.length ? Math.max(...apiAdds) : undefined,
       (v) => v <= 2,
     ),
-    row('throughput d1, 32 clients', '≥ 500 req/s', t32?.requestsPerSecond, (v) => v >= 500, 'req/s'),
-    row('  … errors', '0', t32?.errors, (v) => v === 0, 'errors'),
-    row('  … p99', '< 200 ms', t32?.latency.p99, (v) => v < 200),
+    api32?.failed
+      ? failedRow('throughput d1, 32 clients', api32)
+      : row('throughput d1, 32 clients', '≥ 500 req/s', api32?.requestsPerSecond, (v) => v >= 500, 'req/s'),
+    driver32?.failed
+      ? failedRow('  … the same Cypher, driver alone', driver32)
+      : [
+          ...row(
+            '  … the same Cypher, driver alone',
+            '(the limit)',
+            driver32?.requestsPerSecond,
+            () => true,
+            'req/s',
+          ).slice(0, 3),
+          '',
+        ],
+    row('  … API / driver', '≥ 0.80', share ?? undefined, (v) => v >= 0.8, '×'),
+    row('  … errors', '0', api32?.errors, (v) => v === 0, 'errors'),
+    row('  … p99', '< 200 ms', api32 && !api32.failed ? api32.latency.p99 : undefined, (v) => v < 200),
     row('loader', '≥ 50,000 rel/s', loaderRate, (v) => v >= 50_000, 'rel/s'),
   ];
 }
 
+/** One line per throughput run: its rate and latency, or FAILED with the error counts by kind. */
+function throughputLine(t: ThroughputResult): string {
+  const via = t.via === 'graphql' ? 'API   ' : 'driver';
+  return t.failed
+    ? `  ${via} ${t.connections} clients: FAILED — ${t.failed}`
+    : `  ${via} ${t.connections} clients: ${rateText(t)}, p50 ${t.latency.p50} ms, p90 ${t.latency.p90} ms, ` +
+        `p99 ${t.latency.p99} ms, 0 errors (${t.requests} requests in ${t.seconds} s)`;
+}
+
 async function main(): Promise<number> {
   const values = parseOptions(
-    { values: ['samples', 'warmup', 'seconds', 'url', 'only'], flags: ['no-throughput', 'profile'] },
+    {
+      values: ['samples', 'warmup', 'seconds', 'url', 'only', 'port', 'clients', 'rounds', 'cpu-prof'],
+      flags: ['no-throughput', 'profile'],
+    },
     USAGE,
   );
   const samples = Number(values.samples ?? 200);
   const warmup = Number(values.warmup ?? 20);
   const seconds = Number(values.seconds ?? 20);
   const only = values.only?.split(',');
+  const clients = (values.clients ?? '8,32').split(',').map(Number);
+  const rounds = Number(values.rounds ?? 3);
+  if (values.port !== undefined && values.url !== undefined)
+    throw new CliError(
+      'give --port (for the explorer this run starts) or --url (one already running), not both',
+    );
+
+  // The throughput explorer's port, if one is given: refused now if taken, before minutes of latency cases.
+  const port = values.port === undefined ? requestedPort(process.env, 'PORT') : requestedPort(values, 'port');
+  if (port !== undefined && !values['no-throughput'] && !values.url) await choosePort(port);
 
   const config = loadConfig();
   const uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.localNeo4jPort}`;
@@ -412,26 +533,98 @@ async function main(): Promise<number> {
     await deleteBenchViews(db);
 
     const runs: ThroughputResult[] = [];
+    let throughputTarget: ThroughputTarget | undefined;
     if (!values['no-throughput']) {
+      const bodies = ordinary.map((n) => neighborhoodRequest(n.id, 1));
+      // The Cypher the API runs for each body, recorded from this process's API, for the driver-alone runs.
+      const recordings: Recording[] = [];
+      for (const body of bodies) {
+        rec.start();
+        const r = await post(url, body);
+        recordings.push(rec.stop());
+        if (r.status !== 200 || errorCodes(r.body).length > 0)
+          throw new CliError(
+            `the throughput request failed in this process: ${r.status} ${r.body.slice(0, 300)}`,
+          );
+      }
       let target = values.url;
-      if (!target) {
-        console.log(`starting the explorer on port ${config.port} for the throughput runs…`);
-        const started = await startThroughputServer(uri, config.port);
+      if (target) {
+        console.log(
+          `throughput against ${target}, which this run did not start: it cannot check who answers`,
+        );
+        throughputTarget = { url: target, startedByBench: false, pidChecked: false };
+      } else {
+        console.log(
+          `starting the explorer for the throughput runs on ${port === undefined ? 'a port the OS chooses' : `port ${port}`}…`,
+        );
+        const started = await startThroughputServer(uri, port, values['cpu-prof']);
         child = started.child;
         target = started.url;
-      }
-      const bodies = ordinary.map((n) => neighborhoodRequest(n.id, 1));
-      await throughput(target, bodies, 8, Math.min(5, seconds)); // warm-up
-      for (const connections of [8, 32]) {
-        const t = await throughput(target, bodies, connections, seconds);
-        runs.push(t);
+        throughputTarget = {
+          url: target,
+          startedByBench: true,
+          pid: child.pid!,
+          pidChecked: started.pidChecked,
+        };
         console.log(
-          `  throughput d1, ${connections} clients: ${Math.round(t.requestsPerSecond)} req/s, p50 ${t.latency.p50} ms, ` +
-            `p99 ${t.latency.p99} ms, ${t.errors} errors`,
+          `  it listens on ${target}, pid ${child.pid}` +
+            (started.pidChecked
+              ? ' (the kernel confirms that pid holds the listening socket)'
+              : ' (no /proc here: who holds the socket is not checked)') +
+            `; ready ${started.readyAfterS.toFixed(1)} s after it was started` +
+            (values['cpu-prof']
+              ? ` (its CPU profile goes to ${values['cpu-prof']} when it stops: read it with \`npx tsx bench/cpu-profile.ts <file> 25 --from ${Math.ceil(started.readyAfterS + Math.min(5, seconds))}\` to leave out start-up and warm-up)`
+              : ''),
         );
-        for (const [status, { count, sample }] of Object.entries(t.statuses)) {
-          if (sample) console.log(`    ${count} × ${status}: ${sample.slice(0, 200)}`);
+      }
+      // CPU time of the processes at work, read around each slice: the explorer started here, the local Neo4j
+      // (whoever listens on its Bolt port), and this process (autocannon, or the driver alone).
+      const neo4jPid = config.neo4jUri ? undefined : listenerPids(config.localNeo4jPort)[0];
+      const cpuOf = () => {
+        const own = process.cpuUsage();
+        const out: Record<string, number> = { bench: (own.user + own.system) / 1000 };
+        const explorer = child ? cpuTimeMs(child.pid!) : undefined;
+        if (explorer !== undefined) out.explorer = explorer;
+        const neo4jMs = neo4jPid === undefined ? undefined : cpuTimeMs(neo4jPid);
+        if (neo4jMs !== undefined) out.neo4j = neo4jMs;
+        return out;
+      };
+      const warm = await throughput(target, bodies, 8, Math.min(5, seconds));
+      if (warm.failed) {
+        runs.push(warm);
+        console.log(throughputLine(warm).replace('8 clients', '8 clients (warm-up)'));
+      } else {
+        await driverSlice(db.driver, db.database, recordings, 8, Math.min(3, seconds)); // warm-up
+        for (const connections of clients) {
+          const { api, driver } = await compare(
+            withCpu((s) => apiSlice(target, bodies, connections, s), cpuOf),
+            withCpu((s) => driverSlice(db.driver, db.database, recordings, connections, s), cpuOf),
+            connections,
+            seconds,
+            rounds,
+          );
+          runs.push(api, driver);
+          console.log(throughputLine(api));
+          console.log(throughputLine(driver));
+          const share = ratio(api, driver);
+          if (share !== null) console.log(`  API / driver at ${connections} clients: ${share.toFixed(2)}`);
+          for (const t of [api, driver])
+            if (t.cpuMsPerRequest)
+              console.log(
+                `    CPU per request, ${t.via === 'graphql' ? 'API' : 'driver'} runs: ` +
+                  Object.entries(t.cpuMsPerRequest)
+                    .map(([k, v]) => `${k} ${v} ms`)
+                    .join(', '),
+              );
+          // A failed run's counts are the answer: more clients would only repeat them.
+          if (api.failed || driver.failed) break;
         }
+      }
+      if (child) {
+        // Still the same process, still holding the socket: the figures are its own.
+        if (child.exitCode !== null)
+          throw new BenchServerError(`the throughput explorer (pid ${child.pid}) exited during the runs`);
+        verifyListenerPid(urlPort(target), child.pid!);
       }
     }
 
@@ -477,21 +670,49 @@ async function main(): Promise<number> {
       ),
     );
     if (runs.length) {
-      console.log('\nthroughput, neighborhood depth 1 of ordinary nodes\n');
+      console.log(
+        '\nthroughput, neighborhood depth 1 of ordinary nodes (API: /graphql; driver: the same Cypher alone)\n',
+      );
       console.log(
         table(
-          ['clients', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors'],
-          runs.map((t) => [
-            String(t.connections),
-            String(Math.round(t.requestsPerSecond)),
-            String(t.latency.p50),
-            String(t.latency.p90),
-            String(t.latency.p99),
-            String(t.latency.max),
-            String(t.errors),
-          ]),
+          [
+            'via',
+            'clients',
+            'req/s',
+            'p50 ms',
+            'p90 ms',
+            'p99 ms',
+            'max ms',
+            'errors',
+            'API/driver',
+            'CPU ms per request',
+          ],
+          runs.map((t) => {
+            const share =
+              t.via === 'graphql'
+                ? ratio(
+                    t,
+                    runs.find((d) => d.via === 'driver' && d.connections === t.connections),
+                  )
+                : null;
+            return [
+              t.via === 'graphql' ? 'API' : 'driver',
+              String(t.connections),
+              t.failed ? 'FAILED' : String(Math.round(t.requestsPerSecond)),
+              ...(t.failed
+                ? ['–', '–', '–', '–']
+                : [t.latency.p50, t.latency.p90, t.latency.p99, t.latency.max].map(String)),
+              String(t.errors),
+              share === null ? '' : share.toFixed(2),
+              Object.entries(t.cpuMsPerRequest ?? {})
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', '),
+            ];
+          }),
         ),
       );
+      for (const t of runs.filter((x) => x.failed))
+        console.log(`FAILED: ${t.via} at ${t.connections} clients: ${t.failed}`);
     }
     if (loader) {
       console.log(
@@ -514,9 +735,21 @@ async function main(): Promise<number> {
       inputs: { ordinary, actors, hubs: hubNodes, ladder, pairs },
       latency: results,
       throughput: runs,
+      throughputTarget: throughputTarget ?? null,
+      throughputRatio: Object.fromEntries(
+        clients.map((c) => [
+          c,
+          ratio(
+            runs.find((t) => t.via === 'graphql' && t.connections === c),
+            runs.find((t) => t.via === 'driver' && t.connections === c),
+          ),
+        ]),
+      ),
       loader: loader ?? null,
     });
-    return 0;
+    const failedCases = results.filter((r) => r.errors > 0);
+    for (const r of failedCases) console.log(`FAILED: ${r.name.trim()} had ${r.errors} failed requests`);
+    return runs.some((t) => t.failed) || failedCases.length > 0 ? 1 : 0;
   } finally {
     if (child) await stopChild(child);
     await closeServer(server);
