@@ -27,6 +27,16 @@ export const KIND_LABELS: Record<NodeKind, string> = Object.fromEntries(
   ID_PREFIXES.map((p) => [KINDS[p].kind, KINDS[p].label]),
 ) as Record<NodeKind, string>;
 
+/**
+ * Kinds of things in the world, shared between documents: one node per id whichever documents name it, each
+ * document's own account of it kept beside the node (graph-seed/src/shared.ts). The other kinds (statements,
+ * figures) are claims, and like every relationship belong to the one document that makes them.
+ */
+export const SHARED_KINDS: readonly NodeKind[] = ['ACTOR', 'MEETING', 'AGREEMENT', 'SOURCE'];
+
+/** True when nodes of `kind` are shared between documents (SHARED_KINDS). */
+export const isSharedKind = (kind: NodeKind): boolean => SHARED_KINDS.includes(kind);
+
 const ANY: readonly NodeKind[] = NODE_KINDS;
 /** The kinds that make claims (everything but actors and sources): the ends of DISPUTES and CORROBORATES. */
 const CLAIM_KINDS: readonly NodeKind[] = ['STATEMENT', 'MEETING', 'AGREEMENT', 'FIGURE'];

@@ -1,8 +1,11 @@
-// `npm run seed [-- --check] [-- --reset] [-- --dir <folder>]`: validates every document folder, then (unless
-// --check) writes each document to Neo4j in one transaction and prints what the graph holds per kind.
+// `npm run seed [-- --check] [-- --reset] [-- --dir <folder>] [-- --add <folder>] [-- --remove <name>]`: validates
+// every document folder, then (unless --check) writes each document to Neo4j in one transaction and prints what the
+// graph holds per kind. --add validates one more folder beside the others and loads only it; --remove removes one
+// loaded document (its claims, and the shared entities nothing else names).
 // Connection: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or the local database on NEO4J_PORT.
 import path from 'node:path';
-import { connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
+import { CliError, connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
+import { isSlug } from '../../core/model/index.ts';
 import {
   countGraph,
   ensureSchema,
@@ -12,14 +15,20 @@ import {
   SeedLoadError,
   type GraphCounts,
 } from './load.ts';
+import { removeDocument } from './documents.ts';
 import { DEFAULT_DOCUMENTS_DIR, readDocuments } from './read.ts';
 import { formatSeedError } from './files.ts';
 import type { SeedDocument } from './normalise.ts';
 
-const USAGE = `usage: npm run seed -- [--check] [--reset] [--dir <folder>]
-  --check         validate the documents only; write nothing
-  --reset         delete every seeded node (all :Entity nodes; saved views stay, with their members), then load
-  --dir <folder>  the folder of document folders (default graph-seed/documents), or one document folder`;
+const USAGE = `usage: npm run seed -- [--check] [--reset] [--dir <folder>] [--add <folder>] [--remove <name>]
+  --check          validate the documents only; write nothing
+  --reset          delete every seeded node (all :Entity nodes; saved views stay, with their members), then load
+  --dir <folder>   the folder of document folders (default graph-seed/documents), or one document folder
+  --add <folder>   validate one document folder beside those of --dir (its links to them resolve) and load only
+                   it, beside the documents already loaded, without touching them (with --check: validate only)
+  --remove <name>  remove one loaded document (a folder name, or document:<name>): its statements, figures,
+                   relationships and citations, its account of shared entities, and the shared entities no other
+                   document names; nothing else changes`;
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -46,18 +55,52 @@ function printCounts(counts: GraphCounts): void {
   table('relationships per type', counts.relationships);
 }
 
+/** `--remove <name>`: removes one loaded document in one transaction and says what went. */
+async function remove(name: string): Promise<number> {
+  const folder = name.replace(/^document:/, '');
+  if (!isSlug(folder)) {
+    throw new CliError(`bad document name "${name}": a folder name (lower-case letters, digits, hyphens)`);
+  }
+  const db = await connectFromEnv({ txTimeoutMs: 600_000 });
+  try {
+    const r = await removeDocument(db, folder);
+    console.log(
+      `removed ${r.document}: ${r.nodes} of its own nodes, ${r.relationships} relationships, ${r.citations} ` +
+        `citations; of the shared entities it named, ${r.sharedRemoved} deleted (no other document names them), ` +
+        `${r.sharedKept} kept`,
+    );
+    printCounts(await countGraph(db));
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<number> {
-  const args = parseOptions({ values: ['dir'], flags: ['check', 'reset'] }, USAGE);
+  const args = parseOptions({ values: ['dir', 'add', 'remove'], flags: ['check', 'reset'] }, USAGE);
+  if (args.remove !== undefined) {
+    if (args.add !== undefined || args.reset || args.check) {
+      throw new CliError('--remove goes alone (not with --add, --reset or --check)');
+    }
+    return remove(args.remove);
+  }
+  if (args.add !== undefined && args.reset)
+    throw new CliError('--add loads beside the others: not with --reset');
   const dir = args.dir ? path.resolve(args.dir) : DEFAULT_DOCUMENTS_DIR;
-  const read = readDocuments(dir);
+  const added = args.add === undefined ? undefined : path.resolve(args.add);
+  const read = readDocuments(dir, added === undefined ? {} : { add: added });
   if (!read.ok) {
     for (const e of read.errors) console.error(formatSeedError(e));
-    const rel = path.relative(process.cwd(), dir);
-    const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+    const checked = added ?? dir;
+    const rel = path.relative(process.cwd(), checked);
+    const shown = rel === '' ? '.' : rel.startsWith('..') ? checked : rel;
     console.error(`${read.errors.length} error(s) in ${shown}; nothing was written`);
     return 1;
   }
-  console.log(`valid: ${summarise(read.documents)}`);
+  // With --add, only the added document is written; the others were read so that its links to them resolve.
+  const toLoad =
+    added === undefined ? read.documents : read.documents.filter((d) => d.name === path.basename(added));
+  console.log(`valid: ${summarise(toLoad)}`);
   if (args.check) return 0;
 
   const started = Date.now();
@@ -71,7 +114,7 @@ async function main(): Promise<number> {
     }
     const loadStarted = Date.now();
     let lastPrinted = 0;
-    const results = await loadDocuments(db, read.documents, {
+    const results = await loadDocuments(db, toLoad, {
       onProgress: (p) => {
         // Long loads only: a line at most every two seconds.
         if (Date.now() - lastPrinted < 2_000 || p.total < 5_000) return;

@@ -15,6 +15,8 @@ export {
   SeedLoadError,
 } from './load.ts';
 export { writeNodes, writeRelationships, writeCitations } from './load.ts';
+export { removeDocument, DocumentConflictError } from './documents.ts';
+export type { DocumentRemoveResult } from './documents.ts';
 export type { NodeInput, RelationshipInput, BatchOptions, LoadOptions, GraphCounts } from './load.ts';
 export { readDocuments, DEFAULT_DOCUMENTS_DIR } from './read.ts';
 export { formatSeedError } from './files.ts';

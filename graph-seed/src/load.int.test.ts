@@ -26,6 +26,7 @@ const SCRATCH = 'scratch-memo';
 const CLEAN_SCRATCH = cypher(
   'testSeedCleanScratch',
   `MATCH (n) WHERE (n:Entity AND n.document STARTS WITH 'scratch-') OR (n:SeedDocument AND n.name STARTS WITH 'scratch-')
+      OR (n:EntityRecord AND n.document STARTS WITH 'scratch-') OR (n:Document AND n.name STARTS WITH 'scratch-')
    DETACH DELETE n`,
 );
 const CLEAN_VIEWS = cypher(

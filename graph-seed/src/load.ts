@@ -8,11 +8,13 @@ import {
   CITES,
   KIND_LABELS,
   documentIdOf,
+  isSharedKind,
   RELATIONSHIP_TYPE_NAMES,
   type NodeKind,
   type RelationshipType,
 } from '../../core/model/index.ts';
 import type { PropValue, SeedDocument } from './normalise.ts';
+import { releaseSharedEntities, writeSharedEntities } from './documents.ts';
 
 /**
  * What the full-text index `entitySearch` (search) reads: names, aliases, quotes, titles, publishers and
@@ -44,6 +46,19 @@ const SCHEMA: NamedQuery[] = [
   cypher(
     'seedIndexEntityDocument',
     'CREATE INDEX entity_document IF NOT EXISTS FOR (n:Entity) ON (n.document)',
+  ),
+  // A document's account of a shared entity (graph-seed/src/documents.ts): one per entity and document.
+  cypher(
+    'seedConstraintEntityRecord',
+    'CREATE CONSTRAINT entity_record_unique IF NOT EXISTS FOR (r:EntityRecord) REQUIRE (r.entityId, r.document) IS UNIQUE',
+  ),
+  cypher(
+    'seedIndexEntityRecordEntity',
+    'CREATE INDEX entity_record_entity IF NOT EXISTS FOR (r:EntityRecord) ON (r.entityId)',
+  ),
+  cypher(
+    'seedIndexEntityRecordDocument',
+    'CREATE INDEX entity_record_document IF NOT EXISTS FOR (r:EntityRecord) ON (r.document)',
   ),
   cypher(
     'seedIndexEntitySearch',
@@ -226,13 +241,46 @@ export function writeCitations(tx: Tx, nodes: NodeInput[], options: BatchOptions
   );
 }
 
+// The document's own nodes (its claims: not shared entities, which have `documents`) no longer in its files.
 const PRUNE_NODES = cypher(
   'seedPruneNodes',
   `MATCH (n:Entity {document: $document})
-   WHERE NOT n.id IN $ids
+   WHERE n.documents IS NULL AND NOT n.id IN $ids
    DETACH DELETE n
    RETURN count(*) AS removed`,
 );
+
+// Claims are one document's: an id of a statement or figure, or of a relationship, that another document already
+// made is refused (the other document's claim is never overwritten nor pruned).
+const CLAIMED_NODES = cypher(
+  'seedClaimedNodes',
+  `UNWIND $ids AS id
+   MATCH (n:Entity {id: id})
+   WHERE n.documents IS NULL AND n.document <> $document
+   RETURN n.id AS id, n.document AS document
+   ORDER BY id LIMIT 5`,
+);
+const CLAIMED_RELATIONSHIPS = cypher(
+  'seedClaimedRelationships',
+  `MATCH ()-[r]->()
+   WHERE r.id IN $ids AND r.document <> $document
+   RETURN r.id AS id, r.document AS document
+   ORDER BY id LIMIT 5`,
+);
+
+/** Throws when another document already made one of these claims (node or relationship ids). */
+async function refuseClaimsOfOthers(tx: Tx, document: string, nodeIds: string[], relIds: string[]) {
+  const found = [
+    ...(await tx.run<{ id: string; document: string }>(CLAIMED_NODES, { ids: nodeIds, document })),
+    ...(await tx.run<{ id: string; document: string }>(CLAIMED_RELATIONSHIPS, { ids: relIds, document })),
+  ];
+  if (found.length > 0) {
+    throw new SeedLoadError(
+      `${found.map((f) => `${f.id} is a claim of document ${f.document}`).join('; ')}: a statement, figure or ` +
+        "relationship belongs to the one document that makes it; give this document's claim an id of its own",
+    );
+  }
+}
 
 // A relationship of the document that is no longer in its file, or whose id now names another type or other ends.
 const PRUNE_RELATIONSHIPS = cypher(
@@ -258,6 +306,8 @@ export interface LoadProgress {
 export interface LoadOptions {
   batchSize?: number;
   onProgress?: (p: LoadProgress) => void;
+  /** Who adds the document (recorded on its Document node when it is first added; null for the command line). */
+  addedBy?: string | null;
 }
 
 export interface DocumentLoadResult {
@@ -278,10 +328,13 @@ const RECORD_DOCUMENT = cypher(
 
 // The document's full text, for passages to point into: on a Document node (not an Entity, so it is in no
 // search, count or neighbourhood). A folder without text.txt keeps the node without text.
+// When it was first added and by whom (null for the command line and the seed) stay as they were on a reload.
 const RECORD_DOCUMENT_TEXT = cypher(
   'seedRecordDocumentText',
   `MERGE (d:Document {id: $id})
-   SET d.name = $name, d.sourceId = $sourceId, d.text = $text`,
+   ON CREATE SET d.addedAt = datetime.transaction(), d.addedBy = $addedBy
+   SET d.name = $name, d.sourceId = $sourceId, d.text = $text,
+     d.addedAt = coalesce(d.addedAt, datetime.transaction())`,
 );
 
 const LOADED_DOCUMENTS = cypher(
@@ -317,9 +370,16 @@ export async function loadDocument(
   try {
     return await db.writeTransaction(
       async (tx) => {
-        const nodes: NodeInput[] = doc.nodes.map((n) => ({ ...n, document: doc.name }));
-        const removedNodes = Number(
-          (await tx.run(PRUNE_NODES, { document: doc.name, ids: nodes.map((n) => n.id) }))[0]?.removed ?? 0,
+        // Claims (statements, figures) are the document's own nodes; shared entities get its record.
+        const nodes: NodeInput[] = doc.nodes
+          .filter((n) => !isSharedKind(n.kind))
+          .map((n) => ({ ...n, document: doc.name }));
+        const shared = doc.nodes.filter((n) => isSharedKind(n.kind));
+        await refuseClaimsOfOthers(
+          tx,
+          doc.name,
+          nodes.map((n) => n.id),
+          doc.relationships.map((r) => r.id),
         );
         const keep = Object.fromEntries(
           doc.relationships.map((r) => [r.id, { type: r.type, from: r.from, to: r.to }]),
@@ -327,7 +387,19 @@ export async function loadDocument(
         const removedRelationships = Number(
           (await tx.run(PRUNE_RELATIONSHIPS, { document: doc.name, keep }))[0]?.removed ?? 0,
         );
-        const nodeCount = await writeNodes(tx, nodes, { ...batch, onBatch: progress('nodes') });
+        const pruned = Number(
+          (await tx.run(PRUNE_NODES, { document: doc.name, ids: doc.nodes.map((n) => n.id) }))[0]?.removed ??
+            0,
+        );
+        const released = await releaseSharedEntities(
+          tx,
+          doc.name,
+          shared.map((n) => n.id),
+        );
+        const removedNodes = pruned + released.removed;
+        const ownCount = await writeNodes(tx, nodes, { ...batch, onBatch: progress('nodes') });
+        const sharedCount = await writeSharedEntities(tx, doc.name, shared, batch.batchSize);
+        const nodeCount = ownCount + sharedCount;
         const relCount = await writeRelationships(tx, doc.relationships, {
           ...batch,
           onBatch: progress('relationships'),
@@ -339,6 +411,7 @@ export async function loadDocument(
           name: doc.name,
           sourceId: doc.sourceId,
           text: doc.text,
+          addedBy: options.addedBy ?? null,
         });
         return {
           document: doc.name,
@@ -378,19 +451,33 @@ const RESET_BATCH = cypher(
   'MATCH (n:Entity) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted',
 );
 
+// What documents leave beside their nodes: their records of shared entities and their bookkeeping nodes.
+const RESET_DOCUMENTS_BATCH = cypher(
+  'seedResetDocumentsBatch',
+  `MATCH (n) WHERE n:EntityRecord OR n:Document OR n:SeedDocument
+   WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`,
+);
+
 /**
- * Deletes every seeded node (all :Entity nodes and their relationships) in batches; saved views stay, and get
- * their members back when the graph is loaded again (relinkViews).
+ * Deletes every seeded node (all :Entity nodes and their relationships) in batches, and what the documents keep
+ * beside them (their records of shared entities, their Document and SeedDocument nodes); returns how many :Entity
+ * nodes were deleted. Saved views stay, and get their members back when the graph is loaded again (relinkViews).
  */
 export async function resetGraph(db: Db, onProgress?: (deleted: number) => void): Promise<number> {
   let total = 0;
   for (;;) {
     const [row] = await db.write(RESET_BATCH, { limit: int(10_000) });
     const n = Number(row?.deleted ?? 0);
-    if (n === 0) return total;
+    if (n === 0) break;
     total += n;
     onProgress?.(total);
   }
+  let deleted: number;
+  do {
+    const [row] = await db.write(RESET_DOCUMENTS_BATCH, { limit: int(10_000) });
+    deleted = Number(row?.deleted ?? 0);
+  } while (deleted > 0);
+  return total;
 }
 
 // Saved views (server/src/views) list their members in `nodeIds` and link them with INCLUDES. A node deleted by

@@ -8,6 +8,7 @@ import {
   NODE_KINDS,
   RELATIONSHIP_TYPES,
   defaultRelationshipId,
+  isSharedKind,
   type IdPrefix,
   type NodeKind,
   type RelationshipType,
@@ -195,17 +196,24 @@ export function normaliseDocuments(
         reason: `missing text.txt: the passages of its ${claims} claim(s) are looked up in the document's text; put the document's words, as published, in this file`,
       });
     }
+    // A shared kind (an actor, a meeting…) may be named by several documents, each with its own account of it;
+    // within one document, and for claims (statements, figures) across documents, an id is defined once.
+    const defined = new Set<string>();
     const addNode = (node: SeedNode, refs: SourceRef[] | undefined) => {
       const first = nodesById.get(node.id);
-      if (first) {
+      if (first && (defined.has(node.id) || !isSharedKind(node.kind))) {
+        const where = defined.has(node.id)
+          ? ''
+          : ` (a ${kindName(node.kind)} is a claim of one document: give this one an id of its own)`;
         errors.push({
           file: node.file,
           path: `${node.path}.id`,
-          reason: `duplicate id "${node.id}": already defined in ${first.file} at ${first.path}`,
+          reason: `duplicate id "${node.id}": already defined in ${first.file} at ${first.path}${where}`,
         });
         return;
       }
-      nodesById.set(node.id, node);
+      defined.add(node.id);
+      if (!first) nodesById.set(node.id, node);
       seed.nodes.push(node);
       if (refs) rawSources.set(node, { refs, path: `${node.path}.sources` });
     };
@@ -297,7 +305,7 @@ export function normaliseDocuments(
   };
   for (const [node, { refs, path }] of rawSources)
     node.sources = resolve(node.document, refs, node.file, path);
-  for (const node of nodesById.values()) {
+  for (const node of documents.flatMap((d) => d.nodes)) {
     const ibid = node.props.ibid;
     if (typeof ibid === 'string' && nodesById.get(ibid)?.kind !== 'SOURCE' && !alreadyReported(ibid)) {
       errors.push({ file: node.file, path: `${node.path}.ibid`, reason: `unknown source "${ibid}" (ibid)` });
@@ -395,7 +403,10 @@ function orderDocuments(
   const deps = new Map<string, Set<string>>();
   for (const doc of documents) {
     const set = new Set<string>();
+    // What the document names itself (a shared actor it gives its own account of) makes no dependency.
+    const own = new Set(doc.nodes.map((n) => n.id));
     const add = (id: string) => {
+      if (own.has(id)) return;
       const owner = nodesById.get(id)?.document;
       if (owner && owner !== doc.name) set.add(owner);
     };

@@ -61,13 +61,29 @@ function parseYaml(file: string): { ok: true; data: unknown } | { ok: false; err
   };
 }
 
+export interface ReadOptions {
+  /**
+   * One more document folder, read beside those of `root` (in place of one of the same name), so that its links to
+   * their items resolve: `npm run seed -- --add <folder>` validates this way and loads only that document.
+   */
+  add?: string;
+}
+
 /** Reads and validates every document folder below `root` (default graph-seed/documents); writes nothing. */
-export function readDocuments(root: string = DEFAULT_DOCUMENTS_DIR): ReadResult {
+export function readDocuments(root: string = DEFAULT_DOCUMENTS_DIR, options: ReadOptions = {}): ReadResult {
   const errors: SeedError[] = [];
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return { ok: false, errors: [{ file: displayName(root), path: '(folder)', reason: 'no such folder' }] };
+  const missing = [root, options.add]
+    .filter((f): f is string => f !== undefined)
+    .find((f) => !existsSync(f) || !statSync(f).isDirectory());
+  if (missing !== undefined) {
+    return {
+      ok: false,
+      errors: [{ file: displayName(missing), path: '(folder)', reason: 'no such folder' }],
+    };
   }
-  const folders = documentFolders(root);
+  const added = options.add === undefined ? [] : [path.resolve(options.add)];
+  const addedNames = new Set(added.map((f) => path.basename(f)));
+  const folders = [...documentFolders(root).filter((f) => !addedNames.has(path.basename(f))), ...added];
   if (folders.length === 0) {
     return {
       ok: false,

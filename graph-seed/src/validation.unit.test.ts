@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDocuments, type ReadResult } from './read.ts';
+import { DEFAULT_DOCUMENTS_DIR, readDocuments, type ReadResult } from './read.ts';
+import { BRIEF, BRIEF_DIR } from './fixtures/documents.ts';
 import { formatSeedError, parseSeedDate, type SeedError } from './files.ts';
 import { MEMO, prefixedMemoCopy, tempSeed, type TempSeed } from '../../test/support/seed-copies.ts';
 
@@ -233,7 +234,56 @@ describe('each kind of mistake gets its own message with file and path', () => {
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^second-memo\/figures\.yaml: figures\[0\]\.id: duplicate id "figure:china-russia-trade-growth-jan-jul-2022": already defined in .*no-limits-memo\/figures\.yaml at figures\[0\]$/,
+        /^second-memo\/figures\.yaml: figures\[0\]\.id: duplicate id "figure:china-russia-trade-growth-jan-jul-2022": already defined in .*no-limits-memo\/figures\.yaml at figures\[0\] \(a Figure is a claim of one document: give this one an id of its own\)$/,
+      ),
+    );
+  });
+
+  it('a shared entity (an actor) named by two documents, each with its own account', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'second-memo', 'copy');
+    const xi = `
+  - id: actor:xi-jinping
+    name: Xi Jinping
+    actorType: person
+    aliases: [Chairman Xi]
+    sources: [source:copy-no-limits-memo]
+`;
+    s.write('second-memo', 'actors.yaml', s.read('second-memo', 'actors.yaml') + xi);
+    const read = readDocuments(s.root);
+    if (!read.ok) throw new Error(read.errors.map(formatSeedError).join('\n'));
+    const named = read.documents.map((d) => [
+      d.name,
+      d.nodes.filter((n) => n.id === 'actor:xi-jinping').map((n) => n.props.aliases),
+    ]);
+    expect(named).toEqual([
+      [MEMO, [expect.any(Array)]],
+      ['second-memo', [['Chairman Xi']]],
+    ]);
+  });
+
+  it('reads one more document folder beside the others (--add): its links resolve, one of the same name is replaced', () => {
+    const s = copy();
+    const read = readDocuments(DEFAULT_DOCUMENTS_DIR, { add: BRIEF_DIR });
+    if (!read.ok) throw new Error(read.errors.map(formatSeedError).join('\n'));
+    expect(read.documents.map((d) => d.name)).toEqual([MEMO, BRIEF]);
+    // A folder of the same name as one of --dir's stands in its place.
+    const added = readDocuments(DEFAULT_DOCUMENTS_DIR, { add: path.join(s.root, MEMO) });
+    expect(added.ok && added.documents.map((d) => [d.name, d.dir])).toEqual([
+      [MEMO, path.join(s.root, MEMO)],
+    ]);
+    expect(errorsOf(readDocuments(DEFAULT_DOCUMENTS_DIR, { add: path.join(s.root, 'nothing') }))).toEqual([
+      { file: path.join(s.root, 'nothing'), path: '(folder)', reason: 'no such folder' },
+    ]);
+  });
+
+  it('a claim (a statement) of one document defined again by another', () => {
+    const s = copy();
+    prefixedMemoCopy(s, 'second-memo', 'copy');
+    s.edit('second-memo', 'statements.yaml', /id: statement:copy-/, 'id: statement:');
+    expect(printed(readDocuments(s.root), s.root)).toContainEqual(
+      expect.stringMatching(
+        /^second-memo\/statements\.yaml: statements\[0\]\.id: duplicate id ".*a Statement is a claim of one document/,
       ),
     );
   });

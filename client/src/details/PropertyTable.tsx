@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   datePrecision: 'date precision',
   endDate: 'end date',
   sourceIds: 'source ids',
+  documents: 'named in documents',
 };
 
 /** A property value as text. */

@@ -16,6 +16,8 @@ import { viewerModule } from '../access/viewer.ts';
 import { modelModule } from '../model/index.ts';
 import { evidenceModule } from '../evidence/index.ts';
 import { contestedModule } from '../contested/index.ts';
+import { documentsModule } from '../documents/index.ts';
+import { removeDocument } from '../../../graph-seed/src/documents.ts';
 import { graphql } from '../graphql/graphql-runtime.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
 
@@ -33,6 +35,7 @@ const modules: GraphQLModule[] = [
   modelModule,
   evidenceModule,
   contestedModule,
+  documentsModule(removeDocument),
 ];
 
 /**

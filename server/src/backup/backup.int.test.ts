@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../../../graph-seed/src/index.ts';
+import { removeDocument } from '../../../graph-seed/src/documents.ts';
+import { loadDocument } from '../../../graph-seed/src/load.ts';
+import { readDocuments } from '../../../graph-seed/src/read.ts';
+import { BRIEF, BRIEF_DIR } from '../../../graph-seed/src/fixtures/documents.ts';
 import { ownNeo4j } from '../../../test/support/own-neo4j.ts';
 import { createDb, cypher, type Db } from '../../../core/db/database.ts';
 import { spawn } from 'node:child_process';
@@ -98,6 +102,37 @@ describe('db:backup and db:restore', () => {
     const second = path.join(dir, 'second.jsonl');
     await backup(db, second);
     expect(canonical(second)).toEqual(canonical(first));
+  });
+
+  it('keeps what each document says of a shared entity, so a document removed after a restore takes only its own', async () => {
+    const GRAPH = cypher(
+      'testBackupGraphOfEntities',
+      `MATCH (n:Entity) OPTIONAL MATCH (n)-[r]->(m:Entity)
+       WITH n, r, m ORDER BY n.id, type(r), m.id, r.id
+       RETURN n.id AS id, properties(n) AS props, collect([type(r), m.id, properties(r)]) AS out`,
+    );
+    const memoOnly = await db.read(GRAPH);
+    const read = readDocuments(undefined, { add: BRIEF_DIR });
+    if (!read.ok) throw new Error('the fixture document does not read');
+    await loadDocument(
+      db,
+      read.documents.find((d) => d.name === BRIEF)!,
+    );
+    const file = path.join(dir, 'documents.jsonl');
+    await backup(db, file);
+    expect(readFileSync(file, 'utf8')).toContain(`"record:${BRIEF}:actor:xi-jinping"`);
+    expect(readFileSync(file, 'utf8')).toContain('"document:no-limits-memo"');
+
+    // As if restored into a new database: the documents' texts and records are gone too.
+    await db.write(
+      cypher('testBackupLoseRecords', 'MATCH (n) WHERE n:EntityRecord OR n:Document DETACH DELETE n'),
+    );
+    await db.write(DAMAGE);
+    await restore(db, file);
+    // The second document's records came back with the graph: removing it leaves the memo's graph as it was,
+    // Xi Jinping's aliases and sources the memo's only.
+    await removeDocument(db, BRIEF);
+    expect(stable(await db.read(GRAPH))).toBe(stable(memoOnly));
   });
 
   it('refuses an incomplete file before deleting anything', async () => {

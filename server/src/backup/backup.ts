@@ -1,5 +1,6 @@
-// Backup and restore of what the explorer owns (the graph, the saved views and the audit log: nodes labelled
-// Entity, SavedView or AuditEntry, and the relationships among them) through Bolt, so they work the same for the
+// Backup and restore of what the explorer owns (the graph, the documents' texts and their records of shared
+// entities, the saved views and the audit log: nodes labelled Entity, EntityRecord, Document, SavedView or
+// AuditEntry, and the relationships among them) through Bolt, so they work the same for the
 // project's own Neo4j, a cluster or Aura; on a shared database nothing else is read, deleted or written. The file
 // is JSON Lines: a header, one node or relationship a line, with Neo4j types kept (integers, dates, date-times) so
 // a restore gives back the same graph, and an end line with the counts.
@@ -17,7 +18,7 @@ import { withWritesPaused } from './pause.ts';
 export const BACKUP_FORMAT = 'kg-explorer-backup';
 
 /** The labels of what the explorer owns; a node with one of them is backed up and restored. */
-export const OWNED_LABELS = ['Entity', 'SavedView', 'AuditEntry'] as const;
+export const OWNED_LABELS = ['Entity', 'EntityRecord', 'Document', 'SavedView', 'AuditEntry'] as const;
 const OWNED = (n: string) => `(${OWNED_LABELS.map((l) => `${n}:${l}`).join(' OR ')})`;
 
 /** A backup file that cannot be restored: one line naming the file, the line and the reason. */

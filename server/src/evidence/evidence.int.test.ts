@@ -14,7 +14,7 @@ import { ASSUMED_SIZES, DEFAULT_LIMITS } from '../graphql/limits.ts';
 const CLEAN = cypher(
   'testEvidenceClean',
   `MATCH (n) WHERE (n:Entity AND n.document = $document) OR (n:SeedDocument AND n.name = $document)
-      OR (n:Document AND n.name = $document)
+      OR (n:Document AND n.name = $document) OR (n:EntityRecord AND n.document = $document)
    DETACH DELETE n`,
 );
 

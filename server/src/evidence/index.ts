@@ -3,25 +3,12 @@
 // documentSpans(id): every span of that text a claim rests on, with the node or relationship it belongs to, so
 // that the explorer can show the whole document with each encoded span marked and lead from a span to its claim.
 import { cypher, type Db } from '../../../core/db/database.ts';
-import { badInput } from '../../../core/errors.ts';
 import { passagesOf } from '../../../core/model/index.ts';
 import { nodeLabel } from '../graph/label.ts';
+import { documentFolder } from '../graph/validate.ts';
 import { graphQLModule } from '../graphql/module.ts';
 
 const DOCUMENT_TEXT = cypher('evidenceDocumentText', 'MATCH (d:Document {id: $id}) RETURN d.text AS text');
-
-const DOCUMENT_ID = /^document:([a-z0-9][a-z0-9-]*)$/;
-
-/** The seed folder named by document id `id` ("document:<folder>"); BAD_USER_INPUT for anything else. */
-function documentFolder(id: string): string {
-  const match = typeof id === 'string' ? DOCUMENT_ID.exec(id) : null;
-  if (!match) {
-    throw badInput(`id ${JSON.stringify(id)} is not a document id: expected "document:<slug>".`, {
-      argument: 'id',
-    });
-  }
-  return match[1]!;
-}
 
 /** The text of document `id` ("document:<folder>"), or null when there is no such document or it has no text. */
 export async function documentText(db: Db, id: string): Promise<string | null> {
@@ -34,13 +21,22 @@ export async function documentText(db: Db, id: string): Promise<string | null> {
 // passagesOf) and what its label is made of (nodeLabel reads name, title, a statement's text, the id).
 const CLAIM_FIELDS = '.id, .kind, .name, .title, .text, .document, .passages, .passageStarts, .passageEnds';
 
-// A node's `document` is the folder it was loaded from, and its passages point into that folder's text: the
-// entity_document index finds them. Nodes without passages (most actors, the sources) are left out at once.
+// A claim's `document` is the folder it was loaded from, and its passages point into that folder's text: the
+// entity_document index finds them. What a document says of a shared entity (a meeting, an agreement) is its
+// record of it (graph-seed/src/documents.ts), found by the entity_record_document index, with the passages it
+// gives. Nodes without passages (most actors, the sources) are left out at once.
 const NODE_SPANS = cypher(
   'evidenceDocumentNodeSpans',
-  `MATCH (n:Entity {document: $document})
-   WHERE n.passageStarts IS NOT NULL
-   RETURN n {${CLAIM_FIELDS}} AS props`,
+  `CALL () {
+     MATCH (n:Entity {document: $document})
+     WHERE n.documents IS NULL AND n.passageStarts IS NOT NULL
+     RETURN n {${CLAIM_FIELDS}} AS props
+     UNION ALL
+     MATCH (r:EntityRecord {document: $document})
+     WHERE r.passageStarts IS NOT NULL
+     RETURN r {id: r.entityId, ${CLAIM_FIELDS.replace('.id, ', '')}} AS props
+   }
+   RETURN props`,
 );
 
 // Relationships have no index on `document`: the scan is the one the loader's pruning does. The ends come with

@@ -3103,6 +3103,26 @@ export type DateScalarFilters = {
   readonly lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A document the graph is drawn from; it owns its claims (its statements, figures and relationships). */
+export type Document = {
+  readonly __typename?: 'Document';
+  /** When it was first added. */
+  readonly addedAt: Scalars['DateTime']['output'];
+  /** Who added it: the API token's name (null for the command line and the seed). */
+  readonly addedBy?: Maybe<Scalars['String']['output']>;
+  readonly date?: Maybe<Scalars['Date']['output']>;
+  /** Its relationships (CITES not counted). */
+  readonly edgeCount: Scalars['Int']['output'];
+  /** document:<folder>, the id its passages name (Passage.documentId). */
+  readonly id: Scalars['ID']['output'];
+  /** Nodes whose claims this document makes: its own (statements, figures) and the shared entities it names. */
+  readonly nodeCount: Scalars['Int']['output'];
+  readonly publisher?: Maybe<Scalars['String']['output']>;
+  /** As the document's own source (its document.yaml) gives them. */
+  readonly title: Scalars['String']['output'];
+  readonly url?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * A span of a document's text that a claim rests on: one passage of a node (nodeId) or of a relationship
  * (edgeId, with its ends), by character offsets into documentText.
@@ -5400,6 +5420,13 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** NOT_FOUND when there is no such view. */
   readonly deleteView: Scalars['Boolean']['output'];
+  /**
+   * Removes a document: exactly its claims (its statements, figures, relationships and citations), its account of
+   * the shared entities it names, and the shared entities no other document names and nothing else refers to. The
+   * other documents' graph is unchanged. NOT_FOUND when it is not loaded; CONFLICT (nothing removed) when other
+   * documents' claims rest on its own. Needs an editor token where tokens are on.
+   */
+  readonly removeDocument: Scalars['Boolean']['output'];
   readonly saveView: SavedView;
   /** CONFLICT when expectedVersion is no longer the view's version; nothing changes then. */
   readonly updateView: SavedView;
@@ -5407,6 +5434,11 @@ export type Mutation = {
 
 
 export type MutationDeleteViewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveDocumentArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -5478,6 +5510,8 @@ export type Query = {
   readonly auditLog: ReadonlyArray<AuditEntry>;
   /** The contested claims, as pairs (at most 500). */
   readonly contested: ReadonlyArray<Contested>;
+  /** A document by id (document:<folder>), or null when none is loaded. */
+  readonly document?: Maybe<Document>;
   /**
    * Every span of a document's text that a node or relationship rests on (one per passage), in reading order;
    * empty when there is no such document.
@@ -5485,6 +5519,8 @@ export type Query = {
   readonly documentSpans: ReadonlyArray<DocumentSpan>;
   /** A document's full text (a Passage's documentId names it), or null when there is none. */
   readonly documentText?: Maybe<Scalars['String']['output']>;
+  /** Every loaded document, in the order they were added. */
+  readonly documents: ReadonlyArray<Document>;
   readonly entities: ReadonlyArray<Entity>;
   readonly entitiesConnection: EntitiesConnection;
   readonly figures: ReadonlyArray<Figure>;
@@ -5576,6 +5612,11 @@ export type QueryAuditLogArgs = {
 
 export type QueryContestedArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDocumentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -7652,6 +7693,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateScalarFilters: DateScalarFilters;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Document: ResolverTypeWrapper<Document>;
   DocumentSpan: ResolverTypeWrapper<DocumentSpan>;
   EntitiesConnection: ResolverTypeWrapper<Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['EntityEdge']> }>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
@@ -8232,6 +8274,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateScalarFilters: DateScalarFilters;
   DateTime: Scalars['DateTime']['output'];
+  Document: Document;
   DocumentSpan: DocumentSpan;
   EntitiesConnection: Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['EntityEdge']> };
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
@@ -9131,6 +9174,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  addedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DocumentSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentSpan'] = ResolversParentTypes['DocumentSpan']> = {
   edgeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9639,6 +9694,7 @@ export type MeetingsConnectionResolvers<ContextType = Context, ParentType extend
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   deleteView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteViewArgs, 'id'>>;
+  removeDocument?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveDocumentArgs, 'id'>>;
   saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
   updateView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationUpdateViewArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
@@ -9672,8 +9728,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreementsConnection?: Resolver<ResolversTypes['AgreementsConnection'], ParentType, ContextType, Partial<QueryAgreementsConnectionArgs>>;
   auditLog?: Resolver<ReadonlyArray<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
   contested?: Resolver<ReadonlyArray<ResolversTypes['Contested']>, ParentType, ContextType, RequireFields<QueryContestedArgs, 'limit'>>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documentSpans?: Resolver<ReadonlyArray<ResolversTypes['DocumentSpan']>, ParentType, ContextType, RequireFields<QueryDocumentSpansArgs, 'id'>>;
   documentText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryDocumentTextArgs, 'id'>>;
+  documents?: Resolver<ReadonlyArray<ResolversTypes['Document']>, ParentType, ContextType>;
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   entitiesConnection?: Resolver<ResolversTypes['EntitiesConnection'], ParentType, ContextType, Partial<QueryEntitiesConnectionArgs>>;
   figures?: Resolver<ReadonlyArray<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
@@ -10118,6 +10176,7 @@ export type Resolvers<ContextType = Context> = {
   Count?: CountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Document?: DocumentResolvers<ContextType>;
   DocumentSpan?: DocumentSpanResolvers<ContextType>;
   EntitiesConnection?: EntitiesConnectionResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;

@@ -4,7 +4,7 @@ import { MAX_QUOTE_LABEL, nodeLabel, shorten } from './label.ts';
 import { toGraphEdge, toGraphNode } from './mapping.ts';
 import { NO_FILTER } from './model.ts';
 import { neighborhoodScope, pathScope } from './scope.ts';
-import { checkId, checkInt, isoDate, resolveFilter } from './validate.ts';
+import { checkId, checkInt, documentFolder, isoDate, resolveFilter } from './validate.ts';
 
 describe('labels', () => {
   it('shortens a long quote at a word boundary to at most 80 characters, ending with an ellipsis', () => {
@@ -93,6 +93,28 @@ describe('argument checks', () => {
       'a'.repeat(400),
     ]) {
       expect(() => checkId(bad)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    }
+  });
+
+  it('reads a document id as its folder, and rejects anything else', () => {
+    expect(documentFolder('document:no-limits-memo')).toBe('no-limits-memo');
+    for (const bad of [
+      '',
+      'no-limits-memo',
+      'document:',
+      'document:No-Limits',
+      'document:a--b',
+      'document:-a',
+      'source:no-limits-memo',
+      `document:${'a'.repeat(400)}`,
+      42,
+    ]) {
+      expect(() => documentFolder(bad)).toThrow(
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          message: expect.stringMatching(/document:<slug>/),
+        }),
+      );
     }
   });
 

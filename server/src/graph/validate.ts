@@ -25,6 +25,19 @@ export function checkId(id: unknown, argument = 'id'): string {
   return id;
 }
 
+const DOCUMENT_ID = /^document:([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+/** The seed folder named by document id `id` ("document:<folder>"); BAD_USER_INPUT for anything else. */
+export function documentFolder(id: unknown, argument = 'id'): string {
+  const match = typeof id === 'string' && id.length <= MAX_ID_LENGTH ? DOCUMENT_ID.exec(id) : null;
+  if (!match) {
+    throw badInput(`${argument} ${JSON.stringify(id)} is not a document id: expected "document:<slug>".`, {
+      argument,
+    });
+  }
+  return match[1]!;
+}
+
 /** Throws BAD_USER_INPUT unless `value` is an integer in [min, max]; returns it. */
 export function checkInt(value: unknown, argument: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {

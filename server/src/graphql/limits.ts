@@ -85,6 +85,8 @@ export const ASSUMED_SIZES: Record<string, number> = {
   // Every encoded span of one document, unbounded by any limit: the memo has about 550; a longer report may
   // have twice as many.
   'Query.documentSpans': 1000,
+  // The documents the graph is drawn from: one today; a team's graph may hold some hundreds.
+  'Query.documents': 200,
 };
 
 /**
