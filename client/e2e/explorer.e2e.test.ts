@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile } from '../../test/support/browser.ts';
 import {
+  exportAs,
   graphql,
   modelPositions,
   openExplorer,
@@ -286,10 +287,7 @@ describe('the explorer', () => {
 
   it('exports the picture as PNG, SVG and JSON', async () => {
     const { page, errors } = await openExplorer(browser(), baseUrl);
-    const [png] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export PNG' }).click(),
-    ]);
+    const png = await exportAs(page, 'Export PNG');
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     const pngBytes = readFileSync((await png.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
@@ -297,10 +295,7 @@ describe('the explorer', () => {
     const bare = await page.evaluate(() => window.cy!.png({ full: true, scale: 2, output: 'base64uri' }));
     const bareBytes = Buffer.from(bare.split(',')[1]!, 'base64');
     expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(bareBytes.readUInt32BE(20) + 100);
-    const [json] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export JSON' }).click(),
-    ]);
+    const json = await exportAs(page, 'Export JSON');
     const doc = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
       nodes: { id: string; position: unknown }[];
       edges: unknown[];
@@ -311,10 +306,7 @@ describe('the explorer', () => {
 
     // SVG: the same figure in vectors. Every node drawn is a shape, every relationship a line, every label
     // shown a text; the title, legend and numbered sources are text; and a browser draws the file as an image.
-    const [svgFile] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export SVG' }).click(),
-    ]);
+    const svgFile = await exportAs(page, 'Export SVG');
     expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
     const svg = readFileSync((await svgFile.path())!, 'utf8');
     const read = await page.evaluate(async (text) => {

@@ -1,6 +1,6 @@
 // Helpers for driving the explorer in headless Chromium: open a page (test/support/browser.ts records script
 // errors and requests that leave the machine), wait for the graph to be drawn and laid out, read node positions.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { openPage } from '../../test/support/browser.ts';
 
 export interface ExplorerPage {
@@ -133,4 +133,14 @@ export async function saveNewView(page: Page, name: string, description?: string
   if (description !== undefined) await page.getByLabel('Description').fill(description);
   await page.getByRole('button', { name: 'Save as new view' }).click();
   await page.getByText(`Saved “${name}”.`).waitFor();
+}
+
+/** Chooses `name` ("Export PNG", "Export GEXF"…) in the header's Export menu and returns the download. */
+export async function exportAs(page: Page, name: string): Promise<Download> {
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+  return download;
 }

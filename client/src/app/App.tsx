@@ -2,7 +2,8 @@
 // saved views), the graph canvas with the timeline (and the results table) under it, the document view over
 // it, the details panel and the sign-in dialog each read their concept's store (app/stores.ts) and call the page's actions (app/actions.ts);
 // the state and the pure transitions live with each concept, the workflows across concepts in app/page.ts.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { measureLooks } from '../analysis/analysis.ts';
 import { dialogReason, signInToLoad } from '../access/access.ts';
 import { SignInDialog } from '../access/SignInDialog.tsx';
 import { onClientEvent } from '../api/client.ts';
@@ -45,6 +46,12 @@ export function App() {
   const tableOpen = useStore(stores.table).open;
   const documentView = useStore(stores.document);
   const signInReason = dialogReason(access);
+  const { measures, sizeBy, colourByCommunity } = useStore(stores.analysis);
+  const measured = measures.type === 'ready' ? measures.value.values : null;
+  const looks = useMemo(
+    () => measureLooks(measured, sizeBy, colourByCommunity),
+    [measured, sizeBy, colourByCommunity],
+  );
   return (
     <div className="app">
       <nav className="skip-links" aria-label="Skip links">
@@ -66,6 +73,7 @@ export function App() {
           dispatch={actions.dispatch}
           onExpand={actions.expand}
           onReady={actions.canvasReady}
+          looks={looks}
         />
         <LoadOverlay
           page={connection.page}
@@ -89,7 +97,10 @@ export function App() {
             table={stores.table}
             explorer={stores.explorer}
             stats={stores.stats}
+            analysis={stores.analysis}
             onChoose={actions.chooseHit}
+            onMeasure={actions.measure}
+            onLook={actions.look}
           />
         )}
       </main>

@@ -10,6 +10,7 @@ import { SearchBox } from '../search/SearchBox.tsx';
 import { useStore } from '../shared/store.ts';
 import { tableToggled } from '../table/panel.ts';
 import type { AppActions } from './actions.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import type { AppStores } from './stores.ts';
 import { useToolbarFocus } from './useToolbarFocus.ts';
 
@@ -83,29 +84,7 @@ export function Header({ stores, actions, searchRef }: Props) {
         >
           Document
         </button>
-        {/* One word for three buttons; each keeps its full name ("Export PNG") for screen readers. */}
-        <span className="toolbar-group" role="group" aria-label="Export">
-          <span className="toolbar-group-label" aria-hidden="true">
-            Export
-          </span>
-          {(
-            [
-              ['PNG', 'The picture with title, legend and sources', actions.exportPng],
-              ['SVG', 'The same picture in vectors', actions.exportSvg],
-              ['JSON', 'The nodes, relationships and positions', actions.exportJson],
-            ] as const
-          ).map(([format, title, run]) => (
-            <button
-              key={format}
-              type="button"
-              aria-label={`Export ${format}`}
-              title={`${title} (${format})`}
-              onClick={run}
-            >
-              {format}
-            </button>
-          ))}
-        </span>
+        <ExportMenu actions={actions} />
         {current && (
           <button type="button" onClick={() => actions.openView(null)}>
             Memo graph

@@ -22,6 +22,8 @@ import { download, fitShapes, placementOf, pngOf, pngUriOf } from '../graph/canv
 import { graphSvg } from '../graph/svg.ts';
 import { endAt, pathAsked, setEnd, type PathEnd } from '../paths/paths.ts';
 import { chooseHit } from '../search/search.ts';
+import { computeInWorker, runMeasures, type AnalysisState } from '../analysis/analysis.ts';
+import { exchangeOf, toCsv, toGexf, toGraphml, type Exchange } from '../analysis/exchange.ts';
 import { tableOpenedOn } from '../table/panel.ts';
 import { viewInput } from '../views/views.ts';
 import { exportDocument, exportFileName } from './exportJson.ts';
@@ -39,6 +41,7 @@ export function browserEnv(): page.PageEnv {
     location: window.location,
     history: window.history,
     setTitle: (title) => (document.title = title),
+    computeMeasures: computeInWorker,
   };
 }
 
@@ -48,6 +51,12 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
   let cy: Core | null = null;
   const dispatch = (action: Action) => stores.explorer.set((s) => reduce(s, action));
   const fileName = (ext: string) => exportFileName(stores.views.get().current?.name ?? null, ext);
+  /** The canvas (with its measures, when computed) in a format other tools open, as a download. */
+  const exchange = (ext: string, type: string, write: (x: Exchange) => string) => {
+    const { measures } = stores.analysis.get();
+    const x = exchangeOf(stores.explorer.get(), measures.type === 'ready' ? measures.value.values : null);
+    download(new Blob([write(x)], { type }), fileName(ext));
+  };
   return {
     dispatch,
     loadPage: () => page.loadPage(p),
@@ -74,6 +83,14 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
       void chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hit),
     /** Opens the results table on the nodes of one kind (the start panel). */
     openTable: (kind: NodeKind) => stores.table.set((s) => tableOpenedOn(s, kind)),
+    /** Computes the measures of the canvas (off the main thread); the table shows them. */
+    measure: () => void runMeasures(stores.analysis, stores.explorer),
+    /** Sizes or colours the nodes by the measures, then lays the canvas out again so that no nodes overlap. */
+    look: (change: Partial<Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'>>) => {
+      stores.analysis.set((s) => ({ ...s, ...change }));
+      if (change.sizeBy !== undefined)
+        dispatch({ type: 'layoutChosen', name: stores.explorer.get().layout.name });
+    },
     chooseTab: (tab: Tab) => stores.tab.set(() => tab),
     /** Opens the document view on `documentId`, emphasising `passage` (a passage of the selected item). */
     openDocument: (passage: { documentId: string } & TextRange) =>
@@ -106,7 +123,7 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     },
     fit: () => cy && fitShapes(cy),
     snapshot: (meta: { name: string; description: string }) =>
-      cy ? viewInput(stores.explorer.get(), placementOf(cy), meta) : null,
+      cy ? viewInput(stores.explorer.get(), placementOf(cy), meta, stores.analysis.get()) : null,
     /** The graph with its title, legend, dates and numbered sources; the bare graph if that cannot be drawn. */
     exportPng: () => {
       if (!cy) return;
@@ -124,6 +141,11 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
       const svg = svgPicture(graphSvg(cy), text, browserMeasure());
       download(new Blob([svg], { type: 'image/svg+xml' }), fileName('svg'));
     },
+    exportGexf: () => exchange('gexf', 'application/gexf+xml', toGexf),
+    exportGraphml: () => exchange('graphml', 'application/graphml+xml', toGraphml),
+    exportCsvNodes: () => exchange('nodes.csv', 'text/csv;charset=utf-8', (x) => `\uFEFF${toCsv(x).nodes}`),
+    exportCsvEdges: () =>
+      exchange('relationships.csv', 'text/csv;charset=utf-8', (x) => `\uFEFF${toCsv(x).edges}`),
     exportJson: () => {
       if (!cy) return;
       const doc = exportDocument(stores.explorer.get(), placementOf(cy));

@@ -25,7 +25,9 @@ import {
   viewDeleted,
   viewsCleared,
 } from '../views/savedViews.ts';
-import { openSavedView, viewIdFromSearch, viewPath } from '../views/views.ts';
+import { openSavedView, viewAnalysis, viewIdFromSearch, viewPath } from '../views/views.ts';
+import { initialAnalysis, runMeasures } from '../analysis/analysis.ts';
+import type { MeasureInput, Measures } from '../analysis/measures.ts';
 import type { AppStores } from './stores.ts';
 
 /** What the page's workflows use beside the stores: the API, the token, the address bar, the title. */
@@ -36,6 +38,8 @@ export interface PageEnv {
   location: { readonly search: string };
   history: Pick<History, 'pushState' | 'replaceState'>;
   setTitle: (title: string) => void;
+  /** Computes the measures of a canvas (a Web Worker in the browser). */
+  computeMeasures: (input: MeasureInput) => Promise<{ values: Measures; ms: number }>;
 }
 
 /** The stores and the environment. */
@@ -98,12 +102,18 @@ export async function loadPage(page: Page): Promise<void> {
         return;
       }
       await openSavedView({ explorer: stores.explorer, api: env.api }, view);
+      // The view's measures are computed again for its canvas (measures of another canvas would not fit it).
+      const look = viewAnalysis(view);
+      stores.analysis.set(() => ({ ...initialAnalysis, ...look }));
+      if (look.sizeBy || look.colourByCommunity)
+        void runMeasures(stores.analysis, stores.explorer, env.computeMeasures);
       stores.views.set((s) => currentSet(s, view));
       stores.tab.set(() => 'views');
       env.setTitle(pageTitle(view.name));
     } else {
       const graph = await env.loadOpening(openingKinds(stores.explorer.get().hiddenKinds));
       stores.explorer.set((s) => loadGraph(s, { type: 'graphLoaded', ...graph }));
+      stores.analysis.set(() => initialAnalysis);
       stores.views.set((s) => currentSet(s, null));
       env.setTitle(pageTitle(null));
     }

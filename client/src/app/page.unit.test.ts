@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { computeMeasures, type MeasureInput } from '../analysis/measures.ts';
 import { ApiError } from '../api/client.ts';
 import type { Viewer } from '../api/types.ts';
 import { signInAsked } from '../access/access.ts';
-import { savedView, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
+import { putin, savedView, summit, xi, xiAttended } from '../../../test/support/client-fixtures.ts';
 import {
   addressChanged,
   clientEvent,
@@ -37,6 +38,7 @@ function page(search = '', api: Partial<PageEnv['api']> = {}, token: string | nu
     location: { search },
     history: { pushState: vi.fn(), replaceState: vi.fn() },
     setTitle: vi.fn(),
+    computeMeasures: vi.fn(async (input: MeasureInput) => ({ values: computeMeasures(input), ms: 1 })),
   } satisfies PageEnv;
   return { stores, env, p: { stores, env } };
 }
@@ -79,6 +81,27 @@ describe('loading the page', () => {
       minReliability: 'C',
       gradedSources: ['source:graded'],
     });
+  });
+
+  it('opens the saved view sized and coloured by the measures it was saved with, computed again', async () => {
+    const layout = { positions: {}, analysis: { sizeBy: 'betweenness', colourByCommunity: true } };
+    const { stores, env, p } = page('?view=view%3A1', {
+      view: vi.fn().mockResolvedValue(savedView(layout, {})),
+    });
+    await loadPage(p);
+    await vi.waitFor(() => expect(stores.analysis.get().measures.type).toBe('ready'));
+    expect(stores.analysis.get()).toMatchObject({ sizeBy: 'betweenness', colourByCommunity: true });
+    const measured = stores.analysis.get().measures;
+    expect(measured.type === 'ready' && Object.keys(measured.value.values).sort()).toEqual(
+      [xi.id, putin.id, summit.id].sort(),
+    );
+    // A view saved without them opens without, and computes nothing.
+    const plain = page('?view=view%3A1');
+    plain.stores.analysis.set((s) => ({ ...s, sizeBy: 'degree' }));
+    await loadPage(plain.p);
+    expect(plain.stores.analysis.get()).toMatchObject({ sizeBy: null, colourByCommunity: false });
+    expect(plain.env.computeMeasures).not.toHaveBeenCalled();
+    expect(env.computeMeasures).toHaveBeenCalledTimes(1);
   });
 
   it('says when the saved view is gone, and why the graph cannot load', async () => {

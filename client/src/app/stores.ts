@@ -1,7 +1,8 @@
 // Every concept's state, one store each, made once per page (App holds them): the working graph, connection
 // status, access, saved views, the database's counts, the last expansion, the path ends, the side tab, the
-// results table and the document view.
+// results table, the document view and the analysis (measures).
 import type { GraphStats } from '../api/types.ts';
+import { initialAnalysis, type AnalysisState } from '../analysis/analysis.ts';
 import { initialAccess, type AccessState } from '../access/access.ts';
 import { initialConnection, type ConnectionState } from '../connection/connection.ts';
 import { closedDocument, type DocumentView } from '../document/document.ts';
@@ -27,6 +28,7 @@ export interface AppStores {
   tab: Store<Tab>;
   table: Store<TableState>;
   document: Store<DocumentView>;
+  analysis: Store<AnalysisState>;
 }
 
 /** Fresh stores for one page. */
@@ -42,5 +44,6 @@ export function createStores(): AppStores {
     tab: createStore<Tab>('paths'),
     table: createStore(initialTable),
     document: createStore<DocumentView>(closedDocument),
+    analysis: createStore(initialAnalysis),
   };
 }

@@ -12,6 +12,9 @@ import { showPathOnCanvas } from './pathView.ts';
 import { stylesheet } from './stylesheet.ts';
 import { syncCanvas } from './sync.ts';
 import { TimelineAxis } from './TimelineAxis.tsx';
+import type { MeasureLook } from '../analysis/analysis.ts';
+
+const NO_LOOKS: Record<string, MeasureLook> = {};
 
 declare global {
   interface Window {
@@ -25,10 +28,12 @@ interface Props {
   dispatch: (a: Action) => void;
   onExpand: (id: string) => void;
   onReady: (cy: Core | null) => void;
+  /** Sizes and colours from the measures (client/src/analysis), by node id; none: sizes by degree, colours by kind. */
+  looks?: Record<string, MeasureLook>;
 }
 
 /** The Cytoscape canvas. */
-export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
+export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOOKS }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const labels = useRef<ReturnType<typeof labelController> | null>(null);
@@ -101,6 +106,20 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady }: Props) {
         });
     }
   }, [cy, state]);
+
+  // The measures' sizes and colours, on every node that has them (a node added later gets them on the next pass).
+  useEffect(() => {
+    if (!cy) return;
+    cy.batch(() =>
+      cy.nodes().forEach((n) => {
+        const look = looks[n.id()];
+        for (const key of ['measureSize', 'communityColour'] as const)
+          if (look?.[key] !== undefined) n.data(key, look[key]);
+          else if (n.data(key) !== undefined) n.removeData(key);
+      }),
+    );
+    labels.current?.refresh();
+  }, [cy, looks, state.graph]);
 
   // Centre once per search choice (focusSeq), not on every state change.
   const focusId = state.focus?.id;

@@ -189,5 +189,11 @@ export function stylesheet(): StylesheetJson {
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape },
   }));
-  return [...NODE, ...kinds, ...EDGE, ...STATES];
+  // Sized or coloured by a measure (client/src/analysis), when the analyst asks: after the kind's look, before the
+  // state classes (a selected node still stands out).
+  const measures: StylesheetJson = [
+    { selector: 'node[measureSize]', style: { width: 'data(measureSize)', height: 'data(measureSize)' } },
+    { selector: 'node[communityColour]', style: { 'background-color': 'data(communityColour)' } },
+  ];
+  return [...NODE, ...kinds, ...measures, ...EDGE, ...STATES];
 }

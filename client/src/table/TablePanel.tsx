@@ -23,20 +23,29 @@ import {
   toCsv,
 } from './table.ts';
 import './table.css';
+import { measureColumns, SIZE_MEASURES, type AnalysisState } from '../analysis/analysis.ts';
+import { MEASURE_LABELS, type Measure } from '../analysis/measures.ts';
 
 interface Props {
   table: Store<TableState>;
   explorer: Store<ExplorerState>;
   stats: Store<Loadable<GraphStats>>;
+  analysis: Store<AnalysisState>;
   onChoose: (hit: SearchHit) => void;
+  /** Computes the canvas's measures (degree, PageRank, betweenness, community), which fill columns. */
+  onMeasure: () => void;
+  /** Sizes the nodes by a measure, or colours them by community (the canvas is laid out again). */
+  onLook: (change: Partial<Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'>>) => void;
 }
 
 /** The table panel (rendered only while open). */
-export function TablePanel({ table, explorer, stats, onChoose }: Props) {
+export function TablePanel({ table, explorer, stats, analysis, onChoose, onMeasure, onLook }: Props) {
   const t = useStore(table);
   const state = useStore(explorer);
   const counts = useStore(stats);
-  const columns = useMemo(() => columnsFor(t.kind), [t.kind]);
+  const { measures, sizeBy, colourByCommunity } = useStore(analysis);
+  const values = measures.type === 'ready' ? measures.value.values : null;
+  const columns = useMemo(() => [...columnsFor(t.kind), ...measureColumns(values)], [t.kind, values]);
   const { all: allOfKind, kind } = t;
   const all = useMemo(() => extraNodes({ all: allOfKind, kind }), [allOfKind, kind]);
   const rows = useMemo(() => tableRows(state.graph, state.hidden, all), [state.graph, state.hidden, all]);
@@ -93,6 +102,40 @@ export function TablePanel({ table, explorer, stats, onChoose }: Props) {
             onChange={(e) => set({ dates: e.target.value })}
           />
         </label>
+        <button
+          type="button"
+          onClick={onMeasure}
+          disabled={measures.type === 'loading'}
+          title="Degree, PageRank, betweenness and communities of the nodes on the canvas, as columns to sort on"
+        >
+          {measures.type === 'loading' ? 'Measuring…' : values ? 'Measure again' : 'Measures'}
+        </button>
+        {values && (
+          <>
+            <label>
+              <span className="field-label">Size nodes by</span>
+              <select
+                value={sizeBy ?? ''}
+                onChange={(e) => onLook({ sizeBy: (e.target.value || null) as Measure | null })}
+              >
+                <option value="">Relationships in the graph</option>
+                {SIZE_MEASURES.map((m) => (
+                  <option key={m} value={m}>
+                    {MEASURE_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="small">
+              <input
+                type="checkbox"
+                checked={colourByCommunity}
+                onChange={(e) => onLook({ colourByCommunity: e.target.checked })}
+              />{' '}
+              Colour by community
+            </label>
+          </>
+        )}
         <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
           Export CSV
         </button>
@@ -109,6 +152,9 @@ export function TablePanel({ table, explorer, stats, onChoose }: Props) {
             All {inDatabase} {kindStyle(t.kind).plural.toLowerCase()} ({ofKind} on the canvas)
           </button>
         )}
+        {measures.type === 'ready' &&
+          `Measures of the ${measures.value.nodes} nodes on the canvas (${Math.round(measures.value.ms)} ms).`}{' '}
+        {measures.type === 'error' && <span className="error-text">{measures.message}</span>}
         {t.all?.nodes.type === 'loading' && 'Loading…'}
         {t.all?.nodes.type === 'error' && <span className="error-text">{t.all.nodes.message}</span>}
       </p>

@@ -9,6 +9,7 @@ import { loadGraph } from '../explorer/edits.ts';
 import { drawableEdges } from '../explorer/graph.ts';
 import { LAYOUT_NAMES, type ActionOf, type ExplorerState, type Placement } from '../explorer/state.ts';
 import type { TimeWindow } from '../time/time.ts';
+import { SIZE_MEASURES, type AnalysisState } from '../analysis/analysis.ts';
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
 
@@ -19,6 +20,14 @@ const layoutSchema = z.object({
   // A layout or pins this page cannot read (a later version's) cost only themselves, not the positions.
   name: z.enum(LAYOUT_NAMES).optional().catch(undefined),
   pinned: z.array(z.string()).optional().catch(undefined),
+  // How the measures drew the nodes (client/src/analysis): the view opens with them computed again.
+  analysis: z
+    .object({
+      sizeBy: z.enum(SIZE_MEASURES).nullable().optional(),
+      colourByCommunity: z.boolean().optional(),
+    })
+    .optional()
+    .catch(undefined),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -43,6 +52,7 @@ export function viewInput(
   state: ExplorerState,
   placement: Placement,
   meta: { name: string; description: string },
+  analysis: Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'> = { sizeBy: null, colourByCommunity: false },
 ): SavedViewInput {
   const nodeIds = Object.keys(state.graph.nodes);
   const layout: StoredLayout = {
@@ -55,6 +65,8 @@ export function viewInput(
   };
   const pinned = state.pinned.filter((id) => state.graph.nodes[id]);
   if (pinned.length) layout.pinned = pinned;
+  if (analysis.sizeBy || analysis.colourByCommunity)
+    layout.analysis = { sizeBy: analysis.sizeBy, colourByCommunity: analysis.colourByCommunity };
   const filter: StoredFilter = {
     hiddenKinds: state.hiddenKinds,
     hidden: state.hidden,
@@ -112,6 +124,14 @@ export function openViewAction(view: SavedView): ActionOf<'graphLoaded'> {
     pinned: (layout.pinned ?? []).filter((id) => ids.has(id)),
     filters: { hiddenKinds: filter.hiddenKinds ?? [], timeWindow: window, hidden: filter.hidden ?? [] },
   };
+}
+
+/** How a view's nodes were sized and coloured by the measures; neither for a view saved without. */
+export function viewAnalysis(
+  view: Pick<SavedView, 'layout'>,
+): Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'> {
+  const a = parseLayout(view.layout).analysis;
+  return { sizeBy: a?.sizeBy ?? null, colourByCommunity: a?.colourByCommunity ?? false };
 }
 
 /** The evidence filter a view was saved with; none for a view saved before views kept it, or a malformed one. */

@@ -130,6 +130,26 @@ describe('a view’s layout and pins', () => {
     expect(opened.pinned).toEqual([summit.id, xi.id]);
   });
 
+  it('stores how the measures drew the nodes, and reads it back; a view without, or a wrong one, has none', () => {
+    const s = run({ type: 'graphLoaded', nodes: [xi, summit], edges: [] });
+    const meta = { name: 'Measured', description: '' };
+    const input = views.viewInput(s, { positions: {} }, meta, {
+      sizeBy: 'pagerank',
+      colourByCommunity: true,
+    });
+    expect(input.layout).toMatchObject({ analysis: { sizeBy: 'pagerank', colourByCommunity: true } });
+    expect(views.viewAnalysis(view(input.layout, input.filter))).toEqual({
+      sizeBy: 'pagerank',
+      colourByCommunity: true,
+    });
+    expect(views.viewInput(s, { positions: {} }, meta).layout).not.toHaveProperty('analysis');
+    const none = { sizeBy: null, colourByCommunity: false };
+    expect(views.viewAnalysis(view({ positions: {} }, null))).toEqual(none);
+    expect(views.viewAnalysis(view({ positions: {}, analysis: { sizeBy: 'community' } }, null))).toEqual(
+      none,
+    );
+  });
+
   it('stores no pins when none is pinned, and opens a view without them with none', () => {
     const s = run({ type: 'graphLoaded', nodes: [xi, summit], edges: [] });
     expect(views.viewInput(s, { positions: {} }, { name: 'x', description: '' }).layout).not.toHaveProperty(
