@@ -234,6 +234,11 @@ export function mapDatabaseError(e: unknown, label: string): AppError {
 /** Converts driver values (integers, temporal types, nodes, relationships) into plain JSON-ready values. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values are strings, numbers and booleans, then arrays and maps (the driver's records and properties are
+  // plain objects): those first, before the driver's type guards, which each probe the value (issue 18).
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainRecord(value as Record<string, unknown>);
   if (neo4j.isInt(value)) {
     const n = value as { toNumber(): number; inSafeRange(): boolean; toString(): string };
     return n.inSafeRange() ? n.toNumber() : n.toString();
@@ -249,11 +254,11 @@ export function toPlain(value: unknown): unknown {
     const rel = value as unknown as { type: string; properties: Record<string, unknown> };
     return { type: rel.type, properties: toPlain(rel.properties) };
   }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  return plainRecord(value as Record<string, unknown>);
+}
+
+function plainRecord(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = toPlain(value[k]);
+  return out;
 }

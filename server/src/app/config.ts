@@ -88,3 +88,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(env),
   };
 }
+
+/**
+ * Whether stack traces go through source maps. Under tsx (how the server runs) Node maps every stack it formats
+ * back to the TypeScript, and neo4j-driver formats one for every query result and commit: about 5 % of the
+ * server's CPU under load (docs/benchmarks.md, issue 18). Development keeps them (readable traces); production
+ * turns them off unless Node was started with --enable-source-maps (NODE_OPTIONS or the command line). Stack
+ * traces reach only the server's log (with DEBUG), never a response (see server/src/graphql/errors.ts).
+ */
+export function sourceMapsWanted(
+  env: NodeJS.ProcessEnv = process.env,
+  execArgv: readonly string[] = process.execArgv,
+): boolean {
+  if (env.NODE_ENV !== 'production') return true;
+  const flags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
+  return flags.includes('--enable-source-maps');
+}
+
+/** Applies sourceMapsWanted: in production, stack traces stop going through source maps (tsx turned them on). */
+export function configureSourceMaps(env: NodeJS.ProcessEnv = process.env): void {
+  if (!sourceMapsWanted(env)) process.setSourceMapsEnabled(false);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { loadConfig, sourceMapsWanted } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to the local database and port 4000 on loopback', () => {
@@ -70,5 +70,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ INTROSPECTION: 'maybe' })).toThrow(/INTROSPECTION must be true or false/);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
+});
+
+describe('sourceMapsWanted', () => {
+  it('keeps source-mapped stack traces in development', () => {
+    expect(sourceMapsWanted({}, [])).toBe(true);
+    expect(sourceMapsWanted({ NODE_ENV: 'development' }, [])).toBe(true);
+  });
+
+  it('turns them off in production unless Node was started with --enable-source-maps', () => {
+    expect(sourceMapsWanted({ NODE_ENV: 'production' }, ['--import', 'tsx'])).toBe(false);
+    expect(sourceMapsWanted({ NODE_ENV: 'production' }, ['--enable-source-maps', '--import', 'tsx'])).toBe(
+      true,
+    );
+    expect(sourceMapsWanted({ NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps' }, [])).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 // The Apollo Server instance: schema, error normaliser, request limits, and the plugin that turns
 // DATABASE_UNAVAILABLE into HTTP 503. Knows nothing of Express (server/src/http does the mounting).
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Driver } from 'neo4j-driver';
 import { requireRole } from '../access/index.ts';
 import { AppError, ERROR_TABLE, statusCode, statusOf } from '../../../core/errors.ts';
@@ -13,13 +16,16 @@ import { DEFAULT_LIMITS, armorRules, costLimitPlugin, type Limits } from '../gra
 import { buildSchema } from './schema.ts';
 
 /**
- * Sets the HTTP status from the (formatted) errors' codes, by the error table (statusCode): the database
- * unavailable or a timeout even beside data, with Retry-After; a refusal (401, 403) when it left no data.
+ * Marks every answer `cache-control: no-store`, and sets the HTTP status from the (formatted) errors' codes, by
+ * the error table (statusCode): the database unavailable or a timeout even beside data, with Retry-After; a
+ * refusal (401, 403) when it left no data.
  */
 const httpStatusFromErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
+        // What Apollo's cache-control plugin (turned off below) would say: no field declares a cache hint.
+        response.http.headers.set('cache-control', 'no-store');
         if (response.body.kind !== 'single') return;
         const { errors, data } = response.body.singleResult;
         if (!errors?.length) return;
@@ -93,6 +99,8 @@ export async function createGraphQLServer(options: GraphQLServerOptions): Promis
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Its per-field hook computes cache hints no field declares; httpStatusFromErrors sets its no-store header.
+      ApolloServerPluginCacheControlDisabled(),
       mutationsNeedEditor,
       ...armor.plugins,
       costLimitPlugin(limits),

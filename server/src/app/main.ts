@@ -3,7 +3,7 @@
 // into a Neo4j date through local-time getters, so the server runs in UTC.
 process.env.TZ = 'UTC';
 import { LocalNeo4jError } from '../../../neo4j/local.ts';
-import { loadConfig } from './config.ts';
+import { configureSourceMaps, loadConfig } from './config.ts';
 import { startExplorer, type Logger } from './explorer.ts';
 
 const log: Logger = {
@@ -16,6 +16,7 @@ const log: Logger = {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  configureSourceMaps();
   const explorer = await startExplorer(config, log);
   log.info(`serving ${explorer.url} (GraphQL at ${explorer.url}/graphql); Ctrl-C stops`);
   void explorer.startup.then(() => log.info('ready: the graph is loaded'));

@@ -2,7 +2,14 @@
 // and the queries that load nodes by id and the edges among them. Fragments are fixed text; user input only
 // ever arrives as parameters.
 import { cypher, int, readRows, type Reader } from '../../../core/db/database.ts';
-import { toGraphEdge, toGraphNode, type EdgeRow, type NodeRow } from './mapping.ts';
+import {
+  toGraphEdge,
+  toGraphNode,
+  type EdgeRow,
+  type NodeRow,
+  type StoredEdge,
+  type StoredNode,
+} from './mapping.ts';
 import { CITES, FILTER_RELATIONSHIP_TYPES, UNGRADED } from '../../../core/model/index.ts';
 import { type GraphEdge, type GraphNode, type ResolvedFilter } from './model.ts';
 
@@ -145,26 +152,53 @@ export function relationshipsAmong(param: string): string {
    }`;
 }
 
-const EDGES_AMONG = cypher(
-  'graphEdgesAmong',
-  `${relationshipsAmong('ids')}
+/** Rows `r` of the relationships among `$ids` that pass `$types` and the filter, by id, at most `$limit`. */
+const EDGES_AMONG_ROWS = `${relationshipsAmong('ids')}
    WITH r WHERE type(r) IN $types AND ${inWindow('r')} AND ${onEvidence('r', 'relationship')}
    WITH r, ${edgeId('r')} AS eid
    ORDER BY eid
-   LIMIT $limit
+   LIMIT $limit`;
+
+const EDGES_AMONG = cypher(
+  'graphEdgesAmong',
+  `${EDGES_AMONG_ROWS}
    RETURN ${edgeProjection('r')} AS edge`,
 );
+
+// NODES_BY_IDS and EDGES_AMONG in one query (one RUN and one result instead of two): the lists keep the rows'
+// order, edges by id.
+const SUBGRAPH_AMONG = cypher(
+  'graphSubgraphAmong',
+  `CALL () {
+     ${EDGES_AMONG_ROWS}
+     RETURN collect(${edgeProjection('r')}) AS edges
+   }
+   CALL () {
+     UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     RETURN collect(${nodeProjection('n')}) AS nodes
+   }
+   RETURN nodes, edges`,
+);
+
+/** The GraphNodes of projected nodes, in the order of `ids`; ids with no node are left out. */
+function inOrder(ids: readonly string[], stored: readonly StoredNode[]): GraphNode[] {
+  const byId = new Map<string, GraphNode>();
+  for (const row of stored) {
+    const node = toGraphNode(row);
+    byId.set(node.id, node);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /** Loads the GraphNodes with these ids, in the order given; unknown ids are left out. */
 export async function loadNodes(db: Reader, ids: readonly string[]): Promise<GraphNode[]> {
   if (ids.length === 0) return [];
   const rows = await readRows<NodeRow>(db, NODES_BY_IDS, { ids });
-  const byId = new Map<string, GraphNode>();
-  for (const row of rows) {
-    const node = toGraphNode(row.node);
-    byId.set(node.id, node);
-  }
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inOrder(
+    ids,
+    rows.map((r) => r.node),
+  );
 }
 
 /** The ids among `ids` that name no node (checked inside `tx` when given, so a write can rely on it). */
@@ -187,12 +221,36 @@ export async function edgesAmong(
   dense = DENSE_DEGREE,
 ): Promise<GraphEdge[]> {
   if (ids.length === 0 || types.length === 0) return [];
-  const rows = await readRows<EdgeRow>(db, EDGES_AMONG, {
-    ids,
-    types,
-    ...filterParams(filter),
-    dense: int(dense),
-    limit: int(limit + 1),
-  });
+  const rows = await readRows<EdgeRow>(db, EDGES_AMONG, edgesAmongParams(ids, types, filter, limit, dense));
   return rows.map((row) => toGraphEdge(row.edge));
+}
+
+function edgesAmongParams(
+  ids: readonly string[],
+  types: readonly string[],
+  filter: ResolvedFilter,
+  limit: number,
+  dense: number,
+) {
+  return { ids, types, ...filterParams(filter), dense: int(dense), limit: int(limit + 1) };
+}
+
+/**
+ * `loadNodes(db, ids)` and `edgesAmong(db, ids, types, filter, limit)` in one query: the same nodes in the order
+ * of `ids` and the same edges (at most `limit` + 1).
+ */
+export async function subgraphAmong(
+  db: Reader,
+  ids: readonly string[],
+  types: readonly string[],
+  filter: ResolvedFilter,
+  limit: number,
+): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+  if (types.length === 0 || ids.length === 0) return { nodes: await loadNodes(db, ids), edges: [] };
+  const [row] = await readRows<{ nodes: StoredNode[]; edges: StoredEdge[] }>(
+    db,
+    SUBGRAPH_AMONG,
+    edgesAmongParams(ids, types, filter, limit, DENSE_DEGREE),
+  );
+  return { nodes: inOrder(ids, row?.nodes ?? []), edges: (row?.edges ?? []).map(toGraphEdge) };
 }

@@ -3,8 +3,8 @@
 // must be every relationship with both ends in the set, exactly once.
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDb, cypher } from '../../../core/db/database.ts';
-import { edgesAmong } from './cypher.ts';
-import { RELATIONSHIP_TYPE_NAMES } from '../../../core/model/index.ts';
+import { edgesAmong, loadNodes, subgraphAmong } from './cypher.ts';
+import { FILTER_RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from '../../../core/model/index.ts';
 import { NO_FILTER } from './model.ts';
 
 const db = createDb({ uri: inject('neo4jUri') });
@@ -51,6 +51,37 @@ describe('edgesAmong', () => {
         `dense = ${dense}`,
       ).toEqual(expected);
       for (const e of edges) expect(ids).toContain(e.source);
+    }
+  });
+});
+
+describe('subgraphAmong', () => {
+  it('gives what loadNodes and edgesAmong give, in one query: nodes in the order asked, edges by id, the limit', async () => {
+    const [row] = await db.read(SAMPLE);
+    // Unknown ids are left out; the order of the ids is kept (here reversed, with an unknown one among them).
+    const ids = [...(row!.ids as string[])].reverse();
+    ids.splice(3, 0, 'actor:no-such-node');
+    for (const [types, limit] of [
+      [FILTER_RELATIONSHIP_TYPES, 10_000],
+      [FILTER_RELATIONSHIP_TYPES, 7],
+      [['MET_WITH', 'CITES'], 10_000],
+      [[], 10_000],
+    ] as const) {
+      const one = await subgraphAmong(db, ids, types, NO_FILTER, limit);
+      const nodes = await loadNodes(db, ids);
+      const edges = await edgesAmong(db, ids, types, NO_FILTER, limit);
+      expect(one.nodes, `${types.length} types, limit ${limit}`).toEqual(nodes);
+      expect(one.edges, `${types.length} types, limit ${limit}`).toEqual(edges);
+      if (limit === 7) expect(one.edges).toHaveLength(8);
+    }
+    for (const filter of [
+      { ...NO_FILTER, since: '2022-09-01', until: '2022-09-30' },
+      { ...NO_FILTER, statedOnly: true, minReliability: 'B' as const },
+    ]) {
+      expect(await subgraphAmong(db, ids, FILTER_RELATIONSHIP_TYPES, filter, 10_000)).toEqual({
+        nodes: await loadNodes(db, ids),
+        edges: await edgesAmong(db, ids, FILTER_RELATIONSHIP_TYPES, filter, 10_000),
+      });
     }
   });
 });

@@ -151,6 +151,24 @@ describe('production', () => {
     expect(r.body.errors?.[0]?.extensions?.stacktrace).toBeDefined();
   });
 
+  it('marks every answer no-store, and shows stack traces in development only', async () => {
+    const raw = async (server: TestServer, query: string) => {
+      const r = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return { text: await r.text(), cacheControl: r.headers.get('cache-control') };
+    };
+    for (const query of ['{ __typename }', '{ failsInternally }', '{ actors { name }']) {
+      const p = await raw(prod, query);
+      expect(p.text, query).not.toMatch(/stacktrace|\.ts:\d+/);
+      expect(p.cacheControl, query).toBe('no-store');
+      expect((await raw(dev, query)).cacheControl, query).toBe('no-store');
+    }
+    expect((await raw(dev, '{ failsInternally }')).text).toMatch(/stacktrace/);
+  });
+
   it('does not suggest field names in production', async () => {
     const r = await prod.post('{ actors { nme } }');
     expect(codeOf(r.body)).toBe('BAD_USER_INPUT');

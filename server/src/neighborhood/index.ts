@@ -3,7 +3,7 @@
 // (plus one, to know whether more exist), so a hub with tens of thousands of relationships is never expanded
 // further than the limit needs.
 import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
-import { edgesAmong, filterParams, inWindow, loadNodes, onEvidence } from '../graph/cypher.ts';
+import { filterParams, inWindow, onEvidence, subgraphAmong } from '../graph/cypher.ts';
 import type { NodeKind } from '../../../core/model/index.ts';
 import type { ResolvedFilter, Subgraph } from '../graph/model.ts';
 import { neighborhoodScope } from '../graph/scope.ts';
@@ -81,12 +81,13 @@ async function within(
   }
 
   const edgeLimit = limit * EDGES_PER_NODE;
-  const edges = await edgesAmong(tx, known, scope.types, filter, edgeLimit);
+  // The nodes and the edges among them in one query.
+  const { nodes, edges } = await subgraphAmong(tx, known, scope.types, filter, edgeLimit);
   if (edges.length > edgeLimit) {
     truncated = true;
     edges.length = edgeLimit;
   }
-  return { nodes: await loadNodes(tx, known), edges, truncated };
+  return { nodes, edges, truncated };
 }
 
 const typeDefs = /* GraphQL */ `
