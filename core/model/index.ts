@@ -4,3 +4,4 @@ export * from './kinds.ts';
 export * from './ids.ts';
 export * from './dates.ts';
 export * from './evidence.ts';
+export * from './documents.ts';

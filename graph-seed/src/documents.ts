@@ -146,6 +146,47 @@ const UNNAMED = cypher(
   'MATCH (n:Entity) WHERE n.documents = [] RETURN collect(n.id) AS ids',
 );
 
+// The graph's version: a counter on one node, bumped by every document written (writeDocument) or removed, in
+// the same transaction. A preview of a document (server/src/documents) keeps the version it was made at, and its
+// import is refused while the version is another. Setting `lockedAt` first takes the node's write lock, so the
+// version read after it is the latest committed, and concurrent writers queue on it.
+const LOCK_GRAPH_VERSION = cypher(
+  'seedLockGraphVersion',
+  `MERGE (g:GraphVersion {id: 'graph'})
+   ON CREATE SET g.version = 0
+   SET g.lockedAt = datetime.transaction()
+   RETURN g.version AS version`,
+);
+const BUMP_GRAPH_VERSION = cypher(
+  'seedBumpGraphVersion',
+  `MATCH (g:GraphVersion {id: 'graph'})
+   SET g.version = g.version + 1
+   RETURN g.version AS version`,
+);
+const READ_GRAPH_VERSION = cypher(
+  'seedReadGraphVersion',
+  "OPTIONAL MATCH (g:GraphVersion {id: 'graph'}) RETURN coalesce(g.version, 0) AS version",
+);
+
+/** Takes the graph version's write lock (until `tx` ends) and returns the version. */
+export async function lockGraphVersion(tx: Tx): Promise<number> {
+  const [row] = await tx.run<{ version: number }>(LOCK_GRAPH_VERSION);
+  return Number(row?.version ?? 0);
+}
+
+/** Bumps the graph's version (taking its lock first); returns the new version. */
+export async function bumpGraphVersion(tx: Tx): Promise<number> {
+  await lockGraphVersion(tx);
+  const [row] = await tx.run<{ version: number }>(BUMP_GRAPH_VERSION);
+  return Number(row?.version ?? 0);
+}
+
+/** The graph's version as committed now (0 before any document was written since versions were kept). */
+export async function graphVersion(tx: Tx): Promise<number> {
+  const [row] = await tx.run<{ version: number }>(READ_GRAPH_VERSION);
+  return Number(row?.version ?? 0);
+}
+
 /** A shared entity as one document gives it. */
 export interface SharedEntityInput {
   id: string;
@@ -310,6 +351,7 @@ export async function removeDocument(
     if (!exists?.found) {
       throw new AppError('NOT_FOUND', `No document "${name}" (${id}) is loaded.`);
     }
+    await bumpGraphVersion(tx);
     const resting = await tx.run<{ from: string; type: string; to: string; by: string | null }>(
       CLAIMS_RESTING_ON,
       { document: name },

@@ -14,7 +14,7 @@ import {
   type RelationshipType,
 } from '../../core/model/index.ts';
 import type { PropValue, SeedDocument } from './normalise.ts';
-import { releaseSharedEntities, writeSharedEntities } from './documents.ts';
+import { bumpGraphVersion, releaseSharedEntities, writeSharedEntities } from './documents.ts';
 
 /**
  * What the full-text index `entitySearch` (search) reads: names, aliases, quotes, titles, publishers and
@@ -59,6 +59,11 @@ const SCHEMA: NamedQuery[] = [
   cypher(
     'seedIndexEntityRecordDocument',
     'CREATE INDEX entity_record_document IF NOT EXISTS FOR (r:EntityRecord) ON (r.document)',
+  ),
+  // The graph's version (documents.ts): one node, bumped by every document written or removed.
+  cypher(
+    'seedConstraintGraphVersion',
+    'CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (g:GraphVersion) REQUIRE g.id IS UNIQUE',
   ),
   cypher(
     'seedIndexEntitySearch',
@@ -303,12 +308,7 @@ export interface LoadProgress {
   total: number;
 }
 
-export interface LoadOptions {
-  batchSize?: number;
-  onProgress?: (p: LoadProgress) => void;
-  /** Who adds the document (recorded on its Document node when it is first added; null for the command line). */
-  addedBy?: string | null;
-}
+export type LoadOptions = WriteOptions;
 
 export interface DocumentLoadResult {
   document: string;
@@ -358,74 +358,91 @@ export async function changedDocuments(db: Db, docs: SeedDocument[]): Promise<st
   return docs.filter((d) => loaded.get(d.name) !== documentHash(d)).map((d) => d.name);
 }
 
+export interface WriteOptions {
+  batchSize?: number;
+  onProgress?: (p: LoadProgress) => void;
+  /** Who adds the document (recorded on its Document node when it is first added; null for the command line). */
+  addedBy?: string | null;
+}
+
+/**
+ * Writes one document inside transaction `tx` (the caller's: importDocument writes its judgements in the same
+ * one), and bumps the graph's version. Throws (the caller's transaction then writes nothing) when another document
+ * already made one of its claims, or a relationship's end or a cited source is not in the graph.
+ */
+export async function writeDocument(
+  tx: Tx,
+  doc: SeedDocument,
+  options: WriteOptions = {},
+): Promise<DocumentLoadResult> {
+  const progress = (step: LoadStep) => (done: number, total: number) =>
+    options.onProgress?.({ document: doc.name, step, done, total });
+  const batch = { batchSize: options.batchSize ?? 1000 };
+  // Claims (statements, figures) are the document's own nodes; shared entities get its record.
+  const nodes: NodeInput[] = doc.nodes
+    .filter((n) => !isSharedKind(n.kind))
+    .map((n) => ({ ...n, document: doc.name }));
+  const shared = doc.nodes.filter((n) => isSharedKind(n.kind));
+  await bumpGraphVersion(tx);
+  await refuseClaimsOfOthers(
+    tx,
+    doc.name,
+    nodes.map((n) => n.id),
+    doc.relationships.map((r) => r.id),
+  );
+  const keep = Object.fromEntries(
+    doc.relationships.map((r) => [r.id, { type: r.type, from: r.from, to: r.to }]),
+  );
+  const removedRelationships = Number(
+    (await tx.run(PRUNE_RELATIONSHIPS, { document: doc.name, keep }))[0]?.removed ?? 0,
+  );
+  const pruned = Number(
+    (await tx.run(PRUNE_NODES, { document: doc.name, ids: doc.nodes.map((n) => n.id) }))[0]?.removed ?? 0,
+  );
+  const released = await releaseSharedEntities(
+    tx,
+    doc.name,
+    shared.map((n) => n.id),
+  );
+  const removedNodes = pruned + released.removed;
+  const ownCount = await writeNodes(tx, nodes, { ...batch, onBatch: progress('nodes') });
+  const sharedCount = await writeSharedEntities(tx, doc.name, shared, batch.batchSize);
+  const nodeCount = ownCount + sharedCount;
+  const relCount = await writeRelationships(tx, doc.relationships, {
+    ...batch,
+    onBatch: progress('relationships'),
+  });
+  const citations = await writeCitations(tx, nodes, { ...batch, onBatch: progress('citations') });
+  await tx.run(RECORD_DOCUMENT, { name: doc.name, hash: documentHash(doc) });
+  await tx.run(RECORD_DOCUMENT_TEXT, {
+    id: documentIdOf(doc.name),
+    name: doc.name,
+    sourceId: doc.sourceId,
+    text: doc.text,
+    addedBy: options.addedBy ?? null,
+  });
+  return {
+    document: doc.name,
+    nodes: nodeCount,
+    relationships: relCount,
+    citations,
+    removedNodes,
+    removedRelationships,
+  };
+}
+
 /** Writes one document in one write transaction: all of it, or (on any failure) nothing. */
 export async function loadDocument(
   db: Db,
   doc: SeedDocument,
   options: LoadOptions = {},
 ): Promise<DocumentLoadResult> {
-  const progress = (step: LoadStep) => (done: number, total: number) =>
-    options.onProgress?.({ document: doc.name, step, done, total });
-  const batch = { batchSize: options.batchSize ?? 1000 };
   try {
-    return await db.writeTransaction(
-      async (tx) => {
-        // Claims (statements, figures) are the document's own nodes; shared entities get its record.
-        const nodes: NodeInput[] = doc.nodes
-          .filter((n) => !isSharedKind(n.kind))
-          .map((n) => ({ ...n, document: doc.name }));
-        const shared = doc.nodes.filter((n) => isSharedKind(n.kind));
-        await refuseClaimsOfOthers(
-          tx,
-          doc.name,
-          nodes.map((n) => n.id),
-          doc.relationships.map((r) => r.id),
-        );
-        const keep = Object.fromEntries(
-          doc.relationships.map((r) => [r.id, { type: r.type, from: r.from, to: r.to }]),
-        );
-        const removedRelationships = Number(
-          (await tx.run(PRUNE_RELATIONSHIPS, { document: doc.name, keep }))[0]?.removed ?? 0,
-        );
-        const pruned = Number(
-          (await tx.run(PRUNE_NODES, { document: doc.name, ids: doc.nodes.map((n) => n.id) }))[0]?.removed ??
-            0,
-        );
-        const released = await releaseSharedEntities(
-          tx,
-          doc.name,
-          shared.map((n) => n.id),
-        );
-        const removedNodes = pruned + released.removed;
-        const ownCount = await writeNodes(tx, nodes, { ...batch, onBatch: progress('nodes') });
-        const sharedCount = await writeSharedEntities(tx, doc.name, shared, batch.batchSize);
-        const nodeCount = ownCount + sharedCount;
-        const relCount = await writeRelationships(tx, doc.relationships, {
-          ...batch,
-          onBatch: progress('relationships'),
-        });
-        const citations = await writeCitations(tx, nodes, { ...batch, onBatch: progress('citations') });
-        await tx.run(RECORD_DOCUMENT, { name: doc.name, hash: documentHash(doc) });
-        await tx.run(RECORD_DOCUMENT_TEXT, {
-          id: documentIdOf(doc.name),
-          name: doc.name,
-          sourceId: doc.sourceId,
-          text: doc.text,
-          addedBy: options.addedBy ?? null,
-        });
-        return {
-          document: doc.name,
-          nodes: nodeCount,
-          relationships: relCount,
-          citations,
-          removedNodes,
-          removedRelationships,
-        };
-        // A document is one transaction; a large one on a cold database (every query planned for the first time)
-        // needs more than the API's default limit.
-      },
-      { timeoutMs: SEED_TRANSACTION_TIMEOUT_MS },
-    );
+    // A document is one transaction; a large one on a cold database (every query planned for the first time)
+    // needs more than the API's default limit.
+    return await db.writeTransaction((tx) => writeDocument(tx, doc, options), {
+      timeoutMs: SEED_TRANSACTION_TIMEOUT_MS,
+    });
   } catch (e) {
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
     const reason = cause instanceof Error ? cause.message : String(cause);

@@ -11,50 +11,17 @@ import {
   isSharedKind,
   type IdPrefix,
   type NodeKind,
+  type PropValue,
   type RelationshipType,
+  type SeedDocument,
+  type SeedNode,
+  type SeedRelationship,
 } from '../../core/model/index.ts';
 import type { DocumentFile, ParsedFiles, SeedDate, SeedError, SourceRef } from './files.ts';
 import { locatePassage, passageHoldsQuote, searchableText, type SearchableText } from './passages.ts';
 
-/** A property value as written to Neo4j (dates as `YYYY-MM-DD` text; the loader makes them Neo4j dates). */
-export type PropValue = string | number | boolean | string[] | number[];
-
-/** A node ready to write: its kind decides the label; `sources` are resolved source ids (→ CITES). */
-export interface SeedNode {
-  id: string;
-  kind: NodeKind;
-  document: string;
-  props: Record<string, PropValue>;
-  sources: string[];
-  /** Where it is written, for messages. */
-  file: string;
-  path: string;
-}
-
-/** A relationship ready to write; `props` holds id, sourceIds, document and its own fields. */
-export interface SeedRelationship {
-  id: string;
-  type: RelationshipType;
-  from: string;
-  to: string;
-  document: string;
-  props: Record<string, PropValue>;
-  file: string;
-  path: string;
-}
-
-/** One document folder, validated and normalised. */
-export interface SeedDocument {
-  /** The folder name; stored as `document` on everything it defines. */
-  name: string;
-  dir: string;
-  /** The id of the document's own Source node (from document.yaml). */
-  sourceId: string;
-  /** The document's full text (its text.txt), which passages point into; null when the folder has none. */
-  text: string | null;
-  nodes: SeedNode[];
-  relationships: SeedRelationship[];
-}
+// The normalised document's shapes are the model's (core/model/documents.ts): the server's import rewrites them.
+export type { PropValue, SeedDocument, SeedNode, SeedRelationship } from '../../core/model/index.ts';
 
 /** A document folder whose document.yaml passed its schema, with the valid items of its other files. */
 export interface ParsedDocument {
@@ -67,6 +34,43 @@ export interface ParsedDocument {
   fileNames: Record<DocumentFile, string>;
   /** What failed its own file's checks: references to it raise no second error. */
   failed?: { ids: string[]; footnotes: number[]; files: DocumentFile[] };
+}
+
+/** What the graph already holds of other documents, for validating a document beside them (previewDocument). */
+export interface ExistingGraph {
+  /** Nodes, with their kind and the document that defined them (first, for shared entities). */
+  nodes: Array<{ id: string; kind: NodeKind; document: string }>;
+  /** Relationships' ids, with their type and the document that made them. */
+  relationships: Array<{ id: string; type: RelationshipType; document: string }>;
+}
+
+/**
+ * Every id a parsed document defines or refers to (items' ids, their sources and ibid, relationships' ends and
+ * ids, default ids included): what to look up in the graph to validate it beside the documents already loaded.
+ */
+export function referencedIds(doc: ParsedDocument): { nodes: string[]; relationships: string[] } {
+  const nodes = new Set<string>([doc.files['document.yaml'].document.id]);
+  const relationships = new Set<string>();
+  const refs = (item: { sources?: SourceRef[]; ibid?: unknown }) => {
+    for (const s of item.sources ?? []) if (typeof s === 'string') nodes.add(s);
+    if (typeof item.ibid === 'string') nodes.add(item.ibid);
+  };
+  for (const prefix of ID_PREFIXES) {
+    const { file, key } = KINDS[prefix];
+    const content = doc.files[file] as
+      Record<string, Array<{ id: string; sources?: SourceRef[] }>> | undefined;
+    for (const item of content?.[key] ?? []) {
+      nodes.add(item.id);
+      refs(item);
+    }
+  }
+  for (const r of doc.files['relationships.yaml']?.relationships ?? []) {
+    nodes.add(r.from);
+    nodes.add(r.to);
+    refs(r);
+    relationships.add(r.id ?? defaultRelationshipId(r.type, r.from, r.to));
+  }
+  return { nodes: [...nodes], relationships: [...relationships] };
 }
 
 /** The fields stored as dates (each also gets `<field>Precision`). */
@@ -147,10 +151,23 @@ const kindList = (ks: readonly NodeKind[]) =>
  */
 export function normaliseDocuments(
   parsed: ParsedDocument[],
-  options: { someDocumentUnreadable?: boolean } = {},
+  options: { someDocumentUnreadable?: boolean; existing?: ExistingGraph } = {},
 ): { documents: SeedDocument[]; errors: SeedError[] } {
   const errors: SeedError[] = [];
   const nodesById = new Map<string, SeedNode>();
+  // What the graph already holds (of other documents) stands in for their folders: links to it resolve, and its
+  // claims' ids are taken.
+  for (const n of options.existing?.nodes ?? []) {
+    nodesById.set(n.id, {
+      id: n.id,
+      kind: n.kind,
+      document: n.document,
+      props: {},
+      sources: [],
+      file: 'the graph',
+      path: `document ${n.document}`,
+    });
+  }
   const documents: SeedDocument[] = [];
   const rawSources = new Map<SeedNode, { refs: SourceRef[]; path: string }>();
   const rawRelSources = new Map<SeedRelationship, SourceRef[]>();
@@ -314,6 +331,18 @@ export function normaliseDocuments(
 
   // 3. Relationships: ends that exist, kinds the type allows, ids unique across every document.
   const relsById = new Map<string, SeedRelationship>();
+  for (const r of options.existing?.relationships ?? []) {
+    relsById.set(r.id, {
+      id: r.id,
+      type: r.type,
+      from: '',
+      to: '',
+      document: r.document,
+      props: {},
+      file: 'the graph',
+      path: `document ${r.document}`,
+    });
+  }
   for (const [di, doc] of parsed.entries()) {
     const seed = documents[di]!;
     const file = doc.fileNames['relationships.yaml'];
@@ -434,7 +463,9 @@ function orderDocuments(
     state.set(name, 'visiting');
     for (const dep of deps.get(name) ?? []) visit(dep, [...trail, name]);
     state.set(name, 'done');
-    out.push(byName.get(name)!);
+    // A document already in the graph (options.existing) is not written again.
+    const doc = byName.get(name);
+    if (doc) out.push(doc);
   };
   for (const doc of documents) visit(doc.name, []);
   return out;

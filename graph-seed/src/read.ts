@@ -41,9 +41,12 @@ export function documentFolders(root: string): string[] {
     .map((name) => path.join(root, name));
 }
 
-/** Parses one YAML file; syntax errors come back with their line and column. */
-function parseYaml(file: string): { ok: true; data: unknown } | { ok: false; errors: SeedError[] } {
-  const doc = parseDocument(readFileSync(file, 'utf8'));
+/** Parses one YAML text; syntax errors come back with their line and column, reported under `file`. */
+function parseYaml(
+  text: string,
+  file: string,
+): { ok: true; data: unknown } | { ok: false; errors: SeedError[] } {
+  const doc = parseDocument(text);
   // Only the first syntax error: the ones after it are usually its echoes.
   const first = doc.errors[0];
   if (!first) return { ok: true, data: doc.toJS() };
@@ -53,11 +56,112 @@ function parseYaml(file: string): { ok: true; data: unknown } | { ok: false; err
     ok: false,
     errors: [
       {
-        file: displayName(file),
+        file,
         path: pos ? `line ${pos.line}, column ${pos.col}` : '(top level)',
         reason: `YAML syntax error: ${reason}`,
       },
     ],
+  };
+}
+
+/** One document's files, wherever they are (a folder on disk, or texts sent to the API). */
+export interface DocumentSource {
+  /** The document's name (its folder name). */
+  name: string;
+  /** Its folder, or a description of where the files came from. */
+  dir: string;
+  /** How `file` (a name in DOCUMENT_FILES, or text.txt; '' for the folder itself) is named in messages. */
+  display(file: string): string;
+  /** The names of the files it holds. */
+  list(): string[];
+  /** A file's text, or undefined when it has none. */
+  read(file: string): string | undefined;
+}
+
+/** A folder on disk as a DocumentSource. */
+function folderSource(dir: string): DocumentSource {
+  return {
+    name: path.basename(dir),
+    dir,
+    display: (file) => displayName(path.join(dir, file)),
+    list: () => readdirSync(dir),
+    read: (file) => {
+      const full = path.join(dir, file);
+      return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+    },
+  };
+}
+
+/**
+ * Reads and checks one document's files on their own (each file against its schema; references across files and
+ * documents are normaliseDocuments'): the parsed document (undefined when its document.yaml is unusable) and every
+ * error found.
+ */
+export function parseDocumentSource(source: DocumentSource): {
+  parsed: ParsedDocument | undefined;
+  errors: SeedError[];
+} {
+  const errors: SeedError[] = [];
+  const { name, dir } = source;
+  const fileNames = Object.fromEntries(DOCUMENT_FILES.map((f) => [f, source.display(f)])) as Record<
+    DocumentFile,
+    string
+  >;
+  if (!isSlug(name)) {
+    errors.push({
+      file: source.display(''),
+      path: '(folder)',
+      reason: `bad folder name "${name}": a document folder is named in lower-case letters, digits and hyphens`,
+    });
+  }
+  for (const entry of source.list()) {
+    if (/\.ya?ml$/.test(entry) && !(DOCUMENT_FILES as readonly string[]).includes(entry)) {
+      errors.push({
+        file: source.display(entry),
+        path: '(file)',
+        reason: `unknown file: a document folder holds only ${DOCUMENT_FILES.join(', ')}`,
+      });
+    }
+  }
+  const files: Partial<ParsedFiles> = {};
+  const failed = { ids: [] as string[], footnotes: [] as number[], files: [] as DocumentFile[] };
+  for (const file of DOCUMENT_FILES) {
+    const content = source.read(file);
+    if (content === undefined) {
+      if (file === 'document.yaml') {
+        errors.push({
+          file: fileNames[file],
+          path: '(file)',
+          reason: 'missing: every document folder has a document.yaml describing the document itself',
+        });
+      }
+      continue;
+    }
+    const yaml = parseYaml(content, fileNames[file]);
+    if (!yaml.ok) {
+      errors.push(...yaml.errors);
+      failed.files.push(file);
+      continue;
+    }
+    const checked = validateFile(file, yaml.data, fileNames[file]);
+    errors.push(...checked.errors);
+    failed.ids.push(...checked.failedIds);
+    failed.footnotes.push(...checked.failedFootnotes);
+    if (checked.value === undefined) failed.files.push(file);
+    else (files as Record<string, unknown>)[file] = checked.value;
+  }
+  const text = source.read(DOCUMENT_TEXT_FILE);
+  if (!files['document.yaml']) return { parsed: undefined, errors };
+  return {
+    parsed: {
+      name,
+      dir,
+      files: files as ParsedFiles,
+      fileNames,
+      failed,
+      ...(text === undefined ? {} : { text }),
+    },
+    errors,
   };
 }
 
@@ -93,65 +197,10 @@ export function readDocuments(root: string = DEFAULT_DOCUMENTS_DIR, options: Rea
   const parsed: ParsedDocument[] = [];
   let someDocumentUnreadable = false;
   for (const dir of folders) {
-    const name = path.basename(dir);
-    const fileNames = Object.fromEntries(
-      DOCUMENT_FILES.map((f) => [f, displayName(path.join(dir, f))]),
-    ) as Record<DocumentFile, string>;
-    if (!isSlug(name)) {
-      errors.push({
-        file: displayName(dir),
-        path: '(folder)',
-        reason: `bad folder name "${name}": a document folder is named in lower-case letters, digits and hyphens`,
-      });
-    }
-    for (const entry of readdirSync(dir)) {
-      if (/\.ya?ml$/.test(entry) && !(DOCUMENT_FILES as readonly string[]).includes(entry)) {
-        errors.push({
-          file: displayName(path.join(dir, entry)),
-          path: '(file)',
-          reason: `unknown file: a document folder holds only ${DOCUMENT_FILES.join(', ')}`,
-        });
-      }
-    }
-    const files: Partial<ParsedFiles> = {};
-    const failed = { ids: [] as string[], footnotes: [] as number[], files: [] as DocumentFile[] };
-    for (const file of DOCUMENT_FILES) {
-      const full = path.join(dir, file);
-      if (!existsSync(full)) {
-        if (file === 'document.yaml') {
-          errors.push({
-            file: fileNames[file],
-            path: '(file)',
-            reason: 'missing: every document folder has a document.yaml describing the document itself',
-          });
-        }
-        continue;
-      }
-      const yaml = parseYaml(full);
-      if (!yaml.ok) {
-        errors.push(...yaml.errors);
-        failed.files.push(file);
-        continue;
-      }
-      const checked = validateFile(file, yaml.data, fileNames[file]);
-      errors.push(...checked.errors);
-      failed.ids.push(...checked.failedIds);
-      failed.footnotes.push(...checked.failedFootnotes);
-      if (checked.value === undefined) failed.files.push(file);
-      else (files as Record<string, unknown>)[file] = checked.value;
-    }
-    const textPath = path.join(dir, DOCUMENT_TEXT_FILE);
-    const text = existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
-    if (files['document.yaml']) {
-      parsed.push({
-        name,
-        dir,
-        files: files as ParsedFiles,
-        fileNames,
-        failed,
-        ...(text === undefined ? {} : { text }),
-      });
-    } else someDocumentUnreadable = true;
+    const one = parseDocumentSource(folderSource(dir));
+    errors.push(...one.errors);
+    if (one.parsed) parsed.push(one.parsed);
+    else someDocumentUnreadable = true;
   }
   const { documents, errors: crossErrors } = normaliseDocuments(parsed, { someDocumentUnreadable });
   errors.push(...crossErrors);

@@ -17,7 +17,9 @@ import { modelModule } from '../model/index.ts';
 import { evidenceModule } from '../evidence/index.ts';
 import { contestedModule } from '../contested/index.ts';
 import { documentsModule } from '../documents/index.ts';
-import { removeDocument } from '../../../graph-seed/src/documents.ts';
+import { graphVersion, lockGraphVersion, removeDocument } from '../../../graph-seed/src/documents.ts';
+import { validateDocumentTexts } from '../../../graph-seed/src/import.ts';
+import { writeDocument } from '../../../graph-seed/src/load.ts';
 import { graphql } from '../graphql/graphql-runtime.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
 
@@ -35,7 +37,13 @@ const modules: GraphQLModule[] = [
   modelModule,
   evidenceModule,
   contestedModule,
-  documentsModule(removeDocument),
+  documentsModule({
+    remove: removeDocument,
+    validate: validateDocumentTexts,
+    write: writeDocument,
+    graphVersion,
+    lockGraphVersion,
+  }),
 ];
 
 /**

@@ -2,14 +2,17 @@
 // documents and document(id) list them with what their own source says of them (title, publisher, date, url) and
 // how much of the graph they make: nodeCount (its own nodes, statements and figures, plus the shared entities it
 // names) and edgeCount (its relationships, CITES not counted). removeDocument(id) takes exactly one document's
-// claims away, in one transaction, and needs an editor token where tokens are on. The removal itself is the seed
-// loader's (graph-seed), which a concept may not import: the composition root hands it to `documentsModule`.
+// claims away, in one transaction, and needs an editor token where tokens are on. previewDocument and
+// importDocument add one, reviewed before it lands (preview.ts). The removal, the validation and the writing are
+// the seed loader's (graph-seed), which a concept may not import: the composition root hands them to
+// `documentsModule`.
 import { cypher, type Db, type Tx } from '../../../core/db/database.ts';
 import { CITES, documentIdOf } from '../../../core/model/index.ts';
-import { requireRole } from '../access/index.ts';
+import { actorOf, requireRole } from '../access/index.ts';
 import { ensureWriteGate, enterWriteGate } from '../backup/pause.ts';
 import { documentFolder } from '../graph/validate.ts';
 import { graphQLModule, type GraphQLModule } from '../graphql/module.ts';
+import { importDocument, previewDocument, PREVIEW_TTL_HOURS, type DocumentLoader } from './preview.ts';
 
 /** The contract's Document. */
 export interface DocumentSummary {
@@ -138,7 +141,65 @@ const typeDefs = /* GraphQL */ `
     document(id: ID!): Document
   }
 
+  "A file of a document in the seed format (graph-seed/README.md), as text."
+  input DocumentFileInput {
+    "document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml or text.txt."
+    name: String!
+    content: String!
+  }
+
+  "An incoming shared entity (actor, meeting, agreement, source) and the graph's entity it may be."
+  type DocumentMatch {
+    incomingId: ID!
+    "The graph's entity proposed; null for a new entity."
+    existingId: ID
+    "same id (1.0), same name (0.9: a name or alias equal after normalising case, punctuation and diacritics), transliteration (0.8), name written differently (0.75 × token-set similarity), or new (0)."
+    reason: String!
+    "0..1"
+    score: Float!
+  }
+
+  "What importing a document would change; pass its id to importDocument."
+  type DocumentPreview {
+    "preview:<uuid>; kept ${PREVIEW_TTL_HOURS} hours when the files are valid (an invalid preview is not kept)."
+    id: ID!
+    "document:<name>, the name being its own source's id without source: (from document.yaml); null when document.yaml is unusable."
+    documentId: ID
+    valid: Boolean!
+    "Every error, as file: path: reason."
+    errors: [String!]!
+    "Its items (own nodes, accounts of shared entities, relationships) new to the graph."
+    added: Int!
+    "Its items already in the graph from an earlier import of the same document, that the files change."
+    changed: Int!
+    "Its items in the graph from an earlier import that the files no longer hold."
+    removed: Int!
+    "One per incoming shared entity: its best match in the graph (pairs judged DIFFERENT before are not proposed)."
+    matches: [DocumentMatch!]!
+  }
+
+  "The analyst's word on a match. judgement: SAME (existingId needed), DIFFERENT or UNSURE (kept new; the pair is recorded)."
+  input MatchDecision {
+    incomingId: ID!
+    existingId: ID
+    judgement: String!
+  }
+
   type Mutation {
+    """
+    Validates a document's files as npm run seed -- --add does, against the documents in the graph (nothing is
+    written when they are invalid), and previews its import: the counts of what changes, and the matches of its
+    shared entities. At most 9 files and 1,500,000 bytes (BAD_USER_INPUT). Needs an editor token where tokens are on.
+    """
+    previewDocument(files: [DocumentFileInput!]!): DocumentPreview!
+    """
+    Imports a preview in one transaction, with the analyst's decisions: SAME rewrites the incoming entity's id to the
+    existing one; DIFFERENT and UNSURE keep it new (BAD_USER_INPUT when its id is already the graph's: rename it);
+    a match without a decision is taken when its score is 1.0 (same id), and stays new otherwise. CONFLICT when the
+    graph changed since the preview; NOT_FOUND for an unknown or expired preview. Records who imported it
+    (addedBy). Needs an editor token where tokens are on.
+    """
+    importDocument(previewId: ID!, decisions: [MatchDecision!]): Document!
     """
     Removes a document: exactly its claims (its statements, figures, relationships and citations), its account of
     the shared entities it names, and the shared entities no other document names and nothing else refers to. The
@@ -149,8 +210,14 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-/** The documents concept, removing documents with `remove` (graph-seed's removeDocument). */
-export function documentsModule(remove: RemoveDocument): GraphQLModule {
+/** The seed loader's parts the documents concept uses (graph-seed), given by the composition root. */
+export interface DocumentsLoader extends DocumentLoader {
+  remove: RemoveDocument;
+}
+
+/** The documents concept, adding and removing documents with `loader` (graph-seed's). */
+export function documentsModule(loader: DocumentsLoader): GraphQLModule {
+  const { remove } = loader;
   return graphQLModule(typeDefs, {
     Query: {
       documents: (_, _args, ctx) => documents(ctx.db),
@@ -160,6 +227,23 @@ export function documentsModule(remove: RemoveDocument): GraphQLModule {
       removeDocument: (_, args, ctx) => {
         requireRole(ctx.access, 'editor', 'Removing a document');
         return removeDocument(ctx.db, args.id, remove);
+      },
+      previewDocument: (_, args, ctx) => {
+        requireRole(ctx.access, 'editor', 'Adding a document');
+        return previewDocument(ctx.db, loader, args.files, actorOf(ctx.access));
+      },
+      importDocument: async (_, args, ctx) => {
+        requireRole(ctx.access, 'editor', 'Adding a document');
+        const name = await importDocument(
+          ctx.db,
+          loader,
+          args.previewId,
+          args.decisions,
+          actorOf(ctx.access),
+        );
+        const added = await document(ctx.db, documentIdOf(name));
+        if (!added) throw new Error(`document ${name} was imported but is not found`);
+        return added;
       },
     },
   });

@@ -3123,6 +3123,45 @@ export type Document = {
   readonly url?: Maybe<Scalars['String']['output']>;
 };
 
+/** A file of a document in the seed format (graph-seed/README.md), as text. */
+export type DocumentFileInput = {
+  readonly content: Scalars['String']['input'];
+  /** document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml or text.txt. */
+  readonly name: Scalars['String']['input'];
+};
+
+/** An incoming shared entity (actor, meeting, agreement, source) and the graph's entity it may be. */
+export type DocumentMatch = {
+  readonly __typename?: 'DocumentMatch';
+  /** The graph's entity proposed; null for a new entity. */
+  readonly existingId?: Maybe<Scalars['ID']['output']>;
+  readonly incomingId: Scalars['ID']['output'];
+  /** same id (1.0), same name (0.9: a name or alias equal after normalising case, punctuation and diacritics), transliteration (0.8), name written differently (0.75 × token-set similarity), or new (0). */
+  readonly reason: Scalars['String']['output'];
+  /** 0..1 */
+  readonly score: Scalars['Float']['output'];
+};
+
+/** What importing a document would change; pass its id to importDocument. */
+export type DocumentPreview = {
+  readonly __typename?: 'DocumentPreview';
+  /** Its items (own nodes, accounts of shared entities, relationships) new to the graph. */
+  readonly added: Scalars['Int']['output'];
+  /** Its items already in the graph from an earlier import of the same document, that the files change. */
+  readonly changed: Scalars['Int']['output'];
+  /** document:<name>, the name being its own source's id without source: (from document.yaml); null when document.yaml is unusable. */
+  readonly documentId?: Maybe<Scalars['ID']['output']>;
+  /** Every error, as file: path: reason. */
+  readonly errors: ReadonlyArray<Scalars['String']['output']>;
+  /** preview:<uuid>; kept 24 hours when the files are valid (an invalid preview is not kept). */
+  readonly id: Scalars['ID']['output'];
+  /** One per incoming shared entity: its best match in the graph (pairs judged DIFFERENT before are not proposed). */
+  readonly matches: ReadonlyArray<DocumentMatch>;
+  /** Its items in the graph from an earlier import that the files no longer hold. */
+  readonly removed: Scalars['Int']['output'];
+  readonly valid: Scalars['Boolean']['output'];
+};
+
 /**
  * A span of a document's text that a claim rests on: one passage of a node (nodeId) or of a relationship
  * (edgeId, with its ends), by character offsets into documentText.
@@ -4300,6 +4339,13 @@ export type LinkWhere = {
   readonly sourceIds?: InputMaybe<IdListFilters>;
 };
 
+/** The analyst's word on a match. judgement: SAME (existingId needed), DIFFERENT or UNSURE (kept new; the pair is recorded). */
+export type MatchDecision = {
+  readonly existingId?: InputMaybe<Scalars['ID']['input']>;
+  readonly incomingId: Scalars['ID']['input'];
+  readonly judgement: Scalars['String']['input'];
+};
+
 /** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
 export type Meeting = Entity & {
   readonly __typename?: 'Meeting';
@@ -5421,6 +5467,20 @@ export type Mutation = {
   /** NOT_FOUND when there is no such view. */
   readonly deleteView: Scalars['Boolean']['output'];
   /**
+   * Imports a preview in one transaction, with the analyst's decisions: SAME rewrites the incoming entity's id to the
+   * existing one; DIFFERENT and UNSURE keep it new (BAD_USER_INPUT when its id is already the graph's: rename it);
+   * a match without a decision is taken when its score is 1.0 (same id), and stays new otherwise. CONFLICT when the
+   * graph changed since the preview; NOT_FOUND for an unknown or expired preview. Records who imported it
+   * (addedBy). Needs an editor token where tokens are on.
+   */
+  readonly importDocument: Document;
+  /**
+   * Validates a document's files as npm run seed -- --add does, against the documents in the graph (nothing is
+   * written when they are invalid), and previews its import: the counts of what changes, and the matches of its
+   * shared entities. At most 9 files and 1,500,000 bytes (BAD_USER_INPUT). Needs an editor token where tokens are on.
+   */
+  readonly previewDocument: DocumentPreview;
+  /**
    * Removes a document: exactly its claims (its statements, figures, relationships and citations), its account of
    * the shared entities it names, and the shared entities no other document names and nothing else refers to. The
    * other documents' graph is unchanged. NOT_FOUND when it is not loaded; CONFLICT (nothing removed) when other
@@ -5435,6 +5495,17 @@ export type Mutation = {
 
 export type MutationDeleteViewArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportDocumentArgs = {
+  decisions?: InputMaybe<ReadonlyArray<MatchDecision>>;
+  previewId: Scalars['ID']['input'];
+};
+
+
+export type MutationPreviewDocumentArgs = {
+  files: ReadonlyArray<DocumentFileInput>;
 };
 
 
@@ -7694,6 +7765,9 @@ export type ResolversTypes = {
   DateScalarFilters: DateScalarFilters;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Document: ResolverTypeWrapper<Document>;
+  DocumentFileInput: DocumentFileInput;
+  DocumentMatch: ResolverTypeWrapper<DocumentMatch>;
+  DocumentPreview: ResolverTypeWrapper<DocumentPreview>;
   DocumentSpan: ResolverTypeWrapper<DocumentSpan>;
   EntitiesConnection: ResolverTypeWrapper<Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['EntityEdge']> }>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
@@ -7789,6 +7863,7 @@ export type ResolversTypes = {
   LinkAggregationWhereInput: LinkAggregationWhereInput;
   LinkSort: LinkSort;
   LinkWhere: LinkWhere;
+  MatchDecision: MatchDecision;
   Meeting: ResolverTypeWrapper<KindParentModel>;
   MeetingAboutConnection: ResolverTypeWrapper<Omit<MeetingAboutConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingAboutRelationship']> }>;
   MeetingAboutConnectionAggregateInput: MeetingAboutConnectionAggregateInput;
@@ -8275,6 +8350,9 @@ export type ResolversParentTypes = {
   DateScalarFilters: DateScalarFilters;
   DateTime: Scalars['DateTime']['output'];
   Document: Document;
+  DocumentFileInput: DocumentFileInput;
+  DocumentMatch: DocumentMatch;
+  DocumentPreview: DocumentPreview;
   DocumentSpan: DocumentSpan;
   EntitiesConnection: Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['EntityEdge']> };
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
@@ -8368,6 +8446,7 @@ export type ResolversParentTypes = {
   LinkAggregationWhereInput: LinkAggregationWhereInput;
   LinkSort: LinkSort;
   LinkWhere: LinkWhere;
+  MatchDecision: MatchDecision;
   Meeting: KindParentModel;
   MeetingAboutConnection: Omit<MeetingAboutConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingAboutRelationship']> };
   MeetingAboutConnectionAggregateInput: MeetingAboutConnectionAggregateInput;
@@ -9186,6 +9265,24 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type DocumentMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentMatch'] = ResolversParentTypes['DocumentMatch']> = {
+  existingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  incomingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DocumentPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentPreview'] = ResolversParentTypes['DocumentPreview']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matches?: Resolver<ReadonlyArray<ResolversTypes['DocumentMatch']>, ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type DocumentSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentSpan'] = ResolversParentTypes['DocumentSpan']> = {
   edgeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9694,6 +9791,8 @@ export type MeetingsConnectionResolvers<ContextType = Context, ParentType extend
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   deleteView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteViewArgs, 'id'>>;
+  importDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationImportDocumentArgs, 'previewId'>>;
+  previewDocument?: Resolver<ResolversTypes['DocumentPreview'], ParentType, ContextType, RequireFields<MutationPreviewDocumentArgs, 'files'>>;
   removeDocument?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveDocumentArgs, 'id'>>;
   saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
   updateView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationUpdateViewArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -10177,6 +10276,8 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;
+  DocumentMatch?: DocumentMatchResolvers<ContextType>;
+  DocumentPreview?: DocumentPreviewResolvers<ContextType>;
   DocumentSpan?: DocumentSpanResolvers<ContextType>;
   EntitiesConnection?: EntitiesConnectionResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
