@@ -120,6 +120,19 @@ async function main(): Promise<void> {
 
     await page.getByRole('combobox', { name: 'Layout' }).selectOption('concentric');
     await shot(page, '13-concentric');
+
+    // On a fresh page: the actors ranked by betweenness, nodes sized by it and coloured by community.
+    const measured = (await openExplorer(browser, base)).page;
+    await measured.getByRole('button', { name: 'Table', exact: true }).click();
+    const results = measured.getByTestId('results-table');
+    await results.getByLabel('Kind').selectOption({ label: 'Actors' });
+    await results.getByRole('button', { name: 'Measures' }).click();
+    await results.getByLabel('Size nodes by').selectOption({ label: 'Betweenness' });
+    await results.getByLabel('Colour by community').check();
+    const betweenness = results.getByRole('columnheader', { name: /Betweenness/ }).getByRole('button');
+    await betweenness.click();
+    await betweenness.click();
+    await shot(measured, '15-measures');
   } finally {
     await browser.close();
     await explorer.stop();

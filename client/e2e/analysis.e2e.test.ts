@@ -58,6 +58,17 @@ describe('analysis in the view', () => {
       .map((n) => n.label);
     expect(rows).toEqual(top3);
     expect(top3).toContain('Xi Jinping');
+    // The table, wide with the measures' columns, scrolls inside its panel: the page keeps its columns.
+    const box = (selector: string) =>
+      page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect, selector);
+    const [centre, details, results] = [
+      await box('.centre'),
+      await box('#details'),
+      await box('.results-table'),
+    ];
+    expect(centre.right).toBeLessThanOrEqual(details.left + 1);
+    expect(results.right).toBeLessThanOrEqual(details.left + 1);
+    expect(details.right).toBeLessThanOrEqual(page.viewportSize()!.width + 1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,8 @@
 import { request } from './client.ts';
 import type {
   ExplorerEvidenceQuery,
+  ExplorerImportDocumentMutation,
+  ExplorerPreviewDocumentMutation,
   ExplorerSearchQuery,
   ExplorerSearchQueryVariables,
 } from '../generated/graphql.ts';
@@ -252,6 +254,37 @@ export const UPDATE_VIEW = /* GraphQL */ `
   ${VIEW_SUMMARY}
 `;
 
+export const PREVIEW_DOCUMENT = /* GraphQL */ `
+  mutation ExplorerPreviewDocument($files: [DocumentFileInput!]!) {
+    previewDocument(files: $files) {
+      id
+      documentId
+      valid
+      errors
+      added
+      changed
+      removed
+      matches {
+        incomingId
+        existingId
+        reason
+        score
+      }
+    }
+  }
+`;
+
+export const IMPORT_DOCUMENT = /* GraphQL */ `
+  mutation ExplorerImportDocument($previewId: ID!, $decisions: [MatchDecision!]) {
+    importDocument(previewId: $previewId, decisions: $decisions) {
+      id
+      title
+      nodeCount
+      edgeCount
+    }
+  }
+`;
+
 export const DELETE_VIEW = /* GraphQL */ `
   mutation ExplorerDeleteView($id: ID!) {
     deleteView(id: $id)
@@ -324,6 +357,17 @@ export const api = {
   /** Who the server takes the caller to be; with `token`, for that token instead of the one in use. */
   viewer: (token?: string | null, signal?: AbortSignal) =>
     request<{ viewer: Viewer }>(VIEWER, {}, { signal, token }).then((d) => d.viewer),
+  /** Validates a document's files and says what importing them would change (nothing is written). */
+  previewDocument: (files: { name: string; content: string }[]) =>
+    request<ExplorerPreviewDocumentMutation>(PREVIEW_DOCUMENT, { files }).then((d) => d.previewDocument),
+  /** Imports a previewed document with the analyst's decisions on its matches (one transaction). */
+  importDocument: (
+    previewId: string,
+    decisions: { incomingId: string; existingId: string | null; judgement: string }[],
+  ) =>
+    request<ExplorerImportDocumentMutation>(IMPORT_DOCUMENT, { previewId, decisions }).then(
+      (d) => d.importDocument,
+    ),
   deleteView: (id: string, idempotencyKey?: string) =>
     request<{ deleteView: boolean }>(DELETE_VIEW, { id }, { idempotencyKey }).then((d) => d.deleteView),
 };

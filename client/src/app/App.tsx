@@ -13,6 +13,7 @@ import { ServerStatus } from '../connection/ServerStatus.tsx';
 import { DetailsPanel } from '../details/DetailsPanel.tsx';
 import { DocumentPane } from '../document/DocumentPane.tsx';
 import { GraphCanvas } from '../graph/GraphCanvas.tsx';
+import { AddDocumentPane } from '../import/AddDocumentPane.tsx';
 import { useStore } from '../shared/store.ts';
 import { TablePanel } from '../table/TablePanel.tsx';
 import { Timeline } from '../time/Timeline.tsx';
@@ -89,6 +90,13 @@ export function App() {
             onClose={actions.closeDocument}
           />
         )}
+        <AddDocumentPane
+          state={stores.addDocument}
+          onFiles={actions.addDocument.files}
+          onImport={actions.addDocument.import}
+          onSignIn={() => actions.askSignIn('save')}
+          onClose={actions.addDocument.close}
+        />
         <Notices connection={connection} onDismiss={actions.dismissNotice} />
         <ServerStatus onRecovered={actions.serverBack} />
         <Timeline state={state} dispatch={actions.dispatch} />

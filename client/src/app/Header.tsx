@@ -84,6 +84,13 @@ export function Header({ stores, actions, searchRef }: Props) {
         >
           Document
         </button>
+        <button
+          type="button"
+          title="Bring in another document: its files are checked and matched to the graph before anything is written"
+          onClick={actions.addDocument.open}
+        >
+          Add document
+        </button>
         <ExportMenu actions={actions} />
         {current && (
           <button type="button" onClick={() => actions.openView(null)}>

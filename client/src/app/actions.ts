@@ -22,6 +22,7 @@ import { download, fitShapes, placementOf, pngOf, pngUriOf } from '../graph/canv
 import { graphSvg } from '../graph/svg.ts';
 import { endAt, pathAsked, setEnd, type PathEnd } from '../paths/paths.ts';
 import { chooseHit } from '../search/search.ts';
+import { choosing, closedAdd, filesOf, importPreview, previewFiles } from '../import/addDocument.ts';
 import { computeInWorker, runMeasures, type AnalysisState } from '../analysis/analysis.ts';
 import { exchangeOf, toCsv, toGexf, toGraphml, type Exchange } from '../analysis/exchange.ts';
 import { tableOpenedOn } from '../table/panel.ts';
@@ -83,6 +84,17 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
       void chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hit),
     /** Opens the results table on the nodes of one kind (the start panel). */
     openTable: (kind: NodeKind) => stores.table.set((s) => tableOpenedOn(s, kind)),
+    /** "Add document": opens the pane, previews the files chosen, imports them (then the graph loads again). */
+    addDocument: {
+      open: () => stores.addDocument.set(() => choosing),
+      close: () => stores.addDocument.set(() => closedAdd),
+      files: (files: File[]) =>
+        void filesOf(files).then((f) => previewFiles({ state: stores.addDocument, api }, f)),
+      import: () =>
+        void importPreview({ state: stores.addDocument, api }, () => {
+          void page.loadPage(p);
+        }),
+    },
     /** Computes the measures of the canvas (off the main thread); the table shows them. */
     measure: () => void runMeasures(stores.analysis, stores.explorer),
     /** Sizes or colours the nodes by the measures, then lays the canvas out again so that no nodes overlap. */

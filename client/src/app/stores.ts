@@ -3,6 +3,7 @@
 // results table, the document view and the analysis (measures).
 import type { GraphStats } from '../api/types.ts';
 import { initialAnalysis, type AnalysisState } from '../analysis/analysis.ts';
+import { closedAdd, type AddDocumentState } from '../import/addDocument.ts';
 import { initialAccess, type AccessState } from '../access/access.ts';
 import { initialConnection, type ConnectionState } from '../connection/connection.ts';
 import { closedDocument, type DocumentView } from '../document/document.ts';
@@ -29,6 +30,7 @@ export interface AppStores {
   table: Store<TableState>;
   document: Store<DocumentView>;
   analysis: Store<AnalysisState>;
+  addDocument: Store<AddDocumentState>;
 }
 
 /** Fresh stores for one page. */
@@ -45,5 +47,6 @@ export function createStores(): AppStores {
     table: createStore(initialTable),
     document: createStore<DocumentView>(closedDocument),
     analysis: createStore(initialAnalysis),
+    addDocument: createStore<AddDocumentState>(closedAdd),
   };
 }

@@ -8,6 +8,13 @@ export type AccessRole =
   | 'EDITOR'
   | 'READER';
 
+/** A file of a document in the seed format (graph-seed/README.md), as text. */
+export type DocumentFileInput = {
+  content: string;
+  /** document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml or text.txt. */
+  name: string;
+};
+
 /**
  * Restricts what an operation shows. kinds: node kinds to include; relationshipTypes: relationship types to follow
  * (CITES and SOURCE nodes are left out unless named here); since/until: leave out nodes and relationships whose
@@ -22,6 +29,13 @@ export type GraphFilter = {
   since?: string | null | undefined;
   statedOnly?: boolean | null | undefined;
   until?: string | null | undefined;
+};
+
+/** The analyst's word on a match. judgement: SAME (existingId needed), DIFFERENT or UNSURE (kept new; the pair is recorded). */
+export type MatchDecision = {
+  existingId?: string | null | undefined;
+  incomingId: string;
+  judgement: string;
 };
 
 /** The kinds of node in the graph. */
@@ -175,6 +189,21 @@ export type ExplorerUpdateViewMutationVariables = Exact<{
 
 
 export type ExplorerUpdateViewMutation = { updateView: { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number } };
+
+export type ExplorerPreviewDocumentMutationVariables = Exact<{
+  files: Array<DocumentFileInput> | DocumentFileInput;
+}>;
+
+
+export type ExplorerPreviewDocumentMutation = { previewDocument: { id: string, documentId: string | null, valid: boolean, errors: Array<string>, added: number, changed: number, removed: number, matches: Array<{ incomingId: string, existingId: string | null, reason: string, score: number }> } };
+
+export type ExplorerImportDocumentMutationVariables = Exact<{
+  previewId: string;
+  decisions?: Array<MatchDecision> | MatchDecision | null | undefined;
+}>;
+
+
+export type ExplorerImportDocumentMutation = { importDocument: { id: string, title: string, nodeCount: number, edgeCount: number } };
 
 export type ExplorerDeleteViewMutationVariables = Exact<{
   id: string;

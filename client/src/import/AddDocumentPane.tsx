@@ -1,0 +1,152 @@
+// "Add document": choose a document's files (the seed format: document.yaml, actors.yaml…, text.txt), read what
+// importing them would change and how their entities match the graph's, confirm or change each match, import.
+// Nothing is written before "Import"; a refusal (no editor token) offers to sign in.
+import { useStore } from '../shared/store.ts';
+import type { Store } from '../shared/store.ts';
+import { DOCUMENT_FILES, type AddDocumentState, type Judgement } from './addDocument.ts';
+import './import.css';
+
+const JUDGEMENTS: [Judgement, string][] = [
+  ['SAME', 'The same entity'],
+  ['DIFFERENT', 'A different one'],
+  ['UNSURE', 'Unsure (kept apart, flagged)'],
+];
+
+interface Props {
+  state: Store<AddDocumentState>;
+  onFiles: (files: File[]) => void;
+  onImport: () => void;
+  onSignIn: () => void;
+  onClose: () => void;
+}
+
+/** The pane, over the canvas while open. */
+export function AddDocumentPane({ state, onFiles, onImport, onSignIn, onClose }: Props) {
+  const s = useStore(state);
+  if (s.step === 'closed') return null;
+  const error = s.step === 'choose' || s.step === 'review' ? s.error : null;
+  return (
+    <section className="add-document panel" aria-labelledby="add-document-title" data-testid="add-document">
+      <div className="document-head">
+        <h2 id="add-document-title">Add a document</h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {s.step === 'choose' && (
+        <label className="add-files">
+          <span>
+            Choose the document’s files: {DOCUMENT_FILES.join(', ')} (graph-seed/README.md describes them).
+            Nothing is written before you import.
+          </span>
+          <input
+            type="file"
+            multiple
+            accept=".yaml,.yml,.txt"
+            disabled={s.busy}
+            onChange={(e) => onFiles([...(e.target.files ?? [])])}
+          />
+          {s.busy && <span className="muted">Checking the files…</span>}
+        </label>
+      )}
+      {s.step === 'review' && <Review state={state} s={s} onImport={onImport} />}
+      {s.step === 'done' && (
+        <p role="status">
+          Imported “{s.title}”: {s.nodeCount} nodes and {s.edgeCount} relationships. The graph now shows them.
+        </p>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}{' '}
+          {/token|sign in|allow/i.test(error) && (
+            <button type="button" className="link" onClick={onSignIn}>
+              Sign in as an editor
+            </button>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Review({
+  state,
+  s,
+  onImport,
+}: {
+  state: Store<AddDocumentState>;
+  s: Extract<AddDocumentState, { step: 'review' }>;
+  onImport: () => void;
+}) {
+  const { preview } = s;
+  if (!preview.valid)
+    return (
+      <>
+        <p>
+          These files cannot be imported: {preview.errors.length} error
+          {preview.errors.length === 1 ? '' : 's'}. Nothing was written.
+        </p>
+        <ul className="add-errors" data-testid="add-errors">
+          {preview.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => state.set(() => ({ step: 'choose', busy: false, error: null }))}>
+          Choose other files
+        </button>
+      </>
+    );
+  const candidates = preview.matches.filter((m) => m.existingId);
+  const judge = (id: string, j: Judgement) =>
+    state.set((x) => (x.step === 'review' ? { ...x, judgements: { ...x.judgements, [id]: j } } : x));
+  return (
+    <>
+      <p data-testid="add-counts">
+        {preview.documentId}: {preview.added} to add, {preview.changed} to change, {preview.removed} to
+        remove.
+      </p>
+      {candidates.length > 0 ? (
+        <table className="add-matches">
+          <caption>Entities the graph may already hold: is each the same one?</caption>
+          <thead>
+            <tr>
+              <th scope="col">In the document</th>
+              <th scope="col">In the graph</th>
+              <th scope="col">Why</th>
+              <th scope="col">Score</th>
+              <th scope="col">Judgement</th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidates.map((m) => (
+              <tr key={m.incomingId} data-id={m.incomingId}>
+                <td>{m.incomingId}</td>
+                <td>{m.existingId}</td>
+                <td>{m.reason}</td>
+                <td>{m.score.toFixed(2)}</td>
+                <td>
+                  <select
+                    aria-label={`Judgement on ${m.incomingId}`}
+                    value={s.judgements[m.incomingId] ?? 'UNSURE'}
+                    onChange={(e) => judge(m.incomingId, e.target.value as Judgement)}
+                  >
+                    {JUDGEMENTS.map(([j, text]) => (
+                      <option key={j} value={j}>
+                        {text}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No entity of the document matches one of the graph’s: all of it is new.</p>
+      )}
+      <button type="button" onClick={onImport} disabled={s.busy}>
+        {s.busy ? 'Importing…' : 'Import'}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+// Adding a document through the explorer: the files chosen are read as text and previewed (validated, matched to
+// the graph's entities, nothing written); the analyst confirms or changes each match; the import writes it all in
+// one transaction. The state of the pane, its transitions and the workflow that talks to the API.
+import { ApiError, describeError } from '../api/client.ts';
+import type { api } from '../api/operations.ts';
+import type { ExplorerPreviewDocumentMutation } from '../generated/graphql.ts';
+import type { Store } from '../shared/store.ts';
+
+export type Preview = ExplorerPreviewDocumentMutation['previewDocument'];
+export type Judgement = 'SAME' | 'DIFFERENT' | 'UNSURE';
+
+export type AddDocumentState =
+  | { step: 'closed' }
+  | { step: 'choose'; busy: boolean; error: string | null }
+  | {
+      step: 'review';
+      preview: Preview;
+      judgements: Record<string, Judgement>;
+      busy: boolean;
+      error: string | null;
+    }
+  | { step: 'done'; title: string; nodeCount: number; edgeCount: number };
+
+export const closedAdd: AddDocumentState = { step: 'closed' };
+export const choosing: AddDocumentState = { step: 'choose', busy: false, error: null };
+
+/** The file names the seed format knows (graph-seed/README.md). */
+export const DOCUMENT_FILES = [
+  'document.yaml',
+  'actors.yaml',
+  'meetings.yaml',
+  'statements.yaml',
+  'agreements.yaml',
+  'figures.yaml',
+  'sources.yaml',
+  'relationships.yaml',
+  'text.txt',
+] as const;
+
+/**
+ * What the analyst is first offered for each match: the same entity when the document names it by its id (score
+ * 1), else "unsure" (kept apart, the pair flagged) until they say more.
+ */
+export function proposedJudgements(preview: Preview): Record<string, Judgement> {
+  return Object.fromEntries(
+    preview.matches
+      .filter((m) => m.existingId)
+      .map((m) => [m.incomingId, m.score >= 1 ? 'SAME' : 'UNSURE'] as const),
+  );
+}
+
+/** The decisions sent with the import: one per match with a candidate. */
+export function decisionsOf(preview: Preview, judgements: Record<string, Judgement>) {
+  return preview.matches
+    .filter((m) => m.existingId)
+    .map((m) => ({
+      incomingId: m.incomingId,
+      existingId: m.existingId,
+      judgement: judgements[m.incomingId] ?? 'UNSURE',
+    }));
+}
+
+/** The files to send: the seed format's, by their base name; a file of another name is sent too (and refused). */
+export async function filesOf(
+  files: readonly { name: string; text: () => Promise<string> }[],
+): Promise<{ name: string; content: string }[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, content: await f.text() })));
+}
+
+interface Deps {
+  state: Store<AddDocumentState>;
+  api: Pick<typeof api, 'previewDocument' | 'importDocument'>;
+}
+
+/** Previews the chosen files. */
+export async function previewFiles({ state, api }: Deps, files: { name: string; content: string }[]) {
+  state.set(() => ({ step: 'choose', busy: true, error: null }));
+  try {
+    const preview = await api.previewDocument(files);
+    state.set(() => ({
+      step: 'review',
+      preview,
+      judgements: proposedJudgements(preview),
+      busy: false,
+      error: null,
+    }));
+  } catch (e) {
+    state.set(() => ({ step: 'choose', busy: false, error: describeError(e) }));
+  }
+}
+
+/** Imports the previewed document with the analyst's decisions; `onImported` then reloads the graph. */
+export async function importPreview({ state, api }: Deps, onImported: () => void) {
+  const s = state.get();
+  if (s.step !== 'review') return;
+  state.set(() => ({ ...s, busy: true, error: null }));
+  try {
+    const doc = await api.importDocument(s.preview.id, decisionsOf(s.preview, s.judgements));
+    state.set(() => ({ step: 'done', title: doc.title, nodeCount: doc.nodeCount, edgeCount: doc.edgeCount }));
+    onImported();
+  } catch (e) {
+    const stale = e instanceof ApiError && e.code === 'CONFLICT';
+    const error = stale
+      ? 'The graph changed since this preview (another document was added or removed): choose the files again.'
+      : describeError(e);
+    state.set(() => ({ ...s, busy: false, error }));
+  }
+}
