@@ -153,6 +153,13 @@ describe('the keyboard', () => {
     // Each key's effect reaches the page a moment later (a React render, a canvas update): poll for it.
     const active = () => page.evaluate(() => document.activeElement?.textContent ?? '');
     const selected = () => page.evaluate(() => window.cy!.$('node.selected').map((n) => n.id()));
+    // What users get: React's production build (a development build runs every effect twice, loading the graph
+    // twice; the second load cleared the selection these keys make).
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() ?? ''),
+    );
+    expect(scripts.filter((name) => name.endsWith('.js')).length).toBeGreaterThan(0);
+    expect(scripts.filter((name) => name.includes('jsx-dev-runtime'))).toEqual([]);
     await page.keyboard.press('Tab');
     await expect.poll(active).toBe('Skip to the graph');
     // Following the skip link (a #fragment) moves the focus only: the graph is not asked for again.

@@ -85,9 +85,19 @@ export function reloadViewer({ stores, env }: Page): void {
   );
 }
 
-/** Loads what the address names: the saved view `/?view=<id>`, else the opening picture. */
+/** The number of the latest load of each page: an earlier load still under way then changes nothing. */
+const latestLoad = new WeakMap<AppStores, number>();
+
+/**
+ * Loads what the address names: the saved view `/?view=<id>`, else the opening picture. Only the latest load
+ * lands: one started before it (a view opened, then another; a load the page began twice) that answers later is
+ * dropped, so it can neither show the wrong graph nor clear the selection made meanwhile.
+ */
 export async function loadPage(page: Page): Promise<void> {
   const { stores, env } = page;
+  const mine = (latestLoad.get(stores) ?? 0) + 1;
+  latestLoad.set(stores, mine);
+  const latest = () => latestLoad.get(stores) === mine;
   stores.connection.set(pageLoading);
   reloadViewer(page);
   reloadStats(page);
@@ -96,12 +106,14 @@ export async function loadPage(page: Page): Promise<void> {
   try {
     if (viewId) {
       const view = await env.api.view(viewId);
+      if (!latest()) return;
       if (!view) {
         const message = `No saved view has the id “${viewId}”: it may have been deleted.`;
         stores.connection.set((s) => pageFailed(s, message, 'NOT_FOUND'));
         return;
       }
-      await openSavedView({ explorer: stores.explorer, api: env.api }, view);
+      await openSavedView({ explorer: stores.explorer, api: env.api }, view, latest);
+      if (!latest()) return;
       // The view's measures are computed again for its canvas (measures of another canvas would not fit it).
       const look = viewAnalysis(view);
       stores.analysis.set(() => ({ ...initialAnalysis, ...look }));
@@ -112,6 +124,7 @@ export async function loadPage(page: Page): Promise<void> {
       env.setTitle(pageTitle(view.name));
     } else {
       const graph = await env.loadOpening(openingKinds(stores.explorer.get().hiddenKinds));
+      if (!latest()) return;
       stores.explorer.set((s) => loadGraph(s, { type: 'graphLoaded', ...graph }));
       stores.analysis.set(() => initialAnalysis);
       stores.views.set((s) => currentSet(s, null));
@@ -119,6 +132,7 @@ export async function loadPage(page: Page): Promise<void> {
     }
     stores.connection.set(pageLoaded);
   } catch (e) {
+    if (!latest()) return;
     stores.connection.set((s) => pageFailed(s, describeError(e), e instanceof ApiError ? e.code : undefined));
   }
 }

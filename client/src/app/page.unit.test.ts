@@ -57,6 +57,22 @@ describe('loading the page', () => {
     expect(stores.views.get().list.type).toBe('ready');
   });
 
+  it('lets only the latest load land: an earlier one answering later neither replaces the graph nor clears a selection', async () => {
+    const { stores, env, p } = page();
+    let answerFirst: (g: { nodes: (typeof xi)[]; edges: (typeof xiAttended)[] }) => void = () => {};
+    env.loadOpening
+      .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+      .mockResolvedValueOnce({ nodes: [xi, summit], edges: [xiAttended] });
+    const first = loadPage(p);
+    await loadPage(p);
+    stores.explorer.set((s) => ({ ...s, selection: { type: 'node', id: xi.id } }));
+    answerFirst({ nodes: [putin], edges: [] });
+    await first;
+    expect(Object.keys(stores.explorer.get().graph.nodes)).toEqual([xi.id, summit.id]);
+    expect(stores.explorer.get().selection).toEqual({ type: 'node', id: xi.id });
+    expect(stores.connection.get().page.type).toBe('ready');
+  });
+
   it('opens the saved view the address names, on the views tab', async () => {
     const { stores, env, p } = page('?view=view%3A1');
     await loadPage(p);

@@ -144,10 +144,15 @@ export function viewEvidence(view: Pick<SavedView, 'filter'>): EvidenceFilter {
  * Opens a saved view on the canvas: its graph at its positions, its filters, and its evidence filter. With a
  * minimum grade, the sources that meet it are asked for first, so the view appears once, already filtered as it
  * was saved (and the filter controls show it). If the analyst chose another evidence filter meanwhile, that
- * choice stays.
+ * choice stays. Nothing changes if `stillWanted` says no once the sources are known (another load began).
  */
-export async function openSavedView(deps: EvidenceDeps, view: SavedView): Promise<void> {
+export async function openSavedView(
+  deps: EvidenceDeps,
+  view: SavedView,
+  stillWanted: () => boolean = () => true,
+): Promise<void> {
   const evidence = await evidenceState(deps, viewEvidence(view));
+  if (!stillWanted()) return;
   deps.explorer.set((s) => {
     const opened = loadGraph(s, openViewAction(view));
     return evidence ? { ...opened, evidence } : opened;

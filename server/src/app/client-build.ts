@@ -32,11 +32,22 @@ export async function ensureClientBuilt(log: (line: string) => void): Promise<vo
   log('building the client (vite build)…');
   const { build } = await import('vite');
   const staging = `${clientDist}.build-${process.pid}`;
-  await build({
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: staging, emptyOutDir: true },
-  });
+  // Always React's production build, whoever asks: Vite takes the mode from NODE_ENV when it is set, and the test
+  // runner sets it to "test", which built a development client (React's checks, StrictMode's second run of every
+  // effect) that tests then exercised and `npm start` would later serve from the same folder.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   rmSync(clientDist, { recursive: true, force: true });
   renameSync(staging, clientDist);
   log('client built');
