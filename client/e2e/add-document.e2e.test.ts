@@ -1,7 +1,7 @@
 // Issue 15 in headless Chromium: "Add document" previews a second document's files (nothing written), shows how
 // its entities match the graph's, imports it on the analyst's word, and the graph then holds its claims beside
-// the memo's, with one Xi Jinping named by both. The document is removed again afterwards (through the API), so
-// the other tests find the memo alone.
+// the memo's, with one Xi Jinping named by both; the Documents tab lists it and removes it again (the API removes
+// it too if a test failed halfway), so the other tests find the memo alone.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -59,6 +59,20 @@ describe('adding a document', () => {
     await expect
       .poll(() => page.getByTestId('details').innerText())
       .toMatch(/named in documents\s*no-limits-memo, scratch-samarkand-brief/i);
+
+    // The Documents tab lists both; removing the brief there takes exactly its claims away.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    const list = page.getByTestId('document-list');
+    const item = list.locator(`li[data-id="${BRIEF_ID}"]`);
+    await expect(item.innerText()).resolves.toMatch(
+      /After Samarkand: a second look[\s\S]*8 nodes, 7 relationships/,
+    );
+    await expect(list.locator('li[data-id="document:no-limits-memo"]').count()).resolves.toBe(1);
+    await item.getByRole('button', { name: 'Remove After Samarkand: a second look' }).click();
+    await item.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByText('Removed “After Samarkand: a second look”.').waitFor();
+    expect((await stats()).stats.nodeCount).toBe(before);
+    await expect.poll(() => list.locator('li').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,7 @@
 import { request } from './client.ts';
 import type {
   ExplorerEvidenceQuery,
+  ExplorerDocumentsQuery,
   ExplorerImportDocumentMutation,
   ExplorerPreviewDocumentMutation,
   ExplorerSearchQuery,
@@ -285,6 +286,28 @@ export const IMPORT_DOCUMENT = /* GraphQL */ `
   }
 `;
 
+export const DOCUMENTS = /* GraphQL */ `
+  query ExplorerDocuments {
+    documents {
+      id
+      title
+      publisher
+      date
+      url
+      nodeCount
+      edgeCount
+      addedAt
+      addedBy
+    }
+  }
+`;
+
+export const REMOVE_DOCUMENT = /* GraphQL */ `
+  mutation ExplorerRemoveDocument($id: ID!) {
+    removeDocument(id: $id)
+  }
+`;
+
 export const DELETE_VIEW = /* GraphQL */ `
   mutation ExplorerDeleteView($id: ID!) {
     deleteView(id: $id)
@@ -357,6 +380,12 @@ export const api = {
   /** Who the server takes the caller to be; with `token`, for that token instead of the one in use. */
   viewer: (token?: string | null, signal?: AbortSignal) =>
     request<{ viewer: Viewer }>(VIEWER, {}, { signal, token }).then((d) => d.viewer),
+  /** The documents the graph holds, with what each makes and who added it. */
+  documents: (signal?: AbortSignal) =>
+    request<ExplorerDocumentsQuery>(DOCUMENTS, {}, { signal }).then((d) => d.documents),
+  /** Removes a document: exactly its claims, and the entities nothing else names. */
+  removeDocument: (id: string) =>
+    request<{ removeDocument: boolean }>(REMOVE_DOCUMENT, { id }).then((d) => d.removeDocument),
   /** Validates a document's files and says what importing them would change (nothing is written). */
   previewDocument: (files: { name: string; content: string }[]) =>
     request<ExplorerPreviewDocumentMutation>(PREVIEW_DOCUMENT, { files }).then((d) => d.previewDocument),

@@ -15,6 +15,7 @@ describe('the explorer’s GraphQL operations', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
       [
         'DELETE_VIEW',
+        'DOCUMENTS',
         'EVIDENCE',
         'GRADED_SOURCES',
         'IMPORT_DOCUMENT',
@@ -24,6 +25,7 @@ describe('the explorer’s GraphQL operations', () => {
         'NODE_VIEWS',
         'PATHS',
         'PREVIEW_DOCUMENT',
+        'REMOVE_DOCUMENT',
         'SAVE_VIEW',
         'SEARCH',
         'STATS',

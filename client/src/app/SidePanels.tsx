@@ -1,4 +1,4 @@
-// The side column: the legend, then two tabs, the paths panel and the saved-views panel.
+// The side column: the legend, then three tabs: the paths panel, the saved-views panel and the documents.
 import { api } from '../api/operations.ts';
 import { EvidenceFilters } from '../evidence/EvidenceFilters.tsx';
 import { Legend } from '../legend/Legend.tsx';
@@ -7,10 +7,12 @@ import { PathsPanel } from '../paths/PathsPanel.tsx';
 import { relationshipTypesOf } from '../paths/paths.ts';
 import { useStore } from '../shared/store.ts';
 import { ViewsPanel } from '../views/ViewsPanel.tsx';
+import { DocumentsPanel } from '../import/DocumentsPanel.tsx';
 import type { AppActions } from './actions.ts';
 import type { AppStores, Tab } from './stores.ts';
 
-const TABS: Record<Tab, string> = { paths: 'Paths', views: 'Saved views' };
+const TABS: Record<Tab, string> = { paths: 'Paths', views: 'Saved views', documents: 'Documents' };
+const TAB_ORDER: Tab[] = ['paths', 'views', 'documents'];
 
 /** The legend and the tabbed panels. */
 export function SidePanels({ stores, actions }: { stores: AppStores; actions: AppActions }) {
@@ -58,6 +60,22 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
           onSignIn={actions.askSignIn}
         />
       </div>
+      <div
+        role="tabpanel"
+        id="tabpanel-documents"
+        aria-labelledby="tab-documents"
+        hidden={tab !== 'documents'}
+      >
+        {tab === 'documents' && (
+          <DocumentsPanel
+            state={stores.documents}
+            onLoad={actions.documents.load}
+            onRead={actions.documents.read}
+            onRemove={actions.documents.remove}
+            onAdd={actions.addDocument.open}
+          />
+        )}
+      </div>
     </div>
   );
 }
@@ -66,7 +84,7 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
 function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
   return (
     <div className="tabs" role="tablist" aria-label="Panels">
-      {(['paths', 'views'] as const).map((t) => (
+      {TAB_ORDER.map((t, i) => (
         <button
           key={t}
           type="button"
@@ -78,7 +96,8 @@ function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
           onClick={() => onTab(t)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-              const next = t === 'paths' ? 'views' : 'paths';
+              const step = e.key === 'ArrowRight' ? 1 : TAB_ORDER.length - 1;
+              const next = TAB_ORDER[(i + step) % TAB_ORDER.length]!;
               onTab(next);
               document.getElementById(`tab-${next}`)?.focus();
             }

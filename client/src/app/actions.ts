@@ -23,6 +23,7 @@ import { graphSvg } from '../graph/svg.ts';
 import { endAt, pathAsked, setEnd, type PathEnd } from '../paths/paths.ts';
 import { chooseHit } from '../search/search.ts';
 import { choosing, closedAdd, filesOf, importPreview, previewFiles } from '../import/addDocument.ts';
+import { reloadDocuments, removeConfirmed } from '../import/documents.ts';
 import { computeInWorker, runMeasures, type AnalysisState } from '../analysis/analysis.ts';
 import { exchangeOf, toCsv, toGexf, toGraphml, type Exchange } from '../analysis/exchange.ts';
 import { tableOpenedOn } from '../table/panel.ts';
@@ -92,6 +93,16 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
         void filesOf(files).then((f) => previewFiles({ state: stores.addDocument, api }, f)),
       import: () =>
         void importPreview({ state: stores.addDocument, api }, () => {
+          void page.loadPage(p);
+          void reloadDocuments({ state: stores.documents, api });
+        }),
+    },
+    /** The Documents tab: the list, reading one, removing one (then the graph loads again). */
+    documents: {
+      load: () => void reloadDocuments({ state: stores.documents, api }),
+      read: (id: string) => stores.document.set((v) => documentOpened(v, id, null)),
+      remove: () =>
+        void removeConfirmed({ state: stores.documents, api }, () => {
           void page.loadPage(p);
         }),
     },

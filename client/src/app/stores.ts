@@ -4,6 +4,7 @@
 import type { GraphStats } from '../api/types.ts';
 import { initialAnalysis, type AnalysisState } from '../analysis/analysis.ts';
 import { closedAdd, type AddDocumentState } from '../import/addDocument.ts';
+import { initialDocuments, type DocumentsState } from '../import/documents.ts';
 import { initialAccess, type AccessState } from '../access/access.ts';
 import { initialConnection, type ConnectionState } from '../connection/connection.ts';
 import { closedDocument, type DocumentView } from '../document/document.ts';
@@ -16,7 +17,7 @@ import { initialTable, type TableState } from '../table/panel.ts';
 import { initialSavedViews, type SavedViewsState } from '../views/savedViews.ts';
 
 /** The side panel shown under the legend. */
-export type Tab = 'paths' | 'views';
+export type Tab = 'paths' | 'views' | 'documents';
 
 export interface AppStores {
   explorer: Store<ExplorerState>;
@@ -31,6 +32,7 @@ export interface AppStores {
   document: Store<DocumentView>;
   analysis: Store<AnalysisState>;
   addDocument: Store<AddDocumentState>;
+  documents: Store<DocumentsState>;
 }
 
 /** Fresh stores for one page. */
@@ -48,5 +50,6 @@ export function createStores(): AppStores {
     document: createStore<DocumentView>(closedDocument),
     analysis: createStore(initialAnalysis),
     addDocument: createStore<AddDocumentState>(closedAdd),
+    documents: createStore(initialDocuments),
   };
 }

@@ -205,6 +205,18 @@ export type ExplorerImportDocumentMutationVariables = Exact<{
 
 export type ExplorerImportDocumentMutation = { importDocument: { id: string, title: string, nodeCount: number, edgeCount: number } };
 
+export type ExplorerDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerDocumentsQuery = { documents: Array<{ id: string, title: string, publisher: string | null, date: string | null, url: string | null, nodeCount: number, edgeCount: number, addedAt: string, addedBy: string | null }> };
+
+export type ExplorerRemoveDocumentMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExplorerRemoveDocumentMutation = { removeDocument: boolean };
+
 export type ExplorerDeleteViewMutationVariables = Exact<{
   id: string;
 }>;
