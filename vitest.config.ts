@@ -32,6 +32,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 180_000,
+          // A page's answer under CI's load (two cores for Neo4j, the API and Chromium) can take over a second,
+          // the default wait of expect.poll: the tests check what happens, not how fast (the benchmarks do that).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

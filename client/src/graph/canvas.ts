@@ -133,8 +133,22 @@ export function fitTimeline(cy: Core, shown: NodeCollection, padding = 30): void
 const lastFit = new WeakMap<Core, { redo: () => void; zoom: number; pan: { x: number; y: number } }>();
 
 function remember(cy: Core, redo: () => void): void {
+  centred.delete(cy);
   lastFit.set(cy, { redo, zoom: cy.zoom(), pan: { ...cy.pan() } });
 }
+
+/**
+ * The node each canvas was last centred on, with the zoom and (once the animation ends) the pan that gave; a
+ * resize while the view is still that centring centres the node again at the new size.
+ */
+const centred = new WeakMap<Core, { id: string; zoom: number; pan: { x: number; y: number } | null }>();
+
+function centrePan(cy: Core, p: { x: number; y: number }, zoom: number) {
+  return { x: cy.width() / 2 - zoom * p.x, y: cy.height() / 2 - zoom * p.y };
+}
+
+const samePan = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.abs(a.x - b.x) <= 0.5 && Math.abs(a.y - b.y) <= 0.5;
 
 /**
  * Fits again when the canvas changes size while the view is still the last fit's (nobody has panned or zoomed
@@ -143,6 +157,20 @@ function remember(cy: Core, redo: () => void): void {
  */
 export function refitOnResize(cy: Core): Controller {
   const onResize = () => {
+    // Centred on a node, and nobody has moved the view since (or the centring is still under way, its pan reckoned
+    // for the old size: a panel that opened with the click): centre it again, at once.
+    const c = centred.get(cy);
+    if (c) {
+      const node = cy.getElementById(c.id);
+      const untouched = c.pan === null || (Math.abs(cy.zoom() - c.zoom) < 1e-9 && samePan(cy.pan(), c.pan));
+      if (node.nonempty() && untouched) {
+        cy.stop();
+        cy.viewport({ zoom: c.zoom, pan: centrePan(cy, node.position(), c.zoom) });
+        c.pan = { ...cy.pan() };
+        return;
+      }
+      centred.delete(cy);
+    }
     const fit = lastFit.get(cy);
     if (!fit) return;
     const pan = cy.pan();
@@ -167,10 +195,17 @@ export function centreOn(cy: Core, id: string): void {
   // The view is the analyst's choice from now on: a resize during the animation (a table opening, its rows
   // coming) must not fit the whole graph again over it, as refitOnResize would while the pan is still the fit's.
   lastFit.delete(cy);
+  const record: { id: string; zoom: number; pan: { x: number; y: number } | null } = { id, zoom, pan: null };
+  centred.set(cy, record);
   cy.stop();
   cy.animate(
-    { zoom, pan: { x: cy.width() / 2 - zoom * p.x, y: cy.height() / 2 - zoom * p.y } },
-    { duration: 250 },
+    { zoom, pan: centrePan(cy, p, zoom) },
+    {
+      duration: 250,
+      complete: () => {
+        if (centred.get(cy) === record) record.pan = { ...cy.pan() };
+      },
+    },
   );
 }
 
