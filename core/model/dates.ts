@@ -1,7 +1,8 @@
 // Dates at the precision the source gives them: stored as the first day of the period (ISO "2022-09-01") with a
 // precision; shown as readers write them: "16 September 2022", "September 2022", "2022". The one formatter of dates.
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -44,6 +44,12 @@ const CLAIM_KINDS: readonly NodeKind[] = ['STATEMENT', 'MEETING', 'AGREEMENT', '
 /** Every relationship type an analyst may write, with the kinds allowed at each end (graph-seed/README.md). */
 export const RELATIONSHIP_TYPES = {
   ATTENDED: { from: ['ACTOR'], to: ['MEETING'], meaning: 'took part in a meeting or event' },
+  DID_NOT_ATTEND: {
+    from: ['ACTOR'],
+    to: ['MEETING'],
+    meaning:
+      'did not take part in a meeting or event (a denial: contested where another document says ATTENDED)',
+  },
   HOSTED: { from: ['ACTOR'], to: ['MEETING'], meaning: 'hosted or organised it' },
   MET_WITH: { from: ['ACTOR'], to: ['ACTOR'], meaning: 'met in person' },
   SAID: { from: ['ACTOR'], to: ['STATEMENT'], meaning: 'the speaker or author of a quote' },

@@ -49,7 +49,7 @@ function printCounts(counts: GraphCounts): void {
   const table = (title: string, rows: Record<string, number>) => {
     const total = Object.values(rows).reduce((s, n) => s + n, 0);
     console.log(`${title} (${total}):`);
-    for (const [k, n] of Object.entries(rows)) console.log(`  ${k.padEnd(12)} ${String(n).padStart(6)}`);
+    for (const [k, n] of Object.entries(rows)) console.log(`  ${k.padEnd(14)} ${String(n).padStart(6)}`);
   };
   table('nodes per kind', counts.nodes);
   table('relationships per type', counts.relationships);

@@ -64,7 +64,11 @@ describe('one wrong field of an item', () => {
       mistakes('relationships.yaml', {
         relationships: [{ from: 'actor:a', to: 'actor:b', sources: [1], ...CLAIM }],
       }),
-    ).toEqual([expect.stringMatching(/^relationships\[0\]\.type: missing type: one of ATTENDED, HOSTED, /)]);
+    ).toEqual([
+      expect.stringMatching(
+        /^relationships\[0\]\.type: missing type: one of ATTENDED, DID_NOT_ATTEND, HOSTED, /,
+      ),
+    ]);
   });
 
   it('an address, a footnote, a language and a figure’s value', () => {

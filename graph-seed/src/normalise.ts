@@ -346,10 +346,26 @@ export function normaliseDocuments(
   for (const [di, doc] of parsed.entries()) {
     const seed = documents[di]!;
     const file = doc.fileNames['relationships.yaml'];
+    // An attendance this document asserts (ATTENDED) or denies (DID_NOT_ATTEND), by its ends: it cannot do both.
+    const attendances = new Map<string, { type: string; path: string }>();
     for (const [i, item] of (doc.files['relationships.yaml']?.relationships ?? []).entries()) {
       const path = `relationships[${i}]`;
       const allowed = RELATIONSHIP_TYPES[item.type];
       let ok = true;
+      if (item.type === 'ATTENDED' || item.type === 'DID_NOT_ATTEND') {
+        const ends = `${item.from}->${item.to}`;
+        const other = attendances.get(ends);
+        if (other && other.type !== item.type) {
+          ok = false;
+          errors.push({
+            file,
+            path,
+            reason:
+              `${item.from} ${item.type} ${item.to} contradicts ${other.type} at ${other.path}: a document ` +
+              `either says an actor attended a meeting or that it did not, never both`,
+          });
+        } else if (!other) attendances.set(ends, { type: item.type, path });
+      }
       for (const end of ['from', 'to'] as const) {
         const node = nodesById.get(item[end]);
         const kinds: readonly NodeKind[] = allowed[end];

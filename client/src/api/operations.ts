@@ -1,9 +1,13 @@
 // The explorer's GraphQL operations, one place for all of them. Each document carries the `/* GraphQL */`
 // marker so graphql-codegen can pluck it and generate operation types.
+import type { Disagreement } from '../contest/disagreements.ts';
 import { request } from './client.ts';
 import type {
   ExplorerEvidenceQuery,
   ExplorerDocumentsQuery,
+  ExplorerDraftDocumentQuery,
+  ExplorerDraftFilesQuery,
+  ExplorerDraftFilesQueryVariables,
   ExplorerImportDocumentMutation,
   ExplorerPreviewDocumentMutation,
   ExplorerSearchQuery,
@@ -286,6 +290,99 @@ export const IMPORT_DOCUMENT = /* GraphQL */ `
   }
 `;
 
+export const DRAFT_DOCUMENT = /* GraphQL */ `
+  query ExplorerDraftDocument($text: String!) {
+    draftDocument(text: $text) {
+      quotes {
+        start
+        end
+        text
+        speaker {
+          start
+          end
+          text
+          entityId
+          label
+          how
+        }
+        date {
+          text
+          date
+          precision
+        }
+      }
+      dates {
+        start
+        end
+        text
+        date
+        precision
+        endDate
+        endPrecision
+      }
+      names {
+        start
+        end
+        text
+        entityId
+        kind
+        label
+        how
+      }
+    }
+  }
+`;
+
+export const DRAFT_FILES = /* GraphQL */ `
+  query ExplorerDraftFiles($text: String!, $document: DraftDocumentInput!, $quotes: [AcceptedQuoteInput!]!) {
+    draftFiles(text: $text, document: $document, quotes: $quotes) {
+      name
+      content
+    }
+  }
+`;
+
+export const CONTESTED = /* GraphQL */ `
+  query ExplorerContested($limit: Int, $nodeId: ID) {
+    contested(limit: $limit, nodeId: $nodeId) {
+      id
+      kind
+      reason
+      a {
+        ...NodeFields
+        datePrecision
+        passages {
+          documentId
+          text
+        }
+      }
+      b {
+        ...NodeFields
+        datePrecision
+        passages {
+          documentId
+          text
+        }
+      }
+      aEdge {
+        ...EdgeFields
+        passages {
+          documentId
+          text
+        }
+      }
+      bEdge {
+        ...EdgeFields
+        passages {
+          documentId
+          text
+        }
+      }
+    }
+  }
+  ${SUBGRAPH_FIELDS}
+`;
+
 export const DOCUMENTS = /* GraphQL */ `
   query ExplorerDocuments {
     documents {
@@ -380,12 +477,21 @@ export const api = {
   /** Who the server takes the caller to be; with `token`, for that token instead of the one in use. */
   viewer: (token?: string | null, signal?: AbortSignal) =>
     request<{ viewer: Viewer }>(VIEWER, {}, { signal, token }).then((d) => d.viewer),
+  /** The claims that disagree (a DISPUTES, or documents that disagree), all or those of one node. */
+  contested: (vars: { limit?: number; nodeId?: string }, signal?: AbortSignal) =>
+    request<{ contested: Disagreement[] }>(CONTESTED, vars, { signal }).then((d) => d.contested),
   /** The documents the graph holds, with what each makes and who added it. */
   documents: (signal?: AbortSignal) =>
     request<ExplorerDocumentsQuery>(DOCUMENTS, {}, { signal }).then((d) => d.documents),
   /** Removes a document: exactly its claims, and the entities nothing else names. */
   removeDocument: (id: string) =>
     request<{ removeDocument: boolean }>(REMOVE_DOCUMENT, { id }).then((d) => d.removeDocument),
+  /** Proposes a draft of a document's plain text: quotes with speakers and dates, dates, names (nothing written). */
+  draftDocument: (text: string) =>
+    request<ExplorerDraftDocumentQuery>(DRAFT_DOCUMENT, { text }).then((d) => d.draftDocument),
+  /** The seed format's files for the text and the quotes accepted from its draft (nothing written). */
+  draftFiles: (variables: ExplorerDraftFilesQueryVariables) =>
+    request<ExplorerDraftFilesQuery>(DRAFT_FILES, variables).then((d) => d.draftFiles),
   /** Validates a document's files and says what importing them would change (nothing is written). */
   previewDocument: (files: { name: string; content: string }[]) =>
     request<ExplorerPreviewDocumentMutation>(PREVIEW_DOCUMENT, { files }).then((d) => d.previewDocument),

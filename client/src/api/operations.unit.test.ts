@@ -14,8 +14,11 @@ describe('the explorer’s GraphQL operations', () => {
   it('are all there', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
       [
+        'CONTESTED',
         'DELETE_VIEW',
         'DOCUMENTS',
+        'DRAFT_DOCUMENT',
+        'DRAFT_FILES',
         'EVIDENCE',
         'GRADED_SOURCES',
         'IMPORT_DOCUMENT',

@@ -93,6 +93,8 @@ export function App() {
         <AddDocumentPane
           state={stores.addDocument}
           onFiles={actions.addDocument.files}
+          onText={actions.addDocument.text}
+          onPreviewDraft={actions.addDocument.previewDraft}
           onImport={actions.addDocument.import}
           onSignIn={() => actions.askSignIn('save')}
           onClose={actions.addDocument.close}

@@ -1,4 +1,5 @@
-// The side column: the legend, then three tabs: the paths panel, the saved-views panel and the documents.
+// The side column: the legend, then four tabs: the paths panel, the saved-views panel, the documents and what is
+// contested.
 import { api } from '../api/operations.ts';
 import { EvidenceFilters } from '../evidence/EvidenceFilters.tsx';
 import { Legend } from '../legend/Legend.tsx';
@@ -8,11 +9,17 @@ import { relationshipTypesOf } from '../paths/paths.ts';
 import { useStore } from '../shared/store.ts';
 import { ViewsPanel } from '../views/ViewsPanel.tsx';
 import { DocumentsPanel } from '../import/DocumentsPanel.tsx';
+import { ContestedPanel } from '../contest/Disagreements.tsx';
 import type { AppActions } from './actions.ts';
 import type { AppStores, Tab } from './stores.ts';
 
-const TABS: Record<Tab, string> = { paths: 'Paths', views: 'Saved views', documents: 'Documents' };
-const TAB_ORDER: Tab[] = ['paths', 'views', 'documents'];
+const TABS: Record<Tab, string> = {
+  paths: 'Paths',
+  views: 'Saved views',
+  documents: 'Documents',
+  contested: 'Contested',
+};
+const TAB_ORDER: Tab[] = ['paths', 'views', 'documents', 'contested'];
 
 /** The legend and the tabbed panels. */
 export function SidePanels({ stores, actions }: { stores: AppStores; actions: AppActions }) {
@@ -75,6 +82,15 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
             onAdd={actions.addDocument.open}
           />
         )}
+      </div>
+      <div
+        role="tabpanel"
+        id="tabpanel-contested"
+        aria-labelledby="tab-contested"
+        hidden={tab !== 'contested'}
+      >
+        {/* Asked again whenever the page loads again (a document came or went): the counts are asked then too. */}
+        {tab === 'contested' && <ContestedPanel refreshKey={stats} dispatch={actions.dispatch} />}
       </div>
     </div>
   );

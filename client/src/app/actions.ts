@@ -22,7 +22,16 @@ import { download, fitShapes, placementOf, pngOf, pngUriOf } from '../graph/canv
 import { graphSvg } from '../graph/svg.ts';
 import { endAt, pathAsked, setEnd, type PathEnd } from '../paths/paths.ts';
 import { chooseHit } from '../search/search.ts';
-import { choosing, closedAdd, filesOf, importPreview, previewFiles } from '../import/addDocument.ts';
+import {
+  choosing,
+  closedAdd,
+  draftText,
+  filesOf,
+  importPreview,
+  previewDraft,
+  previewFiles,
+} from '../import/addDocument.ts';
+import { plainTextOf } from '../import/draft.ts';
 import { reloadDocuments, removeConfirmed } from '../import/documents.ts';
 import { computeInWorker, runMeasures, type AnalysisState } from '../analysis/analysis.ts';
 import { exchangeOf, toCsv, toGexf, toGraphml, type Exchange } from '../analysis/exchange.ts';
@@ -89,8 +98,15 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     addDocument: {
       open: () => stores.addDocument.set(() => choosing),
       close: () => stores.addDocument.set(() => closedAdd),
+      /** The seed format's files are previewed; one plain .txt file is drafted, as pasted text is. */
       files: (files: File[]) =>
-        void filesOf(files).then((f) => previewFiles({ state: stores.addDocument, api }, f)),
+        void filesOf(files).then((f) =>
+          plainTextOf(f)
+            ? draftText({ state: stores.addDocument, api }, f[0]!.content)
+            : previewFiles({ state: stores.addDocument, api }, f),
+        ),
+      text: (text: string) => void draftText({ state: stores.addDocument, api }, text),
+      previewDraft: () => void previewDraft({ state: stores.addDocument, api }),
       import: () =>
         void importPreview({ state: stores.addDocument, api }, () => {
           void page.loadPage(p);

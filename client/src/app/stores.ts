@@ -17,7 +17,7 @@ import { initialTable, type TableState } from '../table/panel.ts';
 import { initialSavedViews, type SavedViewsState } from '../views/savedViews.ts';
 
 /** The side panel shown under the legend. */
-export type Tab = 'paths' | 'views' | 'documents';
+export type Tab = 'paths' | 'views' | 'documents' | 'contested';
 
 export interface AppStores {
   explorer: Store<ExplorerState>;

@@ -14,6 +14,7 @@ import { useNodeViews } from './useNodeViews.ts';
 import { Passages } from '../evidence/Passages.tsx';
 import { useEvidence } from '../evidence/useEvidence.ts';
 import { Contest, ContestedBadge } from '../contest/Contest.tsx';
+import { NodeDisagreements } from '../contest/Disagreements.tsx';
 
 type Props = DetailsProps & { node: GraphNode };
 
@@ -47,6 +48,7 @@ export function NodeDetails(props: Props) {
       )}
       <Passages evidence={evidence} onOpen={props.actions.openDocument} />
       <Contest node={node} dispatch={props.actions.dispatch} />
+      <NodeDisagreements node={node} dispatch={props.actions.dispatch} />
       <NodeActions {...props} />
       <h4>Sources</h4>
       <SourceList

@@ -22,6 +22,23 @@ export const Basis = {
 } as const;
 
 export type Basis = typeof Basis[keyof typeof Basis];
+/** What two claims disagree on. */
+export const ContestedKind = {
+  /** One document says an actor attended a meeting, another that it did not. */
+  ATTENDANCE: 'ATTENDANCE',
+  /** Two documents give a shared meeting or agreement periods neither of which contains the other. */
+  DATE: 'DATE',
+  /** A claim says another is wrong (a DISPUTES relationship). */
+  DISPUTES: 'DISPUTES',
+  /** Two documents give a shared meeting places neither of which refines the other. */
+  PLACE: 'PLACE',
+  /** Two documents attribute the same words to different speakers. */
+  SPEAKER: 'SPEAKER',
+  /** Two documents give a figure with the same subjects, measure and period different values. */
+  VALUE: 'VALUE'
+} as const;
+
+export type ContestedKind = typeof ContestedKind[keyof typeof ContestedKind];
 export const EntityImplementation = {
   Actor: 'Actor',
   Agreement: 'Agreement',
@@ -85,6 +102,8 @@ export const RelationshipType = {
   CORROBORATES: 'CORROBORATES',
   /** criticised publicly */
   CRITICIZED: 'CRITICIZED',
+  /** did not take part in a meeting or event (a denial: contested where another document says ATTENDED) */
+  DID_NOT_ATTEND: 'DID_NOT_ATTEND',
   /** a claim that says another is wrong (both become contested) */
   DISPUTES: 'DISPUTES',
   /** hosted or organised it */

@@ -3,16 +3,66 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A quote the analyst accepts: a span of the text (usually a DraftQuote's), its date and its speaker. */
+export type AcceptedQuoteInput = {
+  /** Where and to whom it was said. */
+  context?: string | null | undefined;
+  /** YYYY-MM-DD, YYYY-MM or YYYY; the document's date when absent. */
+  date?: string | null | undefined;
+  end: number;
+  speakerEnd?: number | null | undefined;
+  /** The graph's actor who said it (a DraftSpeaker's or DraftName's entityId). */
+  speakerId?: string | null | undefined;
+  /** Or a speaker the graph does not know: a new actor of this name (one actor per name). */
+  speakerName?: string | null | undefined;
+  /** Where the text names the speaker (a DraftSpeaker's span): the passage then runs from the speaker to the quote. */
+  speakerStart?: number | null | undefined;
+  /** The new actor's actorType (person when absent). */
+  speakerType?: string | null | undefined;
+  start: number;
+};
+
 /** What a caller may do: read the graph and the views, or also save, update and delete views. */
 export type AccessRole =
   | 'EDITOR'
   | 'READER';
+
+/** What two claims disagree on. */
+export type ContestedKind =
+  /** One document says an actor attended a meeting, another that it did not. */
+  | 'ATTENDANCE'
+  /** Two documents give a shared meeting or agreement periods neither of which contains the other. */
+  | 'DATE'
+  /** A claim says another is wrong (a DISPUTES relationship). */
+  | 'DISPUTES'
+  /** Two documents give a shared meeting places neither of which refines the other. */
+  | 'PLACE'
+  /** Two documents attribute the same words to different speakers. */
+  | 'SPEAKER'
+  /** Two documents give a figure with the same subjects, measure and period different values. */
+  | 'VALUE';
 
 /** A file of a document in the seed format (graph-seed/README.md), as text. */
 export type DocumentFileInput = {
   content: string;
   /** document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml or text.txt. */
   name: string;
+};
+
+/** The document a draft becomes (its document.yaml). */
+export type DraftDocumentInput = {
+  /** YYYY-MM-DD, YYYY-MM or YYYY; the date of every quote that has none. */
+  date?: string | null | undefined;
+  /** memo, report, article, transcript, book or other. */
+  documentType?: string | null | undefined;
+  /** A slug: the document becomes document:<name> and its source source:<name>. From the title when absent (then never a loaded document's name); a loaded document's name replaces that document on import. */
+  name?: string | null | undefined;
+  publisher?: string | null | undefined;
+  /** Admiralty reliability, A to F; F (cannot be judged) when absent. */
+  reliability?: string | null | undefined;
+  reliabilityNote?: string | null | undefined;
+  title: string;
+  url?: string | null | undefined;
 };
 
 /**
@@ -204,6 +254,30 @@ export type ExplorerImportDocumentMutationVariables = Exact<{
 
 
 export type ExplorerImportDocumentMutation = { importDocument: { id: string, title: string, nodeCount: number, edgeCount: number } };
+
+export type ExplorerDraftDocumentQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type ExplorerDraftDocumentQuery = { draftDocument: { quotes: Array<{ start: number, end: number, text: string, speaker: { start: number, end: number, text: string, entityId: string | null, label: string | null, how: string } | null, date: { text: string, date: string, precision: string } | null }>, dates: Array<{ start: number, end: number, text: string, date: string, precision: string, endDate: string | null, endPrecision: string | null }>, names: Array<{ start: number, end: number, text: string, entityId: string, kind: NodeKind, label: string, how: string }> } };
+
+export type ExplorerDraftFilesQueryVariables = Exact<{
+  text: string;
+  document: DraftDocumentInput;
+  quotes: Array<AcceptedQuoteInput> | AcceptedQuoteInput;
+}>;
+
+
+export type ExplorerDraftFilesQuery = { draftFiles: Array<{ name: string, content: string }> };
+
+export type ExplorerContestedQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nodeId?: string | null | undefined;
+}>;
+
+
+export type ExplorerContestedQuery = { contested: Array<{ id: string, kind: ContestedKind, reason: string, a: { datePrecision: string | null, id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, passages: Array<{ documentId: string, text: string }>, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }, b: { datePrecision: string | null, id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, passages: Array<{ documentId: string, text: string }>, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }, aEdge: { id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, passages: Array<{ documentId: string, text: string }>, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } | null, bEdge: { id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, passages: Array<{ documentId: string, text: string }>, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } | null }> };
 
 export type ExplorerDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,9 +1,13 @@
 // "Add document": choose a document's files (the seed format: document.yaml, actors.yaml…, text.txt), read what
 // importing them would change and how their entities match the graph's, confirm or change each match, import.
-// Nothing is written before "Import"; a refusal (no editor token) offers to sign in.
+// Or paste a document's plain text (or choose one .txt file): the server proposes a draft, the analyst accepts
+// quotes and names the document, and the files made of it are reviewed the same way. Nothing is written before
+// "Import"; a refusal (no editor token) offers to sign in.
+import { useState } from 'react';
 import { useStore } from '../shared/store.ts';
 import type { Store } from '../shared/store.ts';
 import { DOCUMENT_FILES, type AddDocumentState, type Judgement } from './addDocument.ts';
+import { DraftReviewPane } from './DraftReviewPane.tsx';
 import './import.css';
 
 const JUDGEMENTS: [Judgement, string][] = [
@@ -15,16 +19,27 @@ const JUDGEMENTS: [Judgement, string][] = [
 interface Props {
   state: Store<AddDocumentState>;
   onFiles: (files: File[]) => void;
+  onText: (text: string) => void;
+  onPreviewDraft: () => void;
   onImport: () => void;
   onSignIn: () => void;
   onClose: () => void;
 }
 
 /** The pane, over the canvas while open. */
-export function AddDocumentPane({ state, onFiles, onImport, onSignIn, onClose }: Props) {
+export function AddDocumentPane({
+  state,
+  onFiles,
+  onText,
+  onPreviewDraft,
+  onImport,
+  onSignIn,
+  onClose,
+}: Props) {
   const s = useStore(state);
+  const [text, setText] = useState('');
   if (s.step === 'closed') return null;
-  const error = s.step === 'choose' || s.step === 'review' ? s.error : null;
+  const error = s.step === 'choose' || s.step === 'review' || s.step === 'draft' ? s.error : null;
   return (
     <section className="add-document panel" aria-labelledby="add-document-title" data-testid="add-document">
       <div className="document-head">
@@ -46,9 +61,34 @@ export function AddDocumentPane({ state, onFiles, onImport, onSignIn, onClose }:
             disabled={s.busy}
             onChange={(e) => onFiles([...(e.target.files ?? [])])}
           />
-          {s.busy && <span className="muted">Checking the files…</span>}
+          {s.busy && <span className="muted">Checking…</span>}
         </label>
       )}
+      {s.step === 'choose' && (
+        <form
+          className="add-files"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim()) onText(text);
+          }}
+        >
+          <label htmlFor="add-text">
+            Or paste a document’s plain text (or choose one .txt file above): the explorer proposes its
+            quotes, speakers and dates for you to accept.
+          </label>
+          <textarea
+            id="add-text"
+            rows={6}
+            value={text}
+            disabled={s.busy}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" disabled={s.busy || !text.trim()}>
+            Propose a draft
+          </button>
+        </form>
+      )}
+      {s.step === 'draft' && <DraftReviewPane state={state} s={s} onPreview={onPreviewDraft} />}
       {s.step === 'review' && <Review state={state} s={s} onImport={onImport} />}
       {s.step === 'done' && (
         <p role="status">
@@ -125,17 +165,24 @@ function Review({
                 <td>{m.reason}</td>
                 <td>{m.score.toFixed(2)}</td>
                 <td>
-                  <select
-                    aria-label={`Judgement on ${m.incomingId}`}
-                    value={s.judgements[m.incomingId] ?? 'UNSURE'}
-                    onChange={(e) => judge(m.incomingId, e.target.value as Judgement)}
-                  >
-                    {JUDGEMENTS.map(([j, text]) => (
-                      <option key={j} value={j}>
-                        {text}
-                      </option>
-                    ))}
-                  </select>
+                  {m.incomingId === m.existingId ? (
+                    // The same id is the same entity: to keep it apart, the document must give it another id.
+                    <span title="To keep it apart, give it another id in the document's files">
+                      The same entity (its id)
+                    </span>
+                  ) : (
+                    <select
+                      aria-label={`Judgement on ${m.incomingId}`}
+                      value={s.judgements[m.incomingId] ?? 'UNSURE'}
+                      onChange={(e) => judge(m.incomingId, e.target.value as Judgement)}
+                    >
+                      {JUDGEMENTS.map(([j, text]) => (
+                        <option key={j} value={j}>
+                          {text}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { ApiError, describeError } from '../api/client.ts';
 import type { api } from '../api/operations.ts';
 import type { ExplorerPreviewDocumentMutation } from '../generated/graphql.ts';
 import type { Store } from '../shared/store.ts';
+import { draftFilesInput, draftReview, type DraftReview } from './draft.ts';
 
 export type Preview = ExplorerPreviewDocumentMutation['previewDocument'];
 export type Judgement = 'SAME' | 'DIFFERENT' | 'UNSURE';
@@ -12,6 +13,7 @@ export type Judgement = 'SAME' | 'DIFFERENT' | 'UNSURE';
 export type AddDocumentState =
   | { step: 'closed' }
   | { step: 'choose'; busy: boolean; error: string | null }
+  | { step: 'draft'; review: DraftReview; busy: boolean; error: string | null }
   | {
       step: 'review';
       preview: Preview;
@@ -67,13 +69,50 @@ export async function filesOf(
   return Promise.all(files.map(async (f) => ({ name: f.name, content: await f.text() })));
 }
 
+type Api = typeof api;
+
 interface Deps {
   state: Store<AddDocumentState>;
-  api: Pick<typeof api, 'previewDocument' | 'importDocument'>;
+  api: Pick<Api, 'previewDocument' | 'importDocument'>;
+}
+
+interface DraftDeps {
+  state: Store<AddDocumentState>;
+  api: Pick<Api, 'previewDocument' | 'draftDocument' | 'draftFiles'>;
+}
+
+/** Asks the server for a draft of a document's plain text (nothing is written). */
+export async function draftText({ state, api }: DraftDeps, text: string) {
+  state.set(() => ({ step: 'choose', busy: true, error: null }));
+  try {
+    const draft = await api.draftDocument(text);
+    state.set(() => ({ step: 'draft', review: draftReview(text, draft), busy: false, error: null }));
+  } catch (e) {
+    state.set(() => ({ step: 'choose', busy: false, error: describeError(e) }));
+  }
+}
+
+/** Turns the accepted quotes into the seed format's files and previews them as any document's. */
+export async function previewDraft(deps: DraftDeps) {
+  const { state, api } = deps;
+  const s = state.get();
+  if (s.step !== 'draft') return;
+  state.set(() => ({ ...s, busy: true, error: null }));
+  let files: { name: string; content: string }[];
+  try {
+    files = await api.draftFiles(draftFilesInput(s.review));
+  } catch (e) {
+    state.set(() => ({ ...s, busy: false, error: describeError(e) }));
+    return;
+  }
+  await previewFiles(deps, files);
 }
 
 /** Previews the chosen files. */
-export async function previewFiles({ state, api }: Deps, files: { name: string; content: string }[]) {
+export async function previewFiles(
+  { state, api }: { state: Store<AddDocumentState>; api: Pick<Api, 'previewDocument'> },
+  files: { name: string; content: string }[],
+) {
   state.set(() => ({ step: 'choose', busy: true, error: null }));
   try {
     const preview = await api.previewDocument(files);

@@ -17,6 +17,7 @@ import { modelModule } from '../model/index.ts';
 import { evidenceModule } from '../evidence/index.ts';
 import { contestedModule } from '../contested/index.ts';
 import { documentsModule } from '../documents/index.ts';
+import { draftsModule } from '../drafts/index.ts';
 import { graphVersion, lockGraphVersion, removeDocument } from '../../../graph-seed/src/documents.ts';
 import { validateDocumentTexts } from '../../../graph-seed/src/import.ts';
 import { writeDocument } from '../../../graph-seed/src/load.ts';
@@ -44,6 +45,7 @@ const modules: GraphQLModule[] = [
     graphVersion,
     lockGraphVersion,
   }),
+  draftsModule,
 ];
 
 /**

@@ -9,6 +9,7 @@ afterAll(() => api.close());
 
 interface Pair {
   id: string;
+  kind: string;
   reason: string;
   a: { id: string; contested: boolean };
   b: { id: string; contested: boolean; sources: { footnote: number | null }[] };
@@ -40,6 +41,7 @@ describe('contested claims', () => {
       {
         contested(limit: 50) {
           id
+          kind
           reason
           a {
             id
@@ -67,6 +69,8 @@ describe('contested claims', () => {
     expect(ft[0]!.b.sources.map((s) => s.footnote)).toContain(4);
     for (const p of contested) {
       expect(p.a.contested && p.b.contested).toBe(true);
+      // The memo alone: its DISPUTES pairs only (disagreements between documents: disagreements.int.test.ts).
+      expect(p.kind).toBe('DISPUTES');
       expect(p.aEdge).toBeNull();
     }
     const ids = contested.map((p) => p.id);

@@ -27,6 +27,25 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A quote the analyst accepts: a span of the text (usually a DraftQuote's), its date and its speaker. */
+export type AcceptedQuoteInput = {
+  /** Where and to whom it was said. */
+  readonly context?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD, YYYY-MM or YYYY; the document's date when absent. */
+  readonly date?: InputMaybe<Scalars['String']['input']>;
+  readonly end: Scalars['Int']['input'];
+  readonly speakerEnd?: InputMaybe<Scalars['Int']['input']>;
+  /** The graph's actor who said it (a DraftSpeaker's or DraftName's entityId). */
+  readonly speakerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Or a speaker the graph does not know: a new actor of this name (one actor per name). */
+  readonly speakerName?: InputMaybe<Scalars['String']['input']>;
+  /** Where the text names the speaker (a DraftSpeaker's span): the passage then runs from the speaker to the quote. */
+  readonly speakerStart?: InputMaybe<Scalars['Int']['input']>;
+  /** The new actor's actorType (person when absent). */
+  readonly speakerType?: InputMaybe<Scalars['String']['input']>;
+  readonly start: Scalars['Int']['input'];
+};
+
 /** What a caller may do: read the graph and the views, or also save, update and delete views. */
 export type AccessRole =
   | 'EDITOR'
@@ -69,6 +88,9 @@ export type Actor = Entity & {
   readonly metWith: ReadonlyArray<Actor>;
   readonly metWithConnection: ActorMetWithConnection;
   readonly name: Scalars['String']['output'];
+  /** Meetings a document says this actor did not attend (DID_NOT_ATTEND). */
+  readonly notAttended: ReadonlyArray<Meeting>;
+  readonly notAttendedConnection: ActorNotAttendedConnection;
   readonly note?: Maybe<Scalars['String']['output']>;
   /** Sources this actor published (PUBLISHED). */
   readonly published: ReadonlyArray<Source>;
@@ -288,6 +310,24 @@ export type ActorMetWithConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<ActorMetWithConnectionSort>>;
   where?: InputMaybe<ActorMetWithConnectionWhere>;
+};
+
+
+/** A person, state, organisation, government body, party, outlet, company or military alliance. */
+export type ActorNotAttendedArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<MeetingSort>>;
+  where?: InputMaybe<MeetingWhere>;
+};
+
+
+/** A person, state, organisation, government body, party, outlet, company or military alliance. */
+export type ActorNotAttendedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<ActorNotAttendedConnectionSort>>;
+  where?: InputMaybe<ActorNotAttendedConnectionWhere>;
 };
 
 
@@ -1202,6 +1242,72 @@ export type ActorMetWithRelationship = {
   readonly __typename?: 'ActorMetWithRelationship';
   readonly cursor: Scalars['String']['output'];
   readonly node: Actor;
+  readonly properties: Link;
+};
+
+export type ActorNotAttendedConnection = {
+  readonly __typename?: 'ActorNotAttendedConnection';
+  readonly edges: ReadonlyArray<ActorNotAttendedRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type ActorNotAttendedConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<ActorNotAttendedConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<ActorNotAttendedConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<ActorNotAttendedConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<ActorNotAttendedNodeAggregationWhereInput>;
+};
+
+export type ActorNotAttendedConnectionFilters = {
+  /** Filter Actors by aggregating results on related ActorNotAttendedConnections */
+  readonly aggregate?: InputMaybe<ActorNotAttendedConnectionAggregateInput>;
+  /** Return Actors where all of the related ActorNotAttendedConnections match this filter */
+  readonly all?: InputMaybe<ActorNotAttendedConnectionWhere>;
+  /** Return Actors where none of the related ActorNotAttendedConnections match this filter */
+  readonly none?: InputMaybe<ActorNotAttendedConnectionWhere>;
+  /** Return Actors where one of the related ActorNotAttendedConnections match this filter */
+  readonly single?: InputMaybe<ActorNotAttendedConnectionWhere>;
+  /** Return Actors where some of the related ActorNotAttendedConnections match this filter */
+  readonly some?: InputMaybe<ActorNotAttendedConnectionWhere>;
+};
+
+export type ActorNotAttendedConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<MeetingSort>;
+};
+
+export type ActorNotAttendedConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<ActorNotAttendedConnectionWhere>>;
+  readonly NOT?: InputMaybe<ActorNotAttendedConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<ActorNotAttendedConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<MeetingWhere>;
+};
+
+export type ActorNotAttendedNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<ActorNotAttendedNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<ActorNotAttendedNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<ActorNotAttendedNodeAggregationWhereInput>>;
+  readonly basis?: InputMaybe<StringScalarAggregationFilters>;
+  readonly datePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly endDatePrecision?: InputMaybe<StringScalarAggregationFilters>;
+  readonly inferenceNote?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly meetingType?: InputMaybe<StringScalarAggregationFilters>;
+  readonly name?: InputMaybe<StringScalarAggregationFilters>;
+  readonly note?: InputMaybe<StringScalarAggregationFilters>;
+  readonly place?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type ActorNotAttendedRelationship = {
+  readonly __typename?: 'ActorNotAttendedRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Meeting;
   readonly properties: Link;
 };
 
@@ -2140,6 +2246,8 @@ export type ActorWhere = {
   readonly metWith?: InputMaybe<ActorRelationshipFilters>;
   readonly metWithConnection?: InputMaybe<ActorMetWithConnectionFilters>;
   readonly name?: InputMaybe<StringScalarFilters>;
+  readonly notAttended?: InputMaybe<MeetingRelationshipFilters>;
+  readonly notAttendedConnection?: InputMaybe<ActorNotAttendedConnectionFilters>;
   readonly note?: InputMaybe<StringScalarFilters>;
   readonly published?: InputMaybe<SourceRelationshipFilters>;
   readonly publishedConnection?: InputMaybe<ActorPublishedConnectionFilters>;
@@ -3071,22 +3179,36 @@ export type ConnectionAggregationCountFilterInput = {
   readonly nodes?: InputMaybe<IntScalarFilters>;
 };
 
-/** Two claims that disagree: a disputes b (a DISPUTES relationship), or, between documents, aEdge against bEdge. */
+/** Two claims that disagree, side by side. DISPUTES: a disputes b. DATE, PLACE: a and b are the shared meeting or agreement as each document gives it (its record: date, place, passages, sources). VALUE: the two figures. SPEAKER: the two statements (the same node when a document attributes another's), aEdge and bEdge the SAID relationships. ATTENDANCE: a the actor, b the meeting, aEdge the ATTENDED and bEdge the DID_NOT_ATTEND. Between documents, a is the side of the document whose name sorts first. */
 export type Contested = {
   readonly __typename?: 'Contested';
-  /** The claim that disputes. */
   readonly a: GraphNode;
-  /** Where the disagreement is about a relationship: the one a stands for (null for claims that dispute claims). */
+  /** Where the disagreement is about relationships (SPEAKER, ATTENDANCE): a's side. */
   readonly aEdge?: Maybe<GraphEdge>;
-  /** The claim disputed. */
   readonly b: GraphNode;
-  /** Where the disagreement is about a relationship: the one b stands for. */
+  /** Where the disagreement is about relationships: b's side. */
   readonly bEdge?: Maybe<GraphEdge>;
-  /** The id of what records the disagreement (the DISPUTES relationship's id). */
+  /** Stable: the DISPUTES relationship's id, or contested:<kind>:… for a disagreement between documents. */
   readonly id: Scalars['ID']['output'];
-  /** Why they disagree, as the encoder wrote it. */
+  readonly kind: ContestedKind;
+  /** Why they disagree: the encoder's note of a DISPUTES, or what each document says and which document says it. */
   readonly reason: Scalars['String']['output'];
 };
+
+/** What two claims disagree on. */
+export type ContestedKind =
+  /** One document says an actor attended a meeting, another that it did not. */
+  | 'ATTENDANCE'
+  /** Two documents give a shared meeting or agreement periods neither of which contains the other. */
+  | 'DATE'
+  /** A claim says another is wrong (a DISPUTES relationship). */
+  | 'DISPUTES'
+  /** Two documents give a shared meeting places neither of which refines the other. */
+  | 'PLACE'
+  /** Two documents attribute the same words to different speakers. */
+  | 'SPEAKER'
+  /** Two documents give a figure with the same subjects, measure and period different values. */
+  | 'VALUE';
 
 export type Count = {
   readonly __typename?: 'Count';
@@ -3121,6 +3243,21 @@ export type Document = {
   /** As the document's own source (its document.yaml) gives them. */
   readonly title: Scalars['String']['output'];
   readonly url?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a document's text proposes for the graph. Nothing is written; each list is in the order of the text. */
+export type DocumentDraft = {
+  readonly __typename?: 'DocumentDraft';
+  readonly dates: ReadonlyArray<DraftDate>;
+  readonly names: ReadonlyArray<DraftName>;
+  readonly quotes: ReadonlyArray<DraftQuote>;
+};
+
+/** A file of the seed format, as previewDocument takes it (DocumentFileInput). */
+export type DocumentFile = {
+  readonly __typename?: 'DocumentFile';
+  readonly content: Scalars['String']['output'];
+  readonly name: Scalars['String']['output'];
 };
 
 /** A file of a document in the seed format (graph-seed/README.md), as text. */
@@ -3180,6 +3317,80 @@ export type DocumentSpan = {
   readonly start: Scalars['Int']['output'];
   /** A relationship's target node (null for a node's span). */
   readonly target?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A date written in the text, at the precision the text gives it. start and end are character offsets into the text (UTF-16 code units, as JavaScript's String.slice counts). */
+export type DraftDate = {
+  readonly __typename?: 'DraftDate';
+  /** The first day of the period. */
+  readonly date: Scalars['Date']['output'];
+  readonly end: Scalars['Int']['output'];
+  /** A range's end (January-July 2022: 2022-07-01, month), else null. */
+  readonly endDate?: Maybe<Scalars['Date']['output']>;
+  readonly endPrecision?: Maybe<Scalars['String']['output']>;
+  /** day, month or year. */
+  readonly precision: Scalars['String']['output'];
+  readonly start: Scalars['Int']['output'];
+  /** The words as written: September 15, 2022; September 2022; in 2022 gives 2022. */
+  readonly text: Scalars['String']['output'];
+  /** True when the text gives no year (On September 9) and the year is the dateline's (its first full date), or the year before when that would fall after the dateline. */
+  readonly yearInferred: Scalars['Boolean']['output'];
+};
+
+/** The document a draft becomes (its document.yaml). */
+export type DraftDocumentInput = {
+  /** YYYY-MM-DD, YYYY-MM or YYYY; the date of every quote that has none. */
+  readonly date?: InputMaybe<Scalars['String']['input']>;
+  /** memo, report, article, transcript, book or other. */
+  readonly documentType?: InputMaybe<Scalars['String']['input']>;
+  /** A slug: the document becomes document:<name> and its source source:<name>. From the title when absent (then never a loaded document's name); a loaded document's name replaces that document on import. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  readonly publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Admiralty reliability, A to F; F (cannot be judged) when absent. */
+  readonly reliability?: InputMaybe<Scalars['String']['input']>;
+  readonly reliabilityNote?: InputMaybe<Scalars['String']['input']>;
+  readonly title: Scalars['String']['input'];
+  readonly url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A name or alias of one of the graph's actors, meetings or agreements, where the text writes it. */
+export type DraftName = {
+  readonly __typename?: 'DraftName';
+  readonly end: Scalars['Int']['output'];
+  readonly entityId: Scalars['ID']['output'];
+  /** name, alias, name (case or accents differ) or alias (case or accents differ). Two entities with the same name at the same place are both given. */
+  readonly how: Scalars['String']['output'];
+  readonly kind: NodeKind;
+  /** The entity's name (or title). */
+  readonly label: Scalars['String']['output'];
+  readonly start: Scalars['Int']['output'];
+  readonly text: Scalars['String']['output'];
+};
+
+/** A candidate quote: the words between double quotation marks (without the marks), outside the notes. */
+export type DraftQuote = {
+  readonly __typename?: 'DraftQuote';
+  /** The date nearest to the quote: in its sentence, else in the note its sentence cites, else earlier in its paragraph; null when none. */
+  readonly date?: Maybe<DraftDate>;
+  readonly end: Scalars['Int']['output'];
+  /** The nearest named speaker, or null when no pattern names one. */
+  readonly speaker?: Maybe<DraftSpeaker>;
+  readonly start: Scalars['Int']['output'];
+  readonly text: Scalars['String']['output'];
+};
+
+/** Who a quote is proposed to be by: a name in the text, and the graph's actor when it is one of its names. */
+export type DraftSpeaker = {
+  readonly __typename?: 'DraftSpeaker';
+  readonly end: Scalars['Int']['output'];
+  /** The graph's actor of that name, or null for a name the graph does not know (accept it as a new actor). */
+  readonly entityId?: Maybe<Scalars['ID']['output']>;
+  /** speech verb (Putin added: …), after the quote (…, said Putin), according to, remarks by (a comment by Putin), or subject (Xi re-upped his commitment to …). */
+  readonly how: Scalars['String']['output'];
+  readonly label?: Maybe<Scalars['String']['output']>;
+  readonly start: Scalars['Int']['output'];
+  /** The name as written, titles dropped (Russian President Vladimir Putin gives Vladimir Putin). */
+  readonly text: Scalars['String']['output'];
 };
 
 export type EntitiesConnection = {
@@ -4126,7 +4337,7 @@ export type GraphNode = {
   readonly __typename?: 'GraphNode';
   /** STATED for entities named by their sources and claims their passages state; INFERRED for the encoder's reading. */
   readonly basis: Basis;
-  /** Whether another claim disputes this one, or this one disputes another (a DISPUTES relationship either way). */
+  /** Whether another claim disputes this one, or this one disputes another (a DISPUTES relationship either way), or documents disagree about it: its date or place (a shared meeting or agreement), its value (a figure), its speakers (a statement) or an attendance (the actor and the meeting). Query.contested lists them. */
   readonly contested: Scalars['Boolean']['output'];
   /** When it happened, was said, was agreed or was published (the first day of the period: see datePrecision). */
   readonly date?: Maybe<Scalars['Date']['output']>;
@@ -4215,6 +4426,7 @@ export type IntScalarFilters = {
  * The edge properties for the following fields:
  * * Actor.subjectOf
  * * Actor.attended
+ * * Actor.notAttended
  * * Actor.hosted
  * * Actor.statements
  * * Actor.agreements
@@ -4238,6 +4450,7 @@ export type IntScalarFilters = {
  * * Actor.published
  * * Meeting.subjectOf
  * * Meeting.attendees
+ * * Meeting.absentees
  * * Meeting.hosts
  * * Meeting.statements
  * * Meeting.agreements
@@ -4352,6 +4565,9 @@ export type Meeting = Entity & {
   /** What this meeting concerns (ABOUT). */
   readonly about: ReadonlyArray<Entity>;
   readonly aboutConnection: MeetingAboutConnection;
+  /** Actors a document says did not attend (DID_NOT_ATTEND). */
+  readonly absentees: ReadonlyArray<Actor>;
+  readonly absenteesConnection: MeetingAbsenteesConnection;
   /** Agreements made or announced at this meeting (AGREED_AT). */
   readonly agreements: ReadonlyArray<Agreement>;
   readonly agreementsConnection: MeetingAgreementsConnection;
@@ -4421,6 +4637,24 @@ export type MeetingAboutConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<MeetingAboutConnectionSort>>;
   where?: InputMaybe<MeetingAboutConnectionWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingAbsenteesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<ActorSort>>;
+  where?: InputMaybe<ActorWhere>;
+};
+
+
+/** A dated encounter or event: summit, visit, speech, ceremony, briefing, sanctions action… */
+export type MeetingAbsenteesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ReadonlyArray<MeetingAbsenteesConnectionSort>>;
+  where?: InputMaybe<MeetingAbsenteesConnectionWhere>;
 };
 
 
@@ -4676,6 +4910,69 @@ export type MeetingAboutRelationship = {
   readonly __typename?: 'MeetingAboutRelationship';
   readonly cursor: Scalars['String']['output'];
   readonly node: Entity;
+  readonly properties: Link;
+};
+
+export type MeetingAbsenteesConnection = {
+  readonly __typename?: 'MeetingAbsenteesConnection';
+  readonly edges: ReadonlyArray<MeetingAbsenteesRelationship>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingAbsenteesConnectionAggregateInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingAbsenteesConnectionAggregateInput>>;
+  readonly NOT?: InputMaybe<MeetingAbsenteesConnectionAggregateInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingAbsenteesConnectionAggregateInput>>;
+  readonly count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  readonly edge?: InputMaybe<LinkAggregationWhereInput>;
+  readonly node?: InputMaybe<MeetingAbsenteesNodeAggregationWhereInput>;
+};
+
+export type MeetingAbsenteesConnectionFilters = {
+  /** Filter Meetings by aggregating results on related MeetingAbsenteesConnections */
+  readonly aggregate?: InputMaybe<MeetingAbsenteesConnectionAggregateInput>;
+  /** Return Meetings where all of the related MeetingAbsenteesConnections match this filter */
+  readonly all?: InputMaybe<MeetingAbsenteesConnectionWhere>;
+  /** Return Meetings where none of the related MeetingAbsenteesConnections match this filter */
+  readonly none?: InputMaybe<MeetingAbsenteesConnectionWhere>;
+  /** Return Meetings where one of the related MeetingAbsenteesConnections match this filter */
+  readonly single?: InputMaybe<MeetingAbsenteesConnectionWhere>;
+  /** Return Meetings where some of the related MeetingAbsenteesConnections match this filter */
+  readonly some?: InputMaybe<MeetingAbsenteesConnectionWhere>;
+};
+
+export type MeetingAbsenteesConnectionSort = {
+  readonly edge?: InputMaybe<LinkSort>;
+  readonly node?: InputMaybe<ActorSort>;
+};
+
+export type MeetingAbsenteesConnectionWhere = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingAbsenteesConnectionWhere>>;
+  readonly NOT?: InputMaybe<MeetingAbsenteesConnectionWhere>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingAbsenteesConnectionWhere>>;
+  readonly edge?: InputMaybe<LinkWhere>;
+  readonly node?: InputMaybe<ActorWhere>;
+};
+
+export type MeetingAbsenteesNodeAggregationWhereInput = {
+  readonly AND?: InputMaybe<ReadonlyArray<MeetingAbsenteesNodeAggregationWhereInput>>;
+  readonly NOT?: InputMaybe<MeetingAbsenteesNodeAggregationWhereInput>;
+  readonly OR?: InputMaybe<ReadonlyArray<MeetingAbsenteesNodeAggregationWhereInput>>;
+  readonly actorType?: InputMaybe<StringScalarAggregationFilters>;
+  readonly country?: InputMaybe<StringScalarAggregationFilters>;
+  readonly document?: InputMaybe<StringScalarAggregationFilters>;
+  readonly kind?: InputMaybe<StringScalarAggregationFilters>;
+  readonly name?: InputMaybe<StringScalarAggregationFilters>;
+  readonly note?: InputMaybe<StringScalarAggregationFilters>;
+  readonly role?: InputMaybe<StringScalarAggregationFilters>;
+  readonly summary?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type MeetingAbsenteesRelationship = {
+  readonly __typename?: 'MeetingAbsenteesRelationship';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Actor;
   readonly properties: Link;
 };
 
@@ -5416,6 +5713,8 @@ export type MeetingWhere = {
   readonly OR?: InputMaybe<ReadonlyArray<MeetingWhere>>;
   readonly about?: InputMaybe<EntityRelationshipFilters>;
   readonly aboutConnection?: InputMaybe<MeetingAboutConnectionFilters>;
+  readonly absentees?: InputMaybe<ActorRelationshipFilters>;
+  readonly absenteesConnection?: InputMaybe<MeetingAbsenteesConnectionFilters>;
   readonly agreements?: InputMaybe<AgreementRelationshipFilters>;
   readonly agreementsConnection?: InputMaybe<MeetingAgreementsConnectionFilters>;
   readonly attendees?: InputMaybe<ActorRelationshipFilters>;
@@ -5579,7 +5878,7 @@ export type Query = {
   readonly agreementsConnection: AgreementsConnection;
   /** Every write, newest first (at most 1000); viewId narrows it to one view. Editors only, when tokens are on. */
   readonly auditLog: ReadonlyArray<AuditEntry>;
-  /** The contested claims, as pairs (at most 500). */
+  /** The contested claims, as pairs ordered by id (at most 500); with nodeId, those where it is a or b. */
   readonly contested: ReadonlyArray<Contested>;
   /** A document by id (document:<folder>), or null when none is loaded. */
   readonly document?: Maybe<Document>;
@@ -5592,6 +5891,21 @@ export type Query = {
   readonly documentText?: Maybe<Scalars['String']['output']>;
   /** Every loaded document, in the order they were added. */
   readonly documents: ReadonlyArray<Document>;
+  /**
+   * Proposes a draft of a document's text for review: candidate quotes with their nearest named speaker and
+   * date, the dates the text writes (with their precision) and the graph's names and aliases found in it, every
+   * candidate with its span. Pure reading: nothing is written. At most 500000 bytes of text
+   * (BAD_USER_INPUT).
+   */
+  readonly draftDocument: DocumentDraft;
+  /**
+   * The seed format's files (document.yaml, statements.yaml, actors.yaml for new speakers, relationships.yaml
+   * with the SAID links, text.txt) for the text and the quotes accepted from its draft; pass them to
+   * previewDocument, then importDocument. New ids avoid the graph's. Nothing is written. BAD_USER_INPUT for a
+   * span outside the text, a quote without a date when the document has none, speakerId with speakerName, over
+   * 500000 bytes of text or 2000 quotes.
+   */
+  readonly draftFiles: ReadonlyArray<DocumentFile>;
   readonly entities: ReadonlyArray<Entity>;
   readonly entitiesConnection: EntitiesConnection;
   readonly figures: ReadonlyArray<Figure>;
@@ -5683,6 +5997,7 @@ export type QueryAuditLogArgs = {
 
 export type QueryContestedArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -5698,6 +6013,18 @@ export type QueryDocumentSpansArgs = {
 
 export type QueryDocumentTextArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDraftDocumentArgs = {
+  text: Scalars['String']['input'];
+};
+
+
+export type QueryDraftFilesArgs = {
+  document: DraftDocumentInput;
+  quotes: ReadonlyArray<AcceptedQuoteInput>;
+  text: Scalars['String']['input'];
 };
 
 
@@ -5846,6 +6173,8 @@ export type RelationshipType =
   | 'CORROBORATES'
   /** criticised publicly */
   | 'CRITICIZED'
+  /** did not take part in a meeting or event (a denial: contested where another document says ATTENDED) */
+  | 'DID_NOT_ATTEND'
   /** a claim that says another is wrong (both become contested) */
   | 'DISPUTES'
   /** hosted or organised it */
@@ -7506,6 +7835,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AcceptedQuoteInput: AcceptedQuoteInput;
   AccessRole: AccessRole;
   Actor: ResolverTypeWrapper<KindParentModel>;
   ActorAggregate: ResolverTypeWrapper<ActorAggregate>;
@@ -7581,6 +7911,13 @@ export type ResolversTypes = {
   ActorMetWithConnectionWhere: ActorMetWithConnectionWhere;
   ActorMetWithNodeAggregationWhereInput: ActorMetWithNodeAggregationWhereInput;
   ActorMetWithRelationship: ResolverTypeWrapper<Omit<ActorMetWithRelationship, 'node'> & { node: ResolversTypes['Actor'] }>;
+  ActorNotAttendedConnection: ResolverTypeWrapper<Omit<ActorNotAttendedConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ActorNotAttendedRelationship']> }>;
+  ActorNotAttendedConnectionAggregateInput: ActorNotAttendedConnectionAggregateInput;
+  ActorNotAttendedConnectionFilters: ActorNotAttendedConnectionFilters;
+  ActorNotAttendedConnectionSort: ActorNotAttendedConnectionSort;
+  ActorNotAttendedConnectionWhere: ActorNotAttendedConnectionWhere;
+  ActorNotAttendedNodeAggregationWhereInput: ActorNotAttendedNodeAggregationWhereInput;
+  ActorNotAttendedRelationship: ResolverTypeWrapper<Omit<ActorNotAttendedRelationship, 'node'> & { node: ResolversTypes['Meeting'] }>;
   ActorPublishedConnection: ResolverTypeWrapper<Omit<ActorPublishedConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ActorPublishedRelationship']> }>;
   ActorPublishedConnectionAggregateInput: ActorPublishedConnectionAggregateInput;
   ActorPublishedConnectionFilters: ActorPublishedConnectionFilters;
@@ -7760,15 +8097,23 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Contested: ResolverTypeWrapper<Omit<Contested, 'a' | 'aEdge' | 'b' | 'bEdge'> & { a: ResolversTypes['GraphNode'], aEdge?: Maybe<ResolversTypes['GraphEdge']>, b: ResolversTypes['GraphNode'], bEdge?: Maybe<ResolversTypes['GraphEdge']> }>;
+  ContestedKind: ContestedKind;
   Count: ResolverTypeWrapper<Count>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateScalarFilters: DateScalarFilters;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Document: ResolverTypeWrapper<Document>;
+  DocumentDraft: ResolverTypeWrapper<DocumentDraft>;
+  DocumentFile: ResolverTypeWrapper<DocumentFile>;
   DocumentFileInput: DocumentFileInput;
   DocumentMatch: ResolverTypeWrapper<DocumentMatch>;
   DocumentPreview: ResolverTypeWrapper<DocumentPreview>;
   DocumentSpan: ResolverTypeWrapper<DocumentSpan>;
+  DraftDate: ResolverTypeWrapper<DraftDate>;
+  DraftDocumentInput: DraftDocumentInput;
+  DraftName: ResolverTypeWrapper<DraftName>;
+  DraftQuote: ResolverTypeWrapper<DraftQuote>;
+  DraftSpeaker: ResolverTypeWrapper<DraftSpeaker>;
   EntitiesConnection: ResolverTypeWrapper<Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['EntityEdge']> }>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityAggregate: ResolverTypeWrapper<EntityAggregate>;
@@ -7872,6 +8217,13 @@ export type ResolversTypes = {
   MeetingAboutConnectionWhere: MeetingAboutConnectionWhere;
   MeetingAboutNodeAggregationWhereInput: MeetingAboutNodeAggregationWhereInput;
   MeetingAboutRelationship: ResolverTypeWrapper<Omit<MeetingAboutRelationship, 'node'> & { node: ResolversTypes['Entity'] }>;
+  MeetingAbsenteesConnection: ResolverTypeWrapper<Omit<MeetingAbsenteesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingAbsenteesRelationship']> }>;
+  MeetingAbsenteesConnectionAggregateInput: MeetingAbsenteesConnectionAggregateInput;
+  MeetingAbsenteesConnectionFilters: MeetingAbsenteesConnectionFilters;
+  MeetingAbsenteesConnectionSort: MeetingAbsenteesConnectionSort;
+  MeetingAbsenteesConnectionWhere: MeetingAbsenteesConnectionWhere;
+  MeetingAbsenteesNodeAggregationWhereInput: MeetingAbsenteesNodeAggregationWhereInput;
+  MeetingAbsenteesRelationship: ResolverTypeWrapper<Omit<MeetingAbsenteesRelationship, 'node'> & { node: ResolversTypes['Actor'] }>;
   MeetingAggregate: ResolverTypeWrapper<MeetingAggregate>;
   MeetingAggregateNode: ResolverTypeWrapper<MeetingAggregateNode>;
   MeetingAgreementsConnection: ResolverTypeWrapper<Omit<MeetingAgreementsConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingAgreementsRelationship']> }>;
@@ -8094,6 +8446,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AcceptedQuoteInput: AcceptedQuoteInput;
   Actor: KindParentModel;
   ActorAggregate: ActorAggregate;
   ActorAggregateNode: ActorAggregateNode;
@@ -8168,6 +8521,13 @@ export type ResolversParentTypes = {
   ActorMetWithConnectionWhere: ActorMetWithConnectionWhere;
   ActorMetWithNodeAggregationWhereInput: ActorMetWithNodeAggregationWhereInput;
   ActorMetWithRelationship: Omit<ActorMetWithRelationship, 'node'> & { node: ResolversParentTypes['Actor'] };
+  ActorNotAttendedConnection: Omit<ActorNotAttendedConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ActorNotAttendedRelationship']> };
+  ActorNotAttendedConnectionAggregateInput: ActorNotAttendedConnectionAggregateInput;
+  ActorNotAttendedConnectionFilters: ActorNotAttendedConnectionFilters;
+  ActorNotAttendedConnectionSort: ActorNotAttendedConnectionSort;
+  ActorNotAttendedConnectionWhere: ActorNotAttendedConnectionWhere;
+  ActorNotAttendedNodeAggregationWhereInput: ActorNotAttendedNodeAggregationWhereInput;
+  ActorNotAttendedRelationship: Omit<ActorNotAttendedRelationship, 'node'> & { node: ResolversParentTypes['Meeting'] };
   ActorPublishedConnection: Omit<ActorPublishedConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ActorPublishedRelationship']> };
   ActorPublishedConnectionAggregateInput: ActorPublishedConnectionAggregateInput;
   ActorPublishedConnectionFilters: ActorPublishedConnectionFilters;
@@ -8350,10 +8710,17 @@ export type ResolversParentTypes = {
   DateScalarFilters: DateScalarFilters;
   DateTime: Scalars['DateTime']['output'];
   Document: Document;
+  DocumentDraft: DocumentDraft;
+  DocumentFile: DocumentFile;
   DocumentFileInput: DocumentFileInput;
   DocumentMatch: DocumentMatch;
   DocumentPreview: DocumentPreview;
   DocumentSpan: DocumentSpan;
+  DraftDate: DraftDate;
+  DraftDocumentInput: DraftDocumentInput;
+  DraftName: DraftName;
+  DraftQuote: DraftQuote;
+  DraftSpeaker: DraftSpeaker;
   EntitiesConnection: Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['EntityEdge']> };
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityAggregate: EntityAggregate;
@@ -8455,6 +8822,13 @@ export type ResolversParentTypes = {
   MeetingAboutConnectionWhere: MeetingAboutConnectionWhere;
   MeetingAboutNodeAggregationWhereInput: MeetingAboutNodeAggregationWhereInput;
   MeetingAboutRelationship: Omit<MeetingAboutRelationship, 'node'> & { node: ResolversParentTypes['Entity'] };
+  MeetingAbsenteesConnection: Omit<MeetingAbsenteesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingAbsenteesRelationship']> };
+  MeetingAbsenteesConnectionAggregateInput: MeetingAbsenteesConnectionAggregateInput;
+  MeetingAbsenteesConnectionFilters: MeetingAbsenteesConnectionFilters;
+  MeetingAbsenteesConnectionSort: MeetingAbsenteesConnectionSort;
+  MeetingAbsenteesConnectionWhere: MeetingAbsenteesConnectionWhere;
+  MeetingAbsenteesNodeAggregationWhereInput: MeetingAbsenteesNodeAggregationWhereInput;
+  MeetingAbsenteesRelationship: Omit<MeetingAbsenteesRelationship, 'node'> & { node: ResolversParentTypes['Actor'] };
   MeetingAggregate: MeetingAggregate;
   MeetingAggregateNode: MeetingAggregateNode;
   MeetingAgreementsConnection: Omit<MeetingAgreementsConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingAgreementsRelationship']> };
@@ -8699,6 +9073,8 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   metWith?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType, Partial<ActorMetWithArgs>>;
   metWithConnection?: Resolver<ResolversTypes['ActorMetWithConnection'], ParentType, ContextType, Partial<ActorMetWithConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notAttended?: Resolver<ReadonlyArray<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<ActorNotAttendedArgs>>;
+  notAttendedConnection?: Resolver<ResolversTypes['ActorNotAttendedConnection'], ParentType, ContextType, Partial<ActorNotAttendedConnectionArgs>>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   published?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType, Partial<ActorPublishedArgs>>;
   publishedConnection?: Resolver<ResolversTypes['ActorPublishedConnection'], ParentType, ContextType, Partial<ActorPublishedConnectionArgs>>;
@@ -8871,6 +9247,18 @@ export type ActorMetWithConnectionResolvers<ContextType = Context, ParentType ex
 export type ActorMetWithRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorMetWithRelationship'] = ResolversParentTypes['ActorMetWithRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type ActorNotAttendedConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorNotAttendedConnection'] = ResolversParentTypes['ActorNotAttendedConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ActorNotAttendedRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActorNotAttendedRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorNotAttendedRelationship'] = ResolversParentTypes['ActorNotAttendedRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
 };
 
@@ -9238,6 +9626,7 @@ export type ContestedResolvers<ContextType = Context, ParentType extends Resolve
   b?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
   bEdge?: Resolver<Maybe<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ContestedKind'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -9263,6 +9652,17 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DocumentDraftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentDraft'] = ResolversParentTypes['DocumentDraft']> = {
+  dates?: Resolver<ReadonlyArray<ResolversTypes['DraftDate']>, ParentType, ContextType>;
+  names?: Resolver<ReadonlyArray<ResolversTypes['DraftName']>, ParentType, ContextType>;
+  quotes?: Resolver<ReadonlyArray<ResolversTypes['DraftQuote']>, ParentType, ContextType>;
+};
+
+export type DocumentFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentFile'] = ResolversParentTypes['DocumentFile']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type DocumentMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentMatch'] = ResolversParentTypes['DocumentMatch']> = {
@@ -9292,6 +9692,44 @@ export type DocumentSpanResolvers<ContextType = Context, ParentType extends Reso
   source?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type DraftDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftDate'] = ResolversParentTypes['DraftDate']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endPrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  yearInferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DraftNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftName'] = ResolversParentTypes['DraftName']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftQuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftQuote'] = ResolversParentTypes['DraftQuote']> = {
+  date?: Resolver<Maybe<ResolversTypes['DraftDate']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  speaker?: Resolver<Maybe<ResolversTypes['DraftSpeaker']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftSpeakerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftSpeaker'] = ResolversParentTypes['DraftSpeaker']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EntitiesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntitiesConnection'] = ResolversParentTypes['EntitiesConnection']> = {
@@ -9576,6 +10014,8 @@ export type LinkResolvers<ContextType = Context, ParentType extends ResolversPar
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   about?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<MeetingAboutArgs>>;
   aboutConnection?: Resolver<ResolversTypes['MeetingAboutConnection'], ParentType, ContextType, Partial<MeetingAboutConnectionArgs>>;
+  absentees?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType, Partial<MeetingAbsenteesArgs>>;
+  absenteesConnection?: Resolver<ResolversTypes['MeetingAbsenteesConnection'], ParentType, ContextType, Partial<MeetingAbsenteesConnectionArgs>>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<MeetingAgreementsArgs>>;
   agreementsConnection?: Resolver<ResolversTypes['MeetingAgreementsConnection'], ParentType, ContextType, Partial<MeetingAgreementsConnectionArgs>>;
   attendees?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType, Partial<MeetingAttendeesArgs>>;
@@ -9624,6 +10064,18 @@ export type MeetingAboutConnectionResolvers<ContextType = Context, ParentType ex
 export type MeetingAboutRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAboutRelationship'] = ResolversParentTypes['MeetingAboutRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+};
+
+export type MeetingAbsenteesConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAbsenteesConnection'] = ResolversParentTypes['MeetingAbsenteesConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['MeetingAbsenteesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingAbsenteesRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAbsenteesRelationship'] = ResolversParentTypes['MeetingAbsenteesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
 };
 
@@ -9831,6 +10283,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   documentSpans?: Resolver<ReadonlyArray<ResolversTypes['DocumentSpan']>, ParentType, ContextType, RequireFields<QueryDocumentSpansArgs, 'id'>>;
   documentText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryDocumentTextArgs, 'id'>>;
   documents?: Resolver<ReadonlyArray<ResolversTypes['Document']>, ParentType, ContextType>;
+  draftDocument?: Resolver<ResolversTypes['DocumentDraft'], ParentType, ContextType, RequireFields<QueryDraftDocumentArgs, 'text'>>;
+  draftFiles?: Resolver<ReadonlyArray<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<QueryDraftFilesArgs, 'document' | 'quotes' | 'text'>>;
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   entitiesConnection?: Resolver<ResolversTypes['EntitiesConnection'], ParentType, ContextType, Partial<QueryEntitiesConnectionArgs>>;
   figures?: Resolver<ReadonlyArray<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
@@ -10218,6 +10672,8 @@ export type Resolvers<ContextType = Context> = {
   ActorMembersRelationship?: ActorMembersRelationshipResolvers<ContextType>;
   ActorMetWithConnection?: ActorMetWithConnectionResolvers<ContextType>;
   ActorMetWithRelationship?: ActorMetWithRelationshipResolvers<ContextType>;
+  ActorNotAttendedConnection?: ActorNotAttendedConnectionResolvers<ContextType>;
+  ActorNotAttendedRelationship?: ActorNotAttendedRelationshipResolvers<ContextType>;
   ActorPublishedConnection?: ActorPublishedConnectionResolvers<ContextType>;
   ActorPublishedRelationship?: ActorPublishedRelationshipResolvers<ContextType>;
   ActorReportedConnection?: ActorReportedConnectionResolvers<ContextType>;
@@ -10276,9 +10732,15 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;
+  DocumentDraft?: DocumentDraftResolvers<ContextType>;
+  DocumentFile?: DocumentFileResolvers<ContextType>;
   DocumentMatch?: DocumentMatchResolvers<ContextType>;
   DocumentPreview?: DocumentPreviewResolvers<ContextType>;
   DocumentSpan?: DocumentSpanResolvers<ContextType>;
+  DraftDate?: DraftDateResolvers<ContextType>;
+  DraftName?: DraftNameResolvers<ContextType>;
+  DraftQuote?: DraftQuoteResolvers<ContextType>;
+  DraftSpeaker?: DraftSpeakerResolvers<ContextType>;
   EntitiesConnection?: EntitiesConnectionResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityAggregate?: EntityAggregateResolvers<ContextType>;
@@ -10317,6 +10779,8 @@ export type Resolvers<ContextType = Context> = {
   Meeting?: MeetingResolvers<ContextType>;
   MeetingAboutConnection?: MeetingAboutConnectionResolvers<ContextType>;
   MeetingAboutRelationship?: MeetingAboutRelationshipResolvers<ContextType>;
+  MeetingAbsenteesConnection?: MeetingAbsenteesConnectionResolvers<ContextType>;
+  MeetingAbsenteesRelationship?: MeetingAbsenteesRelationshipResolvers<ContextType>;
   MeetingAggregate?: MeetingAggregateResolvers<ContextType>;
   MeetingAggregateNode?: MeetingAggregateNodeResolvers<ContextType>;
   MeetingAgreementsConnection?: MeetingAgreementsConnectionResolvers<ContextType>;

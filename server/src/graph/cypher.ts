@@ -11,6 +11,7 @@ import {
   type StoredNode,
 } from './mapping.ts';
 import { CITES, FILTER_RELATIONSHIP_TYPES, UNGRADED } from '../../../core/model/index.ts';
+import { contestedOf } from './contested.ts';
 import { type GraphEdge, type GraphNode, type ResolvedFilter } from './model.ts';
 
 /** A Source node's properties, all of them: the `Source` type's other scalar fields (kind, authors…) resolve too. */
@@ -22,14 +23,15 @@ export function degreeOf(v: string): string {
 }
 
 /**
- * Projects node `v` for `toGraphNode`: all its properties, the sources it CITES (by footnote), and its degree.
+ * Projects node `v` for `toGraphNode`: all its properties, the sources it CITES (by footnote), its degree, and
+ * whether it is contested (a DISPUTES relationship, or a disagreement between documents: ./contested.ts).
  */
 export function nodeProjection(v: string): string {
   return `{
     props: properties(${v}),
     sources: COLLECT { MATCH (${v})-[:CITES]->(s:Source) WITH s ORDER BY s.footnote, s.id RETURN s {${SOURCE_FIELDS}} },
     degree: ${degreeOf(v)},
-    contested: EXISTS { (${v})-[:DISPUTES]-() }
+    contested: ${contestedOf(v)}
   }`;
 }
 

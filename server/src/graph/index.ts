@@ -71,7 +71,7 @@ const typeDefs = /* GraphQL */ `
     inferenceNote: String
     "The spans of the document this node's claims rest on (empty for a bare entity)."
     passages: [Passage!]!
-    "Whether another claim disputes this one, or this one disputes another (a DISPUTES relationship either way)."
+    "Whether another claim disputes this one, or this one disputes another (a DISPUTES relationship either way), or documents disagree about it: its date or place (a shared meeting or agreement), its value (a figure), its speakers (a statement) or an attendance (the actor and the meeting). Query.contested lists them."
     contested: Boolean!
   }
 

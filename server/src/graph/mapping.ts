@@ -16,7 +16,10 @@ export interface StoredNode {
   props: Record<string, unknown>;
   sources: unknown[];
   degree: number;
-  /** A DISPUTES relationship touches it (absent in rows projected before contested claims existed). */
+  /**
+   * A DISPUTES relationship touches it, or documents disagree about it (./contested.ts); absent in rows projected
+   * without it.
+   */
   contested?: boolean;
 }
 

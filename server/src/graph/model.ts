@@ -37,7 +37,10 @@ export interface GraphNode {
   basis: Basis;
   inferenceNote: string | null;
   passages: Passage[];
-  /** Whether a claim disputes this one or this one disputes another (a DISPUTES relationship either way). */
+  /**
+   * Whether a claim disputes this one or this one disputes another (a DISPUTES relationship either way), or it is
+   * one of the nodes of a disagreement between documents (./contested.ts).
+   */
   contested: boolean;
 }
 

@@ -324,3 +324,12 @@ export function costLimitPlugin(limits: Limits): ApolloServerPlugin<Context> {
  */
 export const DOCUMENT_FILES_MAX = 9;
 export const DOCUMENT_INPUT_MAX_BYTES = 1_500_000;
+
+/**
+ * A text sent for a draft (draftDocument, draftFiles): at most this many bytes (UTF-8), about 80,000 words; the
+ * memo's text is 18 KB. The draft reads the text in one go on the server's thread (about 0.3 s for 500 KB on the
+ * development machine, docs/draft-from-text.md), so a longer text is told to be split rather than let block others.
+ */
+export const DRAFT_TEXT_MAX_BYTES = 500_000;
+/** At most this many accepted quotes in one draftFiles call. */
+export const DRAFT_QUOTES_MAX = 2_000;

@@ -67,6 +67,7 @@ const CLAIMS = ['Meeting', 'Statement', 'Agreement', 'Figure'] as const;
 const RELATIONSHIPS: { type: string; from: Ends; out?: string; to: Ends; in?: string }[] = [
   { type: 'CITES', from: 'Entity', to: 'Source', in: 'citedBy' },
   { type: 'ATTENDED', from: 'Actor', out: 'attended', to: 'Meeting', in: 'attendees' },
+  { type: 'DID_NOT_ATTEND', from: 'Actor', out: 'notAttended', to: 'Meeting', in: 'absentees' },
   { type: 'HOSTED', from: 'Actor', out: 'hosted', to: 'Meeting', in: 'hosts' },
   { type: 'SAID', from: 'Actor', out: 'statements', to: 'Statement', in: 'speakers' },
   { type: 'PARTY_TO', from: 'Actor', out: 'agreements', to: 'Agreement', in: 'parties' },
@@ -100,6 +101,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'Source.citedBy': 'Everything that cites this source (CITES).',
   'Actor.statements': 'Quotes this actor said or wrote (SAID).',
   'Statement.speakers': 'Who said or wrote it (SAID).',
+  'Actor.notAttended': 'Meetings a document says this actor did not attend (DID_NOT_ATTEND).',
+  'Meeting.absentees': 'Actors a document says did not attend (DID_NOT_ATTEND).',
   'Actor.agreements': 'Agreements this actor is a party to (PARTY_TO).',
   'Agreement.parties': 'Signatories and parties (PARTY_TO).',
   'Actor.metWith': 'Actors this one met in person, in either direction (MET_WITH).',

@@ -21,6 +21,12 @@ interface Template {
 /** One template per relationship type (graph-seed/README.md); unknown types get a neutral one. */
 export const TEMPLATES: Record<string, Template> = {
   ATTENDED: { active: 'attended', passive: 'was attended by', also: 'also attended', eventDated: true },
+  DID_NOT_ATTEND: {
+    active: 'did not attend',
+    passive: 'was not attended by',
+    also: 'also did not attend',
+    eventDated: true,
+  },
   HOSTED: { active: 'hosted', passive: 'was hosted by', also: 'also hosted', eventDated: true },
   MET_WITH: { active: 'met with', passive: 'met with', also: 'also met with', symmetric: true },
   SAID: { active: 'said', passive: 'was said by', also: 'also said', eventDated: true },
