@@ -77,6 +77,16 @@ describe('adding a document', () => {
       /After Samarkand: a second look[\s\S]*8 nodes, 7 relationships/,
     );
     await expect(list.locator('li[data-id="document:no-limits-memo"]').count()).resolves.toBe(1);
+    // Unticking the memo leaves its own claims off the canvas; Xi Jinping, whom the brief names too, stays.
+    const visible = (id: string) => page.evaluate((x) => window.cy!.getElementById(x).visible(), id);
+    const memoClaim = 'statement:xi-strong-mutual-support-core-interests';
+    await expect.poll(() => visible(memoClaim)).toBe(true);
+    const memoBox = page.getByRole('checkbox', { name: /^Draw the claims of ‘No Limits’/ });
+    await memoBox.uncheck();
+    await expect.poll(() => visible(memoClaim)).toBe(false);
+    expect(await visible('actor:xi-jinping')).toBe(true);
+    await memoBox.check();
+    await expect.poll(() => visible(memoClaim)).toBe(true);
     await item.getByRole('button', { name: 'Remove After Samarkand: a second look' }).click();
     await item.getByRole('button', { name: 'Remove', exact: true }).click();
     await page.getByText('Removed “After Samarkand: a second look”.').waitFor();

@@ -80,6 +80,8 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
             onRead={actions.documents.read}
             onRemove={actions.documents.remove}
             onAdd={actions.addDocument.open}
+            shown={state.documents}
+            onShow={(documents) => actions.dispatch({ type: 'documentsShown', documents })}
           />
         )}
       </div>

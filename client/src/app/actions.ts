@@ -119,6 +119,7 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
       read: (id: string) => stores.document.set((v) => documentOpened(v, id, null)),
       remove: () =>
         void removeConfirmed({ state: stores.documents, api }, () => {
+          dispatch({ type: 'documentsShown', documents: null });
           void page.loadPage(p);
         }),
     },

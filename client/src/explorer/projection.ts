@@ -7,10 +7,26 @@ import type { ExplorerState } from './state.ts';
 
 /** What decides which elements are drawn. */
 export type Filters = Pick<ExplorerState, 'graph' | 'hidden' | 'hiddenKinds' | 'timeWindow'> &
-  Partial<Pick<ExplorerState, 'evidence'>>;
+  Partial<Pick<ExplorerState, 'evidence' | 'documents'>>;
 
 /**
- * Whether the analyst's own filters (hidden nodes, hidden kinds, the evidence filter) leave a node out, before
+ * The documents that make a node or relationship's claim: a shared entity's `documents` (every document that names
+ * it), else the one `document` that owns it; none for an element that says neither.
+ */
+export function documentsOf(properties: Record<string, unknown>): string[] {
+  if (Array.isArray(properties.documents)) return properties.documents.filter((d) => typeof d === 'string');
+  return typeof properties.document === 'string' ? [properties.document] : [];
+}
+
+/** Whether the document filter keeps an element: no filter, one of its documents shown, or it names none. */
+function documentKeeps(documents: string[] | null | undefined, properties: Record<string, unknown>): boolean {
+  if (!documents) return true;
+  const own = documentsOf(properties);
+  return own.length === 0 || own.some((d) => documents.includes(d));
+}
+
+/**
+ * Whether the analyst's own filters (hidden nodes, hidden kinds, the documents, the evidence filter) leave a node out, before
  * the time window.
  */
 function hiddenByFilters(state: Filters, id: string): boolean {
@@ -19,6 +35,7 @@ function hiddenByFilters(state: Filters, id: string): boolean {
     !n ||
     state.hidden.includes(id) ||
     state.hiddenKinds.includes(n.kind) ||
+    !documentKeeps(state.documents, n.properties) ||
     (state.evidence !== undefined && !nodePasses(state.evidence, n))
   );
 }
@@ -34,6 +51,7 @@ export function visibleElements(state: Filters): { nodeIds: string[]; edgeIds: s
         shown.has(e.source) &&
         shown.has(e.target) &&
         edgeInWindow(e, state.timeWindow) &&
+        documentKeeps(state.documents, e.properties) &&
         (state.evidence === undefined || edgePasses(state.evidence, e)),
     )
     .map((e) => e.id);

@@ -30,6 +30,29 @@ describe('what is drawn', () => {
     expect(visibleCountsByKind(s)).toEqual({ ACTOR: 3 });
   });
 
+  it('draws only the documents chosen: an owned claim by its document, a shared entity by any that names it', () => {
+    const own = (doc: string) => ({ document: doc });
+    const s = fx.run(
+      {
+        type: 'graphLoaded',
+        nodes: [
+          { ...fx.xi, properties: { documents: ['memo', 'brief'] } },
+          { ...fx.summit, properties: { ...fx.summit.properties, documents: ['memo'] } },
+          { ...fx.quote, properties: { ...fx.quote.properties, ...own('brief') } },
+          fx.putin,
+        ],
+        edges: [{ ...fx.xiAttended, properties: { ...fx.xiAttended.properties, ...own('memo') } }],
+      },
+      { type: 'documentsShown', documents: ['brief'] },
+    );
+    const { nodeIds, edgeIds } = visibleElements(s);
+    // Xi (named by both), the brief's quote and Putin (whose document the graph does not say) stay.
+    expect(nodeIds.sort()).toEqual([fx.xi.id, fx.quote.id, fx.putin.id].sort());
+    expect(edgeIds).toEqual([]);
+    expect(elementClasses(s).get(fx.summit.id)).toContain('filtered');
+    expect(visibleElements({ ...s, documents: null }).nodeIds).toHaveLength(4);
+  });
+
   it('leaves out dated nodes and relationships outside the time window; undated nodes stay', () => {
     const s = loaded({ type: 'timeWindowSet', window: { since: '2022-01-01', until: '2022-12-31' } });
     const { nodeIds, edgeIds } = visibleElements(s);

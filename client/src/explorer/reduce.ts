@@ -17,7 +17,7 @@ import {
   undo,
   unpinNodes,
 } from './edits.ts';
-import type { Action, ActionOf, ExplorerState } from './state.ts';
+import { relayoutTimeline, type Action, type ActionOf, type ExplorerState } from './state.ts';
 
 /** Each action's transition, by its type. */
 const TRANSITIONS: {
@@ -38,6 +38,7 @@ const TRANSITIONS: {
   kindsSet: (s, a) => setHiddenKinds(s, a.hiddenKinds),
   timeWindowSet: (s, a) => setTimeWindow(s, a.window),
   evidenceSet: (s, a) => setEvidence(s, a.evidence),
+  documentsShown: (s, a) => relayoutTimeline({ ...s, documents: a.documents }),
   layoutChosen: (s, a) => chooseLayout(s, a.name),
   nodesPinned: (s, a) => pinNodes(s, a.ids),
   nodesUnpinned: (s, a) => unpinNodes(s, a.ids),

@@ -48,6 +48,8 @@ export interface ExplorerState {
   timeWindow: TimeWindow | null;
   /** Only what the sources state, and the minimum source grade (evidence/evidence.ts). */
   evidence: EvidenceState;
+  /** The documents whose claims are drawn (their names, e.g. "no-limits-memo"); null: every document's. */
+  documents: string[] | null;
   selection: Selection;
   hover: string | null;
   /** A path shown on the graph: its elements stand out, the rest fades. */
@@ -77,6 +79,7 @@ export const initialState: ExplorerState = {
   hiddenKinds: ['SOURCE'],
   timeWindow: null,
   evidence: { statedOnly: false, minReliability: null, gradedSources: [] },
+  documents: null,
   selection: { type: 'none' },
   hover: null,
   path: null,
@@ -122,6 +125,7 @@ export type Action =
   | { type: 'kindsSet'; hiddenKinds: NodeKind[] }
   | { type: 'timeWindowSet'; window: TimeWindow | null }
   | { type: 'evidenceSet'; evidence: EvidenceState }
+  | { type: 'documentsShown'; documents: string[] | null }
   | { type: 'layoutChosen'; name: LayoutName }
   | { type: 'nodesPinned'; ids: string[] }
   | { type: 'nodesUnpinned'; ids: string[] };

@@ -2,7 +2,7 @@
 // when), each readable in the document view and removable after a confirmation; "Add document" is in the header.
 import { useEffect } from 'react';
 import { useStore, type Store } from '../shared/store.ts';
-import { documentLine, type DocumentsState } from './documents.ts';
+import { documentLine, documentName, documentsToggled, type DocumentsState } from './documents.ts';
 import './import.css';
 
 interface Props {
@@ -11,10 +11,13 @@ interface Props {
   onRead: (id: string) => void;
   onRemove: () => void;
   onAdd: () => void;
+  /** The documents whose claims the canvas draws (null: all), and choosing them. */
+  shown: string[] | null;
+  onShow: (documents: string[] | null) => void;
 }
 
 /** The documents panel. */
-export function DocumentsPanel({ state, onLoad, onRead, onRemove, onAdd }: Props) {
+export function DocumentsPanel({ state, onLoad, onRead, onRemove, onAdd, shown, onShow }: Props) {
   const s = useStore(state);
   useEffect(() => onLoad(), [onLoad]);
   return (
@@ -26,10 +29,32 @@ export function DocumentsPanel({ state, onLoad, onRead, onRemove, onAdd }: Props
           {s.list.message}
         </p>
       )}
+      {s.list.type === 'ready' && s.list.value.length > 1 && (
+        <p className="muted small">
+          Untick a document to leave its claims off the canvas (what another document also names stays).
+        </p>
+      )}
       {s.list.type === 'ready' && (
         <ul className="document-list" data-testid="document-list">
-          {s.list.value.map((d) => (
+          {s.list.value.map((d, _, all) => (
             <li key={d.id} data-id={d.id}>
+              {all.length > 1 && (
+                <input
+                  type="checkbox"
+                  aria-label={`Draw the claims of ${d.title}`}
+                  checked={!shown || shown.includes(documentName(d.id))}
+                  onChange={(e) =>
+                    onShow(
+                      documentsToggled(
+                        shown,
+                        all.map((x) => documentName(x.id)),
+                        documentName(d.id),
+                        e.target.checked,
+                      ),
+                    )
+                  }
+                />
+              )}{' '}
               <button
                 type="button"
                 className="link"

@@ -27,6 +27,25 @@ export function documentLine(d: GraphDocument): string {
   return [source, counts, added].filter(Boolean).join(' · ');
 }
 
+/** A document's name, as its claims carry it: "document:no-limits-memo" gives "no-limits-memo". */
+export const documentName = (id: string) => id.replace(/^document:/, '');
+
+/**
+ * The documents drawn after one is ticked on or off: every one of `all` (null, no filter) when none is left out;
+ * never none at all (unticking the last one shown shows every document again).
+ */
+export function documentsToggled(
+  shown: readonly string[] | null,
+  all: readonly string[],
+  name: string,
+  on: boolean,
+): string[] | null {
+  const current = shown ?? all;
+  const next = on ? [...new Set([...current, name])] : current.filter((d) => d !== name);
+  if (next.length === 0 || all.every((d) => next.includes(d))) return null;
+  return all.filter((d) => next.includes(d));
+}
+
 interface Deps {
   state: Store<DocumentsState>;
   api: Pick<typeof api, 'documents' | 'removeDocument'>;

@@ -3,6 +3,8 @@ import { ApiError } from '../api/client.ts';
 import { createStore } from '../shared/store.ts';
 import {
   documentLine,
+  documentName,
+  documentsToggled,
   initialDocuments,
   reloadDocuments,
   removeConfirmed,
@@ -76,5 +78,16 @@ describe('the documents list', () => {
       message: 'Your access token does not allow this: needs an editor',
     });
     expect(state.get().list).toEqual({ type: 'ready', value: [memo, brief] });
+  });
+});
+
+describe('choosing the documents drawn', () => {
+  const all = ['memo', 'brief', 'notes'];
+  it('leaves one out, brings it back, and never leaves none', () => {
+    expect(documentsToggled(null, all, 'memo', false)).toEqual(['brief', 'notes']);
+    expect(documentsToggled(['brief', 'notes'], all, 'memo', true)).toBeNull();
+    expect(documentsToggled(['brief'], all, 'brief', false)).toBeNull();
+    expect(documentsToggled(['brief'], all, 'notes', true)).toEqual(['brief', 'notes']);
+    expect(documentName('document:no-limits-memo')).toBe('no-limits-memo');
   });
 });
