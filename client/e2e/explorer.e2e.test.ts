@@ -43,13 +43,13 @@ describe('the explorer', () => {
     );
 
     // Turning a kind off hides it; on again brings it back.
+    // The canvas follows a moment later (a render, then the canvas's update): poll for it.
     await page.getByRole('checkbox', { name: /Statements/ }).uncheck();
-    const kinds = await page.evaluate(() =>
-      window.cy!.nodes(':visible').map((n) => n.data('kind') as string),
-    );
-    expect(kinds).not.toContain('STATEMENT');
+    const kinds = () =>
+      page.evaluate(() => window.cy!.nodes(':visible').map((n) => n.data('kind') as string));
+    await expect.poll(kinds).not.toContain('STATEMENT');
     await page.getByRole('checkbox', { name: /Statements/ }).check();
-    expect((await visibleNodeIds(page)).length).toBe(count);
+    await expect.poll(async () => (await visibleNodeIds(page)).length).toBe(count);
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
