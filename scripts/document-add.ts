@@ -10,10 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CliError, CliExit, connectFromEnv, runCli } from '../core/cli.ts';
-import { graphVersion, lockGraphVersion } from '../graph-seed/src/documents.ts';
-import { DOCUMENT_TEXT_FILES, validateDocumentTexts } from '../graph-seed/src/import.ts';
-import { writeDocument } from '../graph-seed/src/load.ts';
-import { importDocument, previewDocument, type DocumentLoader } from '../server/src/documents/preview.ts';
+import { DOCUMENT_TEXT_FILES } from '../graph-seed/src/import.ts';
+import { documentLoader } from '../server/src/app/schema.ts';
+import { importDocument, previewDocument } from '../server/src/documents/preview.ts';
 import type { Match } from '../server/src/documents/matching.ts';
 
 const USAGE = `usage: npm run document:add -- <folder> [--yes] [--same <incoming>=<existing>,…] [--different <incoming>,…]
@@ -98,13 +97,6 @@ export function reviewLines(
   return lines;
 }
 
-const loader: DocumentLoader = {
-  validate: validateDocumentTexts,
-  write: writeDocument,
-  graphVersion,
-  lockGraphVersion,
-};
-
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -141,7 +133,7 @@ async function main(): Promise<number> {
   const db = await connectFromEnv({ txTimeoutMs: 600_000 });
   try {
     const by = args.by ?? null;
-    const preview = await previewDocument(db, loader, files, by);
+    const preview = await previewDocument(db, documentLoader, files, by);
     if (!preview.valid) {
       for (const e of preview.errors) console.error(e);
       console.error(`${preview.errors.length} error(s) in ${folder}; nothing was written`);
@@ -155,7 +147,7 @@ async function main(): Promise<number> {
       );
       return 0;
     }
-    const name = await importDocument(db, loader, preview.id, decisions, by);
+    const name = await importDocument(db, documentLoader, preview.id, decisions, by);
     console.log(`imported ${name}`);
     return 0;
   } finally {

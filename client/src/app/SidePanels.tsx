@@ -1,5 +1,6 @@
 // The side column: the legend, then four tabs: the paths panel, the saved-views panel, the documents and what is
 // contested.
+import type { ReactNode } from 'react';
 import { api } from '../api/operations.ts';
 import { EvidenceFilters } from '../evidence/EvidenceFilters.tsx';
 import { Legend } from '../legend/Legend.tsx';
@@ -40,7 +41,7 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
       />
       <EvidenceFilters explorer={stores.explorer} api={api} />
       <Tabs tab={tab} onTab={actions.chooseTab} />
-      <div role="tabpanel" id="tabpanel-paths" aria-labelledby="tab-paths" hidden={tab !== 'paths'}>
+      <TabPanel name="paths" tab={tab}>
         <PathsPanel
           from={from}
           to={to}
@@ -53,8 +54,8 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
           evidence={state.evidence}
           asked={asked}
         />
-      </div>
-      <div role="tabpanel" id="tabpanel-views" aria-labelledby="tab-views" hidden={tab !== 'views'}>
+      </TabPanel>
+      <TabPanel name="views" tab={tab}>
         <ViewsPanel
           views={list}
           current={current}
@@ -66,13 +67,8 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
           viewer={viewer}
           onSignIn={actions.askSignIn}
         />
-      </div>
-      <div
-        role="tabpanel"
-        id="tabpanel-documents"
-        aria-labelledby="tab-documents"
-        hidden={tab !== 'documents'}
-      >
+      </TabPanel>
+      <TabPanel name="documents" tab={tab}>
         {tab === 'documents' && (
           <DocumentsPanel
             state={stores.documents}
@@ -84,16 +80,20 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
             onShow={(documents) => actions.dispatch({ type: 'documentsShown', documents })}
           />
         )}
-      </div>
-      <div
-        role="tabpanel"
-        id="tabpanel-contested"
-        aria-labelledby="tab-contested"
-        hidden={tab !== 'contested'}
-      >
+      </TabPanel>
+      <TabPanel name="contested" tab={tab}>
         {/* Asked again whenever the page loads again (a document came or went): the counts are asked then too. */}
         {tab === 'contested' && <ContestedPanel refreshKey={stats} dispatch={actions.dispatch} />}
-      </div>
+      </TabPanel>
+    </div>
+  );
+}
+
+/** One tab's panel, hidden while another tab is chosen. */
+function TabPanel({ name, tab, children }: { name: Tab; tab: Tab; children: ReactNode }) {
+  return (
+    <div role="tabpanel" id={`tabpanel-${name}`} aria-labelledby={`tab-${name}`} hidden={tab !== name}>
+      {children}
     </div>
   );
 }

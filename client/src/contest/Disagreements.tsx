@@ -1,30 +1,19 @@
 // Disagreements listed side by side: what each side says, in which document, the passage and the sources. Used by
 // the Contested tab (every entry) and a node's details (the entries it is part of).
-import { useEffect, useState } from 'react';
-import { describeError } from '../api/client.ts';
 import { api } from '../api/operations.ts';
 import type { GraphNode } from '../api/types.ts';
 import type { Action } from '../explorer/state.ts';
 import { SourceList } from '../details/SourceList.tsx';
-import { failed, loading, ready, type Loadable } from '../shared/loadable.ts';
+import type { Loadable } from '../shared/loadable.ts';
+import { useAnswer } from '../shared/useAnswer.ts';
 import { KIND_TITLES, nodesOf, sidesOf, type Disagreement } from './disagreements.ts';
 import './contest.css';
 
 /** The entries, all (nodeId null) or one node's; asked again when `refreshKey` changes (a document came or went). */
 export function useDisagreements(nodeId: string | null, refreshKey: unknown): Loadable<Disagreement[]> {
-  const [answer, setAnswer] = useState<{ key: string; result: Loadable<Disagreement[]> }>();
-  const key = nodeId ?? '';
-  useEffect(() => {
-    const controller = new AbortController();
-    api.contested(nodeId ? { nodeId, limit: 100 } : { limit: 500 }, controller.signal).then(
-      (list) => setAnswer({ key, result: ready(list) }),
-      (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setAnswer({ key, result: failed(describeError(e)) });
-      },
-    );
-    return () => controller.abort();
-  }, [nodeId, key, refreshKey]);
-  return answer && answer.key === key ? answer.result : loading;
+  return useAnswer(nodeId ?? '', refreshKey, (signal) =>
+    api.contested(nodeId ? { nodeId, limit: 100 } : { limit: 500 }, signal),
+  );
 }
 
 interface ListProps {

@@ -17,12 +17,21 @@ import { modelModule } from '../model/index.ts';
 import { evidenceModule } from '../evidence/index.ts';
 import { contestedModule } from '../contested/index.ts';
 import { documentsModule } from '../documents/index.ts';
+import type { DocumentLoader } from '../documents/preview.ts';
 import { draftsModule } from '../drafts/index.ts';
 import { graphVersion, lockGraphVersion, removeDocument } from '../../../graph-seed/src/documents.ts';
 import { validateDocumentTexts } from '../../../graph-seed/src/import.ts';
 import { writeDocument } from '../../../graph-seed/src/load.ts';
 import { graphql } from '../graphql/graphql-runtime.ts';
 import type { GraphQLModule } from '../graphql/module.ts';
+
+/** The seed loader's parts a document import needs (the API's and `npm run document:add`'s). */
+export const documentLoader: DocumentLoader = {
+  validate: validateDocumentTexts,
+  write: writeDocument,
+  graphVersion,
+  lockGraphVersion,
+};
 
 const modules: GraphQLModule[] = [
   kinds,
@@ -38,13 +47,7 @@ const modules: GraphQLModule[] = [
   modelModule,
   evidenceModule,
   contestedModule,
-  documentsModule({
-    remove: removeDocument,
-    validate: validateDocumentTexts,
-    write: writeDocument,
-    graphVersion,
-    lockGraphVersion,
-  }),
+  documentsModule({ remove: removeDocument, ...documentLoader }),
   draftsModule,
 ];
 
