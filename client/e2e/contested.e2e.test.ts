@@ -27,6 +27,13 @@ describe('where documents disagree', () => {
     const { page, errors } = await openExplorer(browser(), baseUrl);
     // The memo alone: only its own disputes.
     await page.getByRole('tab', { name: 'Contested' }).click();
+    // Four tabs fit the side column: it does not scroll sideways (it did, cutting off the legend's left edge).
+    const overflow = () =>
+      page.evaluate(() => {
+        const column = document.querySelector('.tabs')!.parentElement!;
+        return column.scrollWidth - column.clientWidth;
+      });
+    expect(await overflow()).toBeLessThanOrEqual(1);
     const list = page.getByTestId('disagreements');
     await list.waitFor();
     const kindsBefore = await list
