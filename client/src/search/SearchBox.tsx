@@ -1,7 +1,7 @@
 // Search with suggestions as you type (debounced), of every kind or of the kind chosen beside the box, under the
 // explorer's evidence filter when given one, as an ARIA combobox: arrows move through the suggestions, Enter
 // chooses, Escape closes. Words that read "A to B" also offer the paths between the two (when `onPaths` is given). `/` anywhere focuses it (see app/useShortcuts.ts).
-import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../api/operations.ts';
 import type { NodeKind } from '../api/types.ts';
 import type { EvidenceFilter } from '../evidence/evidence.ts';
@@ -42,6 +42,13 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   const [kind, setKind] = useState<NodeKind | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Closing on blur waits a moment (a click on a suggestion lands first); focus or typing cancels it, so a
+  // close left over from an earlier blur cannot shut the list the analyst is typing into now.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reopen = () => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
   const query = useDebounced(text.trim(), 200);
   const result = useSearch(query, setActive, kind, evidence);
   const paths = usePathSuggestion(query, evidence, !!onPaths);
@@ -114,10 +121,13 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          setOpen(true);
+          reopen();
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={reopen}
+        onBlur={() => {
+          clearTimeout(closing.current);
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       <Suggestions
