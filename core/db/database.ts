@@ -88,6 +88,27 @@ export function readRows<R extends object = Row>(
 }
 
 /** A Neo4j integer parameter (JavaScript numbers are sent as floats, which LIMIT and SKIP refuse). */
+/**
+ * Runs schema statements (constraints, indexes: they may not share a transaction with data) once per database
+ * handle, one after the other; a failure is forgotten, so the next call tries again.
+ */
+export function schemaOnce(statements: readonly NamedQuery[]): (db: Db) => Promise<unknown> {
+  const ready = new WeakMap<Db, Promise<unknown>>();
+  return (db) => {
+    let done = ready.get(db);
+    if (!done) {
+      done = (async () => {
+        for (const q of statements) await db.write(q);
+      })().catch((e: unknown) => {
+        ready.delete(db);
+        throw e;
+      });
+      ready.set(db, done);
+    }
+    return done;
+  };
+}
+
 export const int = (n: number) => neo4j.int(Math.trunc(n));
 
 /** Creates the driver. It connects lazily: a database that is down now may be up by the first query. */

@@ -11,8 +11,11 @@
 // takes exactly one document's claims and records away, in one write transaction.
 import { AppError } from '../../core/errors.ts';
 import { cypher, type Db, type Tx } from '../../core/db/database.ts';
+import { bumpGraphVersion } from '../../core/db/graph-version.ts';
 import { CITES, KIND_LABELS, documentIdOf } from '../../core/model/index.ts';
 import type { PropValue } from './normalise.ts';
+
+export { bumpGraphVersion, graphVersion, lockGraphVersion } from '../../core/db/graph-version.ts';
 
 // Date fields arrive as `YYYY-MM-DD` text and are stored as Neo4j dates (as on nodes: load.ts).
 const RECORD_DATES =
@@ -146,47 +149,6 @@ const UNNAMED = cypher(
   'MATCH (n:Entity) WHERE n.documents = [] RETURN collect(n.id) AS ids',
 );
 
-// The graph's version: a counter on one node, bumped by every document written (writeDocument) or removed, in
-// the same transaction. A preview of a document (server/src/documents) keeps the version it was made at, and its
-// import is refused while the version is another. Setting `lockedAt` first takes the node's write lock, so the
-// version read after it is the latest committed, and concurrent writers queue on it.
-const LOCK_GRAPH_VERSION = cypher(
-  'seedLockGraphVersion',
-  `MERGE (g:GraphVersion {id: 'graph'})
-   ON CREATE SET g.version = 0
-   SET g.lockedAt = datetime.transaction()
-   RETURN g.version AS version`,
-);
-const BUMP_GRAPH_VERSION = cypher(
-  'seedBumpGraphVersion',
-  `MATCH (g:GraphVersion {id: 'graph'})
-   SET g.version = g.version + 1
-   RETURN g.version AS version`,
-);
-const READ_GRAPH_VERSION = cypher(
-  'seedReadGraphVersion',
-  "OPTIONAL MATCH (g:GraphVersion {id: 'graph'}) RETURN coalesce(g.version, 0) AS version",
-);
-
-/** Takes the graph version's write lock (until `tx` ends) and returns the version. */
-export async function lockGraphVersion(tx: Tx): Promise<number> {
-  const [row] = await tx.run<{ version: number }>(LOCK_GRAPH_VERSION);
-  return Number(row?.version ?? 0);
-}
-
-/** Bumps the graph's version (taking its lock first); returns the new version. */
-export async function bumpGraphVersion(tx: Tx): Promise<number> {
-  await lockGraphVersion(tx);
-  const [row] = await tx.run<{ version: number }>(BUMP_GRAPH_VERSION);
-  return Number(row?.version ?? 0);
-}
-
-/** The graph's version as committed now (0 before any document was written since versions were kept). */
-export async function graphVersion(tx: Tx): Promise<number> {
-  const [row] = await tx.run<{ version: number }>(READ_GRAPH_VERSION);
-  return Number(row?.version ?? 0);
-}
-
 /** A shared entity as one document gives it. */
 export interface SharedEntityInput {
   id: string;
@@ -314,6 +276,8 @@ const DELETE_BOOKKEEPING = cypher(
 export interface RemoveOptions {
   /** Runs first in the removal's transaction (the server's write gate: server/src/backup/pause.ts). */
   beforeWrite?: (tx: Tx) => Promise<void>;
+  /** Runs last in the removal's transaction, with what it took away (the server's history event). */
+  afterWrite?: (tx: Tx, removed: DocumentRemoveResult) => Promise<void>;
 }
 
 /** What removing a document took away. */
@@ -372,7 +336,7 @@ export async function removeDocument(
     const shared = await releaseSharedEntities(tx, name, null);
     const unnamed = await deleteUnnamed(tx);
     await tx.run(DELETE_BOOKKEEPING, { id, document: name });
-    return {
+    const removed = {
       document: name,
       nodes,
       relationships: rels?.relationships ?? 0,
@@ -380,5 +344,7 @@ export async function removeDocument(
       sharedKept: shared.released.length - shared.removed,
       sharedRemoved: shared.removed + unnamed,
     };
+    await options.afterWrite?.(tx, removed);
+    return removed;
   });
 }

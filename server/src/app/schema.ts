@@ -12,6 +12,7 @@ import { pathsModule } from '../paths/index.ts';
 import { statsModule } from '../stats/index.ts';
 import { viewsModule } from '../views/index.ts';
 import { auditModule } from '../audit/index.ts';
+import { historyModule } from '../history/index.ts';
 import { viewerModule } from '../access/viewer.ts';
 import { modelModule } from '../model/index.ts';
 import { evidenceModule } from '../evidence/index.ts';
@@ -43,6 +44,7 @@ const modules: GraphQLModule[] = [
   statsModule,
   viewsModule,
   auditModule,
+  historyModule,
   viewerModule,
   modelModule,
   evidenceModule,

@@ -3,7 +3,7 @@
 // `id`, so backups carry them and restarts keep them. Readable through `auditLog` (editors, when tokens are on).
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../access/index.ts';
-import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
+import { cypher, int, schemaOnce, type Db, type Tx } from '../../../core/db/database.ts';
 import { checkId, checkInt } from '../graph/validate.ts';
 import { graphQLModule } from '../graphql/module.ts';
 
@@ -64,22 +64,8 @@ const LOG = cypher(
 /** A fresh entry id (audit:<uuid>), made before the write's transaction so that retries reuse it. */
 export const newAuditId = () => `audit:${randomUUID()}`;
 
-const schemaReady = new WeakMap<Db, Promise<unknown>>();
-
 /** Creates the audit log's constraint and index once per database handle (not inside a data transaction). */
-export function ensureAuditSchema(db: Db): Promise<unknown> {
-  let ready = schemaReady.get(db);
-  if (!ready) {
-    ready = (async () => {
-      for (const q of SCHEMA) await db.write(q);
-    })().catch((e: unknown) => {
-      schemaReady.delete(db);
-      throw e;
-    });
-    schemaReady.set(db, ready);
-  }
-  return ready;
-}
+export const ensureAuditSchema = schemaOnce(SCHEMA);
 
 /** Writes the entry in the caller's transaction. */
 export async function recordAudit(tx: Tx, entry: AuditRecord): Promise<void> {

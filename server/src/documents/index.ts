@@ -10,6 +10,7 @@ import { cypher, type Db, type Tx } from '../../../core/db/database.ts';
 import { CITES, documentIdOf } from '../../../core/model/index.ts';
 import { actorOf, requireRole } from '../access/index.ts';
 import { ensureWriteGate, enterWriteGate } from '../backup/pause.ts';
+import { ensureHistorySchema, newChangeId, recordChange } from '../history/index.ts';
 import { documentFolder } from '../graph/validate.ts';
 import { graphQLModule, type GraphQLModule } from '../graphql/module.ts';
 import { importDocument, previewDocument, PREVIEW_TTL_HOURS, type DocumentLoader } from './preview.ts';
@@ -100,17 +101,38 @@ export async function document(db: Db, id: string): Promise<DocumentSummary | nu
 export type RemoveDocument = (
   db: Db,
   name: string,
-  options?: { beforeWrite?: (tx: Tx) => Promise<void> },
+  options?: {
+    beforeWrite?: (tx: Tx) => Promise<void>;
+    afterWrite?: (tx: Tx, removed: object) => Promise<void>;
+  },
 ) => Promise<unknown>;
 
 /**
  * Removes document `id` through `remove`, after the write gate (writes pause while a backup reads). NOT_FOUND when
  * no such document is loaded; CONFLICT (nothing removed) when other documents' claims rest on its own.
  */
-export async function removeDocument(db: Db, id: string, remove: RemoveDocument): Promise<boolean> {
+export async function removeDocument(
+  db: Db,
+  id: string,
+  remove: RemoveDocument,
+  by: string | null = null,
+): Promise<boolean> {
   const name = documentFolder(id);
-  await ensureWriteGate(db);
-  await remove(db, name, { beforeWrite: enterWriteGate });
+  await Promise.all([ensureWriteGate(db), ensureHistorySchema(db)]);
+  const before = await document(db, documentIdOf(name));
+  const changeId = newChangeId();
+  await remove(db, name, {
+    beforeWrite: enterWriteGate,
+    afterWrite: (tx, removed) =>
+      recordChange(tx, {
+        id: changeId,
+        by,
+        action: 'REMOVE_DOCUMENT',
+        targetId: documentIdOf(name),
+        before: before ?? { id: documentIdOf(name) },
+        after: { removed },
+      }),
+  });
   return true;
 }
 
@@ -226,7 +248,7 @@ export function documentsModule(loader: DocumentsLoader): GraphQLModule {
     Mutation: {
       removeDocument: (_, args, ctx) => {
         requireRole(ctx.access, 'editor', 'Removing a document');
-        return removeDocument(ctx.db, args.id, remove);
+        return removeDocument(ctx.db, args.id, remove, actorOf(ctx.access));
       },
       previewDocument: (_, args, ctx) => {
         requireRole(ctx.access, 'editor', 'Adding a document');

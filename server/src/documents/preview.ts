@@ -11,6 +11,7 @@ import { cypher, type Db, type Tx } from '../../../core/db/database.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import { SHARED_KINDS, documentIdOf, isSharedKind } from '../../../core/model/index.ts';
 import { enterWriteGate, ensureWriteGate } from '../backup/pause.ts';
+import { ensureHistorySchema, newChangeId, recordChange } from '../history/index.ts';
 import { DOCUMENT_FILES_MAX, DOCUMENT_INPUT_MAX_BYTES } from '../graphql/limits.ts';
 import { matchEntities, pairKey, type Match, type MatchEntity } from './matching.ts';
 import { planImport, rewrite, type GraphEntity, type IncomingDocument, type MatchDecision } from './plan.ts';
@@ -116,6 +117,13 @@ const CREATE_PREVIEW = cypher(
      expiresAt: datetime.transaction() + duration({hours: $hours}), createdBy: $by, graphVersion: $version,
      files: $files, matches: $matches, added: $added, changed: $changed, removed: $removed})`,
 );
+// Whether the document is loaded already (an import then replaces it).
+const DOCUMENT_LOADED = cypher(
+  'documentsLoaded',
+  `RETURN EXISTS { MATCH (n:Entity {document: $document}) } OR EXISTS { MATCH (r:EntityRecord {document: $document}) }
+     AS found`,
+);
+
 const READ_PREVIEW = cypher(
   'documentsReadPreview',
   `MATCH (p:DocumentPreview {id: $id}) WHERE p.expiresAt > datetime()
@@ -295,7 +303,8 @@ export async function importDocument(
   }
   const decisions = checkDecisions(rawDecisions);
   const hash = createHash('sha256').update(JSON.stringify(decisions)).digest('hex');
-  await ensureWriteGate(db);
+  await Promise.all([ensureWriteGate(db), ensureHistorySchema(db)]);
+  const changeId = newChangeId();
   return db.writeTransaction(async (tx) => {
     await enterWriteGate(tx);
     const [preview] = await tx.run<{
@@ -338,9 +347,25 @@ export async function importDocument(
     ];
     const rows = await tx.run<{ id: string } & GraphEntity>(ENTITIES, { ids: named, document: doc.name });
     const plan = planImport(doc, matches, decisions, new Map(rows.map((r) => [r.id, r] as const)));
+    const [loaded] = await tx.run<{ found: boolean }>(DOCUMENT_LOADED, { document: doc.name });
+    const replacing = loaded?.found === true;
     await loader.write(tx, plan.document, { addedBy: by });
     await tx.run(RECORD_JUDGEMENTS, { rows: plan.judgements, document: doc.name, by });
     await tx.run(MARK_IMPORTED, { id: previewId, by, hash });
+    await recordChange(tx, {
+      id: changeId,
+      by,
+      action: 'IMPORT_DOCUMENT',
+      targetId: documentIdOf(doc.name),
+      before: replacing ? { id: documentIdOf(doc.name), replaced: true } : null,
+      after: {
+        id: documentIdOf(doc.name),
+        previewId,
+        nodes: plan.document.nodes.length,
+        relationships: plan.document.relationships.length,
+        judgements: plan.judgements,
+      },
+    });
     return doc.name;
   });
 }

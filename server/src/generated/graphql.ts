@@ -3174,6 +3174,26 @@ export type Basis =
   /** The cited passage says it. */
   | 'STATED';
 
+/** One write, as the history keeps it (appended in the write's own transaction). */
+export type ChangeEvent = {
+  readonly __typename?: 'ChangeEvent';
+  /** ADD_NODE, ADD_EDGE, UPDATE_NODE, RETRACT, MERGE_NODES, UNMERGE, SAVE_VIEW, UPDATE_VIEW, DELETE_VIEW, RESTORE_VIEW, IMPORT_DOCUMENT or REMOVE_DOCUMENT. */
+  readonly action: Scalars['String']['output'];
+  /** What it changed, after the write (null for something deleted). */
+  readonly after?: Maybe<Scalars['JSON']['output']>;
+  /** When the write committed. */
+  readonly at: Scalars['DateTime']['output'];
+  /** What it changed, before the write (null for something new). */
+  readonly before?: Maybe<Scalars['JSON']['output']>;
+  /** Who: the API token's name, or local on a server without tokens. */
+  readonly by?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** Other ids whose history shows it (a merge: the node merged into the kept one). */
+  readonly otherIds: ReadonlyArray<Scalars['ID']['output']>;
+  /** What it changed: a node, a relationship, a view or a document (a merge: the node kept). */
+  readonly targetId: Scalars['ID']['output'];
+};
+
 export type ConnectionAggregationCountFilterInput = {
   readonly edges?: InputMaybe<IntScalarFilters>;
   readonly nodes?: InputMaybe<IntScalarFilters>;
@@ -5786,6 +5806,11 @@ export type Mutation = {
    * documents' claims rest on its own. Needs an editor token where tokens are on.
    */
   readonly removeDocument: Scalars['Boolean']['output'];
+  /**
+   * Makes an earlier version of a view its newest (the current version + 1); nodes and relationships that have left
+   * the graph since are left out. NOT_FOUND when the view or that version is unknown.
+   */
+  readonly restoreView: SavedView;
   readonly saveView: SavedView;
   /** CONFLICT when expectedVersion is no longer the view's version; nothing changes then. */
   readonly updateView: SavedView;
@@ -5810,6 +5835,12 @@ export type MutationPreviewDocumentArgs = {
 
 export type MutationRemoveDocumentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreViewArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -5910,6 +5941,8 @@ export type Query = {
   readonly entitiesConnection: EntitiesConnection;
   readonly figures: ReadonlyArray<Figure>;
   readonly figuresConnection: FiguresConnection;
+  /** The changes of a node, relationship, view or document, newest first (at most 1000). */
+  readonly history: ReadonlyArray<ChangeEvent>;
   readonly meetings: ReadonlyArray<Meeting>;
   readonly meetingsConnection: MeetingsConnection;
   /** The graph model: node kinds, relationship types with the kinds they join, and the error codes. */
@@ -5950,6 +5983,8 @@ export type Query = {
   /** How big the graph is: nodes per kind, relationships per type (edgeCount leaves CITES out). */
   readonly stats: GraphStats;
   readonly view?: Maybe<SavedView>;
+  /** The view as it was at that version (from its history; the current one too), or null when that version is unknown. */
+  readonly viewVersion?: Maybe<SavedView>;
   /** The caller: the name and role of the token sent, so a client can show who is signed in and whether saving is allowed. */
   readonly viewer: Viewer;
   /** Saved views, most recently changed first (at most 1000). */
@@ -6060,6 +6095,12 @@ export type QueryFiguresConnectionArgs = {
 };
 
 
+export type QueryHistoryArgs = {
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMeetingsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -6149,6 +6190,12 @@ export type QueryStatementsConnectionArgs = {
 
 export type QueryViewArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryViewVersionArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -8095,6 +8142,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeEvent: ResolverTypeWrapper<ChangeEvent>;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Contested: ResolverTypeWrapper<Omit<Contested, 'a' | 'aEdge' | 'b' | 'bEdge'> & { a: ResolversTypes['GraphNode'], aEdge?: Maybe<ResolversTypes['GraphEdge']>, b: ResolversTypes['GraphNode'], bEdge?: Maybe<ResolversTypes['GraphEdge']> }>;
   ContestedKind: ContestedKind;
@@ -8703,6 +8751,7 @@ export type ResolversParentTypes = {
   AgreementsConnection: Omit<AgreementsConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['AgreementEdge']> };
   AuditEntry: AuditEntry;
   Boolean: Scalars['Boolean']['output'];
+  ChangeEvent: ChangeEvent;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Contested: Omit<Contested, 'a' | 'aEdge' | 'b' | 'bEdge'> & { a: ResolversParentTypes['GraphNode'], aEdge?: Maybe<ResolversParentTypes['GraphEdge']>, b: ResolversParentTypes['GraphNode'], bEdge?: Maybe<ResolversParentTypes['GraphEdge']> };
   Count: Count;
@@ -9620,6 +9669,17 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   viewName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ChangeEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEvent'] = ResolversParentTypes['ChangeEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  otherIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ContestedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Contested'] = ResolversParentTypes['Contested']> = {
   a?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
   aEdge?: Resolver<Maybe<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
@@ -10246,6 +10306,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationImportDocumentArgs, 'previewId'>>;
   previewDocument?: Resolver<ResolversTypes['DocumentPreview'], ParentType, ContextType, RequireFields<MutationPreviewDocumentArgs, 'files'>>;
   removeDocument?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveDocumentArgs, 'id'>>;
+  restoreView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationRestoreViewArgs, 'id' | 'version'>>;
   saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
   updateView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationUpdateViewArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
@@ -10289,6 +10350,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   entitiesConnection?: Resolver<ResolversTypes['EntitiesConnection'], ParentType, ContextType, Partial<QueryEntitiesConnectionArgs>>;
   figures?: Resolver<ReadonlyArray<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
   figuresConnection?: Resolver<ResolversTypes['FiguresConnection'], ParentType, ContextType, Partial<QueryFiguresConnectionArgs>>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['ChangeEvent']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id' | 'limit'>>;
   meetings?: Resolver<ReadonlyArray<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   meetingsConnection?: Resolver<ResolversTypes['MeetingsConnection'], ParentType, ContextType, Partial<QueryMeetingsConnectionArgs>>;
   model?: Resolver<ResolversTypes['GraphModel'], ParentType, ContextType>;
@@ -10303,6 +10365,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   statementsConnection?: Resolver<ResolversTypes['StatementsConnection'], ParentType, ContextType, Partial<QueryStatementsConnectionArgs>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewArgs, 'id'>>;
+  viewVersion?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewVersionArgs, 'id' | 'version'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   views?: Resolver<ReadonlyArray<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewsArgs, 'limit'>>;
 };
@@ -10727,6 +10790,7 @@ export type Resolvers<ContextType = Context> = {
   AgreementSubjectOfRelationship?: AgreementSubjectOfRelationshipResolvers<ContextType>;
   AgreementsConnection?: AgreementsConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  ChangeEvent?: ChangeEventResolvers<ContextType>;
   Contested?: ContestedResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -12,6 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { LOCAL_ACTOR, actorOf, requireRole } from '../access/index.ts';
 import { ensureAuditSchema, newAuditId, recordAudit, recorded } from '../audit/index.ts';
+import { ensureHistorySchema, recordChange } from '../history/index.ts';
 import { ensureWriteGate, enterWriteGate } from '../backup/pause.ts';
 import { cypher, int, type Db, type NamedQuery, type Tx } from '../../../core/db/database.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
@@ -133,6 +134,15 @@ const EDGES_AMONG_BY_ID = cypher(
    ORDER BY edge.id`,
 );
 
+// The snapshot of a version of a view kept by its history (server/src/history), read in a write's transaction.
+const VERSION_IN_TX = cypher(
+  'viewsVersionInHistory',
+  `MATCH (e:ChangeEvent {targetId: $id})
+   WHERE e.version = $version AND e.action IN ['SAVE_VIEW', 'UPDATE_VIEW', 'RESTORE_VIEW']
+   WITH e ORDER BY e.at DESC LIMIT 1
+   RETURN e.after AS after, toString(e.at) AS at`,
+);
+
 /** A row of the queries that return a saved view's stored properties as `view`. */
 interface ViewRow {
   view: Record<string, unknown>;
@@ -144,12 +154,15 @@ const schemaReady = new WeakMap<Db, Promise<unknown>>();
 function ensureSchema(db: Db): Promise<unknown> {
   let ready = schemaReady.get(db);
   if (!ready) {
-    ready = Promise.all([db.write(SCHEMA), ensureAuditSchema(db), ensureWriteGate(db)]).catch(
-      (e: unknown) => {
-        schemaReady.delete(db);
-        throw e;
-      },
-    );
+    ready = Promise.all([
+      db.write(SCHEMA),
+      ensureAuditSchema(db),
+      ensureHistorySchema(db),
+      ensureWriteGate(db),
+    ]).catch((e: unknown) => {
+      schemaReady.delete(db);
+      throw e;
+    });
     schemaReady.set(db, ready);
   }
   return ready;
@@ -235,14 +248,49 @@ const params = (input: ViewInput) => ({
 
 /** A save or update of a view: the view's id and new version, its input, and the audit entry's id and actor. */
 interface ViewChange {
-  action: 'SAVE_VIEW' | 'UPDATE_VIEW';
+  action: 'SAVE_VIEW' | 'UPDATE_VIEW' | 'RESTORE_VIEW';
   id: string;
   version: number;
   input: ViewInput;
   auditId: string;
   actor: string;
   requestHash: string | null;
+  /** The view before the write (null for a new one), kept in its history event. */
+  before: SavedView | null;
+  /** The version a restore brought back. */
+  restoredFrom?: number;
 }
+
+/** What a view's history event keeps of it: everything an earlier version needs to be opened and restored. */
+export const viewSnapshot = (v: SavedView): ViewSnapshot => ({
+  id: v.id,
+  name: v.name,
+  description: v.description,
+  version: v.version,
+  nodeIds: v.nodeIds,
+  edgeIds: v.edgeIds,
+  layout: v.layout,
+  filter: v.filter,
+  updatedAt: v.updatedAt,
+  updatedBy: v.updatedBy,
+});
+
+/** A view as its history events keep it. */
+interface ViewSnapshot {
+  id: string;
+  name: string;
+  description: string | null;
+  version: number;
+  nodeIds: string[];
+  edgeIds: string[];
+  layout: unknown;
+  filter: unknown;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** The history event's id of the write whose audit entry is `auditId` (the same uuid, so retries reuse both). */
+const changeIdOf = (auditId: string) => `change:${auditId.slice('audit:'.length)}`;
 
 /**
  * Writes a view with `statement` (CREATE or UPDATE) at `version`, after checking its members and recording its
@@ -250,19 +298,30 @@ interface ViewChange {
  * hub in many views) are then held only until the commit, so that concurrent saves do not queue behind each other.
  */
 async function writeView(tx: Tx, statement: NamedQuery, change: ViewChange): Promise<SavedView> {
-  const { action, id, version, input, auditId, actor, requestHash } = change;
+  const { action, id, version, input, auditId, actor, requestHash, before, restoredFrom } = change;
   await checkMembers(tx, input);
   await recordAudit(tx, {
     id: auditId,
     actor,
-    action,
+    // The audit log knows saves, updates and deletes: a restore is an update there (its history says more).
+    action: action === 'RESTORE_VIEW' ? 'UPDATE_VIEW' : action,
     viewId: id,
     version,
     viewName: input.name,
     requestHash,
   });
   const [row] = await tx.run<ViewRow>(statement, { id, actor, version, ...params(input) });
-  return toSavedView(row!.view);
+  const saved = toSavedView(row!.view);
+  await recordChange(tx, {
+    id: changeIdOf(auditId),
+    by: actor,
+    action,
+    targetId: id,
+    version,
+    before: before && viewSnapshot(before),
+    after: restoredFrom === undefined ? viewSnapshot(saved) : { ...viewSnapshot(saved), restoredFrom },
+  });
+  return saved;
 }
 
 /** A write sent with an Idempotency-Key: who sent it, the key, and the field (its alias) in the request. */
@@ -319,7 +378,16 @@ export async function saveView(
       if (row) return toSavedView(row.view);
       throw notFound(`The view this request saved (${id}) has been deleted since.`);
     }
-    const change = { action: 'SAVE_VIEW', id, version: 1, input, auditId, actor, requestHash: hash } as const;
+    const change = {
+      action: 'SAVE_VIEW',
+      id,
+      version: 1,
+      input,
+      auditId,
+      actor,
+      requestHash: hash,
+      before: null,
+    } as const;
     return writeView(tx, CREATE, change);
   });
 }
@@ -347,8 +415,38 @@ export async function updateView(
   checkInt(expectedVersion, 'expectedVersion', 1, Number.MAX_SAFE_INTEGER);
   const input = validateViewInput(rawInput);
   await ensureSchema(db);
-  const { auditId } = writeIds(replay);
   const hash = requestHash(replay, { action: 'UPDATE_VIEW', id, expectedVersion, input });
+  return replaceView(db, id, actor, replay, hash, (current) => {
+    const version = current.version;
+    if (version !== expectedVersion) {
+      throw new AppError(
+        'CONFLICT',
+        `The view was changed by someone else: it is at version ${version}, not ${expectedVersion}. Reload it and try again.`,
+        { currentVersion: version },
+      );
+    }
+    return { action: 'UPDATE_VIEW', input };
+  });
+}
+
+/**
+ * Writes a new version of view `id` (its version + 1) under the view's write lock, with the input `decide` makes
+ * from the view as it is (or throws). Returns what the first copy wrote when this write was already done.
+ */
+async function replaceView(
+  db: Db,
+  id: string,
+  actor: string,
+  replay: Replay | undefined,
+  hash: string | null,
+  decide: (
+    current: SavedView,
+    tx: Tx,
+  ) =>
+    | Promise<Pick<ViewChange, 'action' | 'input' | 'restoredFrom'>>
+    | Pick<ViewChange, 'action' | 'input' | 'restoredFrom'>,
+): Promise<SavedView> {
+  const { auditId } = writeIds(replay);
   return db.writeTransaction(async (tx) => {
     await enterWriteGate(tx);
     const current = async () => {
@@ -358,26 +456,105 @@ export async function updateView(
     };
     // A retry of a transaction that did commit (the answer was lost), or the request sent again: report it.
     if (await done(tx, auditId, hash)) return current();
-    const version = Number((await lockView(tx, id)).version);
+    const locked = toSavedView(await lockView(tx, id));
     // The same request sent at the same time: the other copy committed while this one waited for the lock.
     if (await done(tx, auditId, hash)) return current();
-    if (version !== expectedVersion) {
-      throw new AppError(
-        'CONFLICT',
-        `The view was changed by someone else: it is at version ${version}, not ${expectedVersion}. Reload it and try again.`,
-        { currentVersion: version },
-      );
-    }
-    const change = {
-      action: 'UPDATE_VIEW',
+    const { action, input, restoredFrom } = await decide(locked, tx);
+    const change: ViewChange = {
+      action,
       id,
-      version: version + 1,
+      version: locked.version + 1,
       input,
       auditId,
       actor,
       requestHash: hash,
+      before: locked,
+      restoredFrom,
     };
-    return writeView(tx, UPDATE, change as ViewChange);
+    return writeView(tx, UPDATE, change);
+  });
+}
+
+/** The view as it was at `version` (from its history), or null when that version is unknown. */
+export async function viewVersion(db: Db, id: string, version: number): Promise<SavedView | null> {
+  checkId(id);
+  checkInt(version, 'version', 1, Number.MAX_SAFE_INTEGER);
+  const now = await view(db, id);
+  if (now && now.version === version) return now;
+  const [row] = await db.read<{ after: string | null; at: string }>(VERSION_IN_TX, {
+    id,
+    version: int(version),
+  });
+  if (!row?.after) return null;
+  return fromSnapshot(JSON.parse(row.after) as ViewSnapshot, now, new Date(row.at).toISOString());
+}
+
+/** A SavedView from a history event's snapshot (created… from the view as it is now, when it still exists). */
+function fromSnapshot(s: ViewSnapshot, now: SavedView | null, at: string): SavedView {
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    version: s.version,
+    createdAt: now?.createdAt ?? at,
+    createdBy: now?.createdBy ?? null,
+    updatedAt: s.updatedAt ?? at,
+    updatedBy: s.updatedBy ?? null,
+    nodeCount: s.nodeIds.length,
+    nodeIds: s.nodeIds,
+    edgeIds: s.edgeIds,
+    layout: s.layout,
+    filter: s.filter,
+  };
+}
+
+/**
+ * Makes version `version` of a view its newest version (current + 1), as `actor`. Nodes and relationships that
+ * have left the graph since are left out (the event says which); NOT_FOUND when the view or that version is
+ * unknown, BAD_USER_INPUT when none of its nodes is left.
+ */
+export async function restoreView(
+  db: Db,
+  id: string,
+  version: number,
+  actor = LOCAL_ACTOR,
+  replay?: Replay,
+): Promise<SavedView> {
+  checkId(id);
+  checkInt(version, 'version', 1, Number.MAX_SAFE_INTEGER);
+  await ensureSchema(db);
+  const hash = requestHash(replay, { action: 'RESTORE_VIEW', id, version });
+  return replaceView(db, id, actor, replay, hash, async (current, tx) => {
+    let old: ViewSnapshot | null = current.version === version ? viewSnapshot(current) : null;
+    if (!old) {
+      const [row] = await tx.run<{ after: string | null }>(VERSION_IN_TX, { id, version: int(version) });
+      old = row?.after ? (JSON.parse(row.after) as ViewSnapshot) : null;
+    }
+    if (!old) {
+      throw notFound(
+        `View ${id} has no version ${version} in its history (it is at version ${current.version}).`,
+      );
+    }
+    const missing = new Set(await missingNodeIds(tx, old.nodeIds));
+    const nodeIds = old.nodeIds.filter((n) => !missing.has(n));
+    if (nodeIds.length === 0) {
+      throw badInput(`None of the nodes of version ${version} of view ${id} is in the graph any more.`);
+    }
+    let edgeIds = old.edgeIds;
+    if (edgeIds.length > 0) {
+      const rows = await tx.run<EdgeRow>(EDGES_AMONG_BY_ID, { nodeIds, edgeIds, dense: int(DENSE_DEGREE) });
+      const found = new Set(rows.map((r) => r.edge.id));
+      edgeIds = edgeIds.filter((e) => found.has(e));
+    }
+    const input = validateViewInput({
+      name: old.name,
+      description: old.description,
+      nodeIds,
+      edgeIds,
+      layout: old.layout,
+      filter: old.filter,
+    });
+    return { action: 'RESTORE_VIEW', input, restoredFrom: version };
   });
 }
 
@@ -407,6 +584,14 @@ export async function deleteView(db: Db, id: string, actor = LOCAL_ACTOR, replay
       version: typeof props.version === 'number' ? props.version : null,
       viewName: typeof props.name === 'string' ? props.name : null,
       requestHash: hash,
+    });
+    await recordChange(tx, {
+      id: changeIdOf(auditId),
+      by: actor,
+      action: 'DELETE_VIEW',
+      targetId: id,
+      before: viewSnapshot(toSavedView(props)),
+      after: null,
     });
     await tx.run(DELETE, { id });
     return true;
@@ -530,6 +715,8 @@ const typeDefs = /* GraphQL */ `
     "Saved views, most recently changed first (at most ${VIEWS_LIMIT_MAX})."
     views(limit: Int = 200): [SavedView!]!
     view(id: ID!): SavedView
+    "The view as it was at that version (from its history; the current one too), or null when that version is unknown."
+    viewVersion(id: ID!, version: Int!): SavedView
   }
 
   type Mutation {
@@ -538,6 +725,11 @@ const typeDefs = /* GraphQL */ `
     updateView(id: ID!, expectedVersion: Int!, input: SavedViewInput!): SavedView!
     "NOT_FOUND when there is no such view."
     deleteView(id: ID!): Boolean!
+    """
+    Makes an earlier version of a view its newest (the current version + 1); nodes and relationships that have left
+    the graph since are left out. NOT_FOUND when the view or that version is unknown.
+    """
+    restoreView(id: ID!, version: Int!): SavedView!
   }
 `;
 
@@ -545,6 +737,7 @@ export const viewsModule = graphQLModule(typeDefs, {
   Query: {
     views: (_, args, ctx) => views(ctx.db, args.limit),
     view: (_, args, ctx) => view(ctx.db, args.id),
+    viewVersion: (_, args, ctx) => viewVersion(ctx.db, args.id, args.version),
   },
   Mutation: {
     saveView: (_, args, ctx, info) => {
@@ -559,6 +752,11 @@ export const viewsModule = graphQLModule(typeDefs, {
     deleteView: (_, args, ctx, info) => {
       requireRole(ctx.access, 'editor', 'Deleting a view');
       return deleteView(ctx.db, args.id, actorOf(ctx.access), replayOf(ctx, info.path.key));
+    },
+    restoreView: (_, args, ctx, info) => {
+      requireRole(ctx.access, 'editor', 'Restoring a view');
+      const replay = replayOf(ctx, info.path.key);
+      return restoreView(ctx.db, args.id, args.version, actorOf(ctx.access), replay);
     },
   },
   SavedView: {
