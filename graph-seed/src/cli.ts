@@ -132,6 +132,15 @@ async function main(): Promise<number> {
       console.log(
         `loaded ${r.document}: ${r.nodes} nodes, ${r.relationships} relationships, ${r.citations} citations${removed}`,
       );
+      if (r.retracted.length > 0) {
+        console.log(`  not written, retracted by analysts: ${r.retracted.join(', ')}`);
+      }
+      for (const c of r.conflicts) {
+        console.log(
+          `  conflict: ${c.id} ${c.property}: the document now says ${JSON.stringify(c.document)}, an analyst ` +
+            `corrected ${JSON.stringify(c.base)} to ${JSON.stringify(c.corrected)} (the correction is kept)`,
+        );
+      }
     }
     printCounts(await countGraph(db));
     console.log(`done in ${seconds(started)}`);

@@ -12,6 +12,7 @@
 import { AppError } from '../../core/errors.ts';
 import { cypher, type Db, type Tx } from '../../core/db/database.ts';
 import { bumpGraphVersion } from '../../core/db/graph-version.ts';
+import { applyCorrections } from '../../core/db/edit-layer.ts';
 import { CITES, KIND_LABELS, documentIdOf } from '../../core/model/index.ts';
 import type { PropValue } from './normalise.ts';
 
@@ -166,9 +167,14 @@ export class DocumentConflictError extends AppError {
 
 const count = (rows: Array<Record<string, unknown>>, key: string) => Number(rows[0]?.[key] ?? 0);
 
-/** Derives the shared entities `ids` from their records again (see DERIVE_ENTITIES). */
+/**
+ * Derives the shared entities `ids` from their records again (see DERIVE_ENTITIES), then applies the analysts'
+ * corrections of them again (core/db/edit-layer.ts), which the derivation would otherwise overwrite.
+ */
 export async function deriveSharedEntities(tx: Tx, ids: string[]): Promise<void> {
-  if (ids.length > 0) await tx.run(DERIVE_ENTITIES, { ids });
+  if (ids.length === 0) return;
+  await tx.run(DERIVE_ENTITIES, { ids });
+  await applyCorrections(tx, ids);
 }
 
 /**

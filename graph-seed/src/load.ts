@@ -15,6 +15,13 @@ import {
 } from '../../core/model/index.ts';
 import type { PropValue, SeedDocument } from './normalise.ts';
 import { bumpGraphVersion, releaseSharedEntities, writeSharedEntities } from './documents.ts';
+import {
+  applyCorrections,
+  correctionConflicts,
+  correctionsOf,
+  retractedAmong,
+  type CorrectionConflict,
+} from '../../core/db/edit-layer.ts';
 
 /**
  * What the full-text index `entitySearch` (search) reads: names, aliases, quotes, titles, publishers and
@@ -317,6 +324,34 @@ export interface DocumentLoadResult {
   citations: number;
   removedNodes: number;
   removedRelationships: number;
+  /**
+   * The document's nodes and relationships not written because the analysts retracted them (or an end of them);
+   * a retracted claim stays retracted (core/db/edit-layer.ts).
+   */
+  retracted: string[];
+  /** Properties the analysts corrected that the document now gives another value (the correction is kept). */
+  conflicts: CorrectionConflict[];
+}
+
+/** The document without what the analysts retracted (nodes, relationships, citations), and what that was. */
+async function withoutRetracted(
+  tx: Tx,
+  doc: SeedDocument,
+): Promise<{ doc: SeedDocument; retracted: string[] }> {
+  const ids = [...doc.nodes.flatMap((n) => [n.id, ...n.sources]), ...doc.relationships.map((r) => r.id)];
+  const gone = await retractedAmong(tx, ids);
+  if (gone.size === 0) return { doc, retracted: [] };
+  const nodes = doc.nodes
+    .filter((n) => !gone.has(n.id))
+    .map((n) => ({ ...n, sources: n.sources.filter((s) => !gone.has(s)) }));
+  const relationships = doc.relationships.filter(
+    (r) => !gone.has(r.id) && !gone.has(r.from) && !gone.has(r.to),
+  );
+  const kept = new Set([...nodes.map((n) => n.id), ...relationships.map((r) => r.id)]);
+  const retracted = [...doc.nodes.map((n) => n.id), ...doc.relationships.map((r) => r.id)].filter(
+    (id) => !kept.has(id),
+  );
+  return { doc: { ...doc, nodes, relationships }, retracted };
 }
 
 // What was loaded of each document, so that a start can tell the files changed since (seedIfEmpty).
@@ -372,9 +407,10 @@ export interface WriteOptions {
  */
 export async function writeDocument(
   tx: Tx,
-  doc: SeedDocument,
+  files: SeedDocument,
   options: WriteOptions = {},
 ): Promise<DocumentLoadResult> {
+  const { doc, retracted } = await withoutRetracted(tx, files);
   const progress = (step: LoadStep) => (done: number, total: number) =>
     options.onProgress?.({ document: doc.name, step, done, total });
   const batch = { batchSize: options.batchSize ?? 1000 };
@@ -413,7 +449,20 @@ export async function writeDocument(
     onBatch: progress('relationships'),
   });
   const citations = await writeCitations(tx, nodes, { ...batch, onBatch: progress('citations') });
-  await tx.run(RECORD_DOCUMENT, { name: doc.name, hash: documentHash(doc) });
+  // The analysts' corrections of its own nodes again (shared entities get theirs when derived), and the
+  // properties the document now says otherwise than the value a correction replaced.
+  await applyCorrections(
+    tx,
+    nodes.map((n) => n.id),
+  );
+  const conflicts = correctionConflicts(
+    await correctionsOf(
+      tx,
+      doc.nodes.map((n) => n.id),
+    ),
+    new Map(doc.nodes.map((n) => [n.id, n.props] as const)),
+  );
+  await tx.run(RECORD_DOCUMENT, { name: doc.name, hash: documentHash(files) });
   await tx.run(RECORD_DOCUMENT_TEXT, {
     id: documentIdOf(doc.name),
     name: doc.name,
@@ -428,6 +477,8 @@ export async function writeDocument(
     citations,
     removedNodes,
     removedRelationships,
+    retracted,
+    conflicts,
   };
 }
 

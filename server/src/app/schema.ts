@@ -20,6 +20,8 @@ import { contestedModule } from '../contested/index.ts';
 import { documentsModule } from '../documents/index.ts';
 import type { DocumentLoader } from '../documents/preview.ts';
 import { draftsModule } from '../drafts/index.ts';
+import { mergesModule } from '../merges/index.ts';
+import { editsModule } from '../edits/index.ts';
 import { graphVersion, lockGraphVersion, removeDocument } from '../../../graph-seed/src/documents.ts';
 import { validateDocumentTexts } from '../../../graph-seed/src/import.ts';
 import { writeDocument } from '../../../graph-seed/src/load.ts';
@@ -51,6 +53,8 @@ const modules: GraphQLModule[] = [
   contestedModule,
   documentsModule({ remove: removeDocument, ...documentLoader }),
   draftsModule,
+  editsModule,
+  mergesModule,
 ];
 
 /**

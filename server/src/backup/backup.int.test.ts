@@ -26,6 +26,25 @@ const ADD_VIEW = cypher(
      layout: '{"zoom":1.5}', nodeIds: ['actor:xi-jinping']})
    WITH v MATCH (n:Entity) WITH v, n ORDER BY n.id LIMIT 2 CREATE (v)-[:INCLUDES]->(n)`,
 );
+// The history and the edit layer, as the edits, merges and imports write them (server/src/history, edits, merges).
+const ADD_HISTORY = cypher(
+  'testBackupAddHistory',
+  `CREATE (:ChangeEvent:MultiChange {id: 'change:backup-test', at: datetime(), by: 'ann', action: 'MERGE_NODES',
+       targetId: 'actor:xi-jinping', otherIds: ['actor:backup-merged'], before: '{}', after: '{}'}),
+     (:MatchJudgement {id: 'judgement:actor:a actor:b', a: 'actor:a', b: 'actor:b', judgement: 'DIFFERENT'}),
+     (:Retracted {id: 'statement:backup-retracted', kind: 'STATEMENT', text: 'Withdrawn', retractionReason: 'x'}),
+     (:Retraction {id: 'retraction:backup-test', targetId: 'statement:backup-retracted', reason: 'x'}),
+     (:Correction {id: 'correction:actor:backup-corrected', entityId: 'actor:backup-corrected', properties: '{}'}),
+     (:EditReceipt {id: 'change:backup-receipt', requestHash: 'abc'})`,
+);
+const HISTORY_IDS = [
+  'change:backup-test',
+  'judgement:actor:a actor:b',
+  'statement:backup-retracted',
+  'retraction:backup-test',
+  'correction:actor:backup-corrected',
+  'change:backup-receipt',
+];
 const DAMAGE = cypher('testBackupDamage', 'MATCH (n:Entity) WITH n LIMIT 5 DETACH DELETE n');
 const ADD_FOREIGN = cypher(
   'testBackupAddForeign',
@@ -81,6 +100,7 @@ beforeAll(async () => {
   db = createDb({ uri });
   await seedIfEmpty(db, () => {});
   await db.write(ADD_VIEW);
+  await db.write(ADD_HISTORY);
 });
 afterAll(async () => {
   await db?.close();
@@ -93,6 +113,8 @@ describe('db:backup and db:restore', () => {
     const counts = await backup(db, first);
     expect(counts).toEqual(await countAll(db));
     expect(readFileSync(first, 'utf8')).toContain('"$int":"3"');
+    // The history and the edit layer are in it.
+    for (const id of HISTORY_IDS) expect(readFileSync(first, 'utf8')).toContain(JSON.stringify(id));
 
     await db.write(DAMAGE);
     expect((await countAll(db)).nodes).toBe(counts.nodes - 5);

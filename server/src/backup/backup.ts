@@ -1,6 +1,6 @@
 // Backup and restore of what the explorer owns (the graph, the documents' texts and their records of shared
-// entities, the saved views and the audit log: nodes labelled Entity, EntityRecord, Document, SavedView or
-// AuditEntry, and the relationships among them) through Bolt, so they work the same for the
+// entities, the saved views, the audit log, the history of changes and the analysts' edit layer: nodes with one of
+// OWNED_LABELS, and the relationships among them) through Bolt, so they work the same for the
 // project's own Neo4j, a cluster or Aura; on a shared database nothing else is read, deleted or written. The file
 // is JSON Lines: a header, one node or relationship a line, with Neo4j types kept (integers, dates, date-times) so
 // a restore gives back the same graph, and an end line with the counts.
@@ -18,7 +18,22 @@ import { withWritesPaused } from './pause.ts';
 export const BACKUP_FORMAT = 'kg-explorer-backup';
 
 /** The labels of what the explorer owns; a node with one of them is backed up and restored. */
-export const OWNED_LABELS = ['Entity', 'EntityRecord', 'Document', 'SavedView', 'AuditEntry'] as const;
+export const OWNED_LABELS = [
+  'Entity',
+  'EntityRecord',
+  'Document',
+  'SavedView',
+  'AuditEntry',
+  // The history (server/src/history), the judgements of matches and merges (server/src/documents, merges), and
+  // the edit layer (core/db/edit-layer.ts): retracted nodes, their records, corrections, receipts of retried edits.
+  // Each has an id (a judgement: judgement:<a> <b>), which a backup needs.
+  'ChangeEvent',
+  'MatchJudgement',
+  'Retracted',
+  'Retraction',
+  'Correction',
+  'EditReceipt',
+] as const;
 const OWNED = (n: string) => `(${OWNED_LABELS.map((l) => `${n}:${l}`).join(' OR ')})`;
 
 /** A backup file that cannot be restored: one line naming the file, the line and the reason. */
@@ -51,7 +66,7 @@ const COUNT_ALL = cypher(
 );
 const CLEAR_BATCH = cypher(
   'backupClearBatch',
-  `MATCH (n) WHERE ${OWNED('n')} WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted`,
+  `MATCH (n) WHERE ${OWNED('n')} AND n.id IS NOT NULL WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted`,
 );
 const CREATE_NODES = cypher(
   'backupCreateNodes',

@@ -5,7 +5,7 @@
 // pause lasts PAUSE_MS unless the backup renews it, so a backup killed halfway holds writes back for at most that.
 // A restore pauses writes the same way and also says, through the same pause, why the explorer is not ready
 // (maintenanceUnderway, read by /readyz).
-import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
+import { cypher, int, schemaOnce, type Db, type Tx } from '../../../core/db/database.ts';
 import { AppError } from '../../../core/errors.ts';
 
 /** How long a pause lasts unless renewed. */
@@ -15,20 +15,9 @@ const SCHEMA = cypher(
   'writeGateConstraint',
   'CREATE CONSTRAINT write_gate_id_unique IF NOT EXISTS FOR (g:WriteGate) REQUIRE g.id IS UNIQUE',
 );
-const schemaReady = new WeakMap<Db, Promise<unknown>>();
 
 /** Creates the gate's uniqueness constraint once per database handle, so that concurrent MERGEs make one gate. */
-export function ensureWriteGate(db: Db): Promise<unknown> {
-  let ready = schemaReady.get(db);
-  if (!ready) {
-    ready = db.write(SCHEMA).catch((e: unknown) => {
-      schemaReady.delete(db);
-      throw e;
-    });
-    schemaReady.set(db, ready);
-  }
-  return ready;
-}
+export const ensureWriteGate = schemaOnce([SCHEMA]);
 
 // Writing to the gate takes its lock (a read would not): the count itself is not read by anything.
 const ENTER = cypher(

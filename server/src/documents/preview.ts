@@ -135,7 +135,7 @@ const RECORD_JUDGEMENTS = cypher(
   'documentsRecordJudgements',
   `UNWIND $rows AS row
    MERGE (j:MatchJudgement {a: row.a, b: row.b})
-   SET j.judgement = row.judgement, j.document = $document, j.by = $by, j.at = datetime.transaction()`,
+   SET j.id = 'judgement:' + row.a + ' ' + row.b, j.judgement = row.judgement, j.document = $document, j.by = $by, j.at = datetime.transaction()`,
 );
 const MARK_IMPORTED = cypher(
   'documentsMarkImported',

@@ -3194,6 +3194,18 @@ export type ChangeEvent = {
   readonly targetId: Scalars['ID']['output'];
 };
 
+/**
+ * A source an edit rests on: an existing one (sourceId), or a new one (at least its title; url, publisher and date
+ * where known), which becomes a Source node.
+ */
+export type CitationInput = {
+  readonly date?: InputMaybe<Scalars['Date']['input']>;
+  readonly publisher?: InputMaybe<Scalars['String']['input']>;
+  readonly sourceId?: InputMaybe<Scalars['ID']['input']>;
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+  readonly url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ConnectionAggregationCountFilterInput = {
   readonly edges?: InputMaybe<IntScalarFilters>;
   readonly nodes?: InputMaybe<IntScalarFilters>;
@@ -3411,6 +3423,20 @@ export type DraftSpeaker = {
   readonly start: Scalars['Int']['output'];
   /** The name as written, titles dropped (Russian President Vladimir Putin gives Vladimir Putin). */
   readonly text: Scalars['String']['output'];
+};
+
+/**
+ * A relationship an analyst adds: a type the model allows between the ends' kinds (Query.model), its ends, further
+ * properties, its basis and at least one citation.
+ */
+export type EdgeInput = {
+  readonly basis: Basis;
+  readonly citations: ReadonlyArray<CitationInput>;
+  readonly inferenceNote?: InputMaybe<Scalars['String']['input']>;
+  readonly properties?: InputMaybe<Scalars['JSON']['input']>;
+  readonly source: Scalars['ID']['input'];
+  readonly target: Scalars['ID']['input'];
+  readonly type: Scalars['String']['input'];
 };
 
 export type EntitiesConnection = {
@@ -4385,6 +4411,8 @@ export type GraphNode = {
   /** What this node's facts rest on (its CITES relationships). */
   readonly sources: ReadonlyArray<Source>;
   readonly summary?: Maybe<Scalars['String']['output']>;
+  /** +1 on every edit (updateNode); 1 for a node never edited. */
+  readonly version: Scalars['Int']['output'];
 };
 
 export type GraphStats = {
@@ -5783,6 +5811,10 @@ export type MeetingsConnection = {
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Adds a relationship; NOT_FOUND for an end that does not exist, BAD_USER_INPUT for a type the ends' kinds do not allow. */
+  readonly addEdge: GraphEdge;
+  /** Adds a node (version 1) with its sources and basis; BAD_USER_INPUT names what is missing. */
+  readonly addNode: GraphNode;
   /** NOT_FOUND when there is no such view. */
   readonly deleteView: Scalars['Boolean']['output'];
   /**
@@ -5793,6 +5825,15 @@ export type Mutation = {
    * (addedBy). Needs an editor token where tokens are on.
    */
   readonly importDocument: Document;
+  /**
+   * Merges mergeId into keepId, two actors, meetings or agreements judged to be the same entity: every
+   * relationship of mergeId moves to keepId (one keepId has already, a CITES of the same source or an INCLUDES of
+   * the same view, is not doubled), its names join keepId's aliases, its per-document records and documents move
+   * to keepId, saved views name keepId instead, the pair is recorded as judged SAME, and mergeId is deleted. One
+   * MERGE_NODES event (its id undoes the merge with unmerge). BAD_USER_INPUT for the same id twice or nodes of
+   * different or other kinds; NOT_FOUND for an unknown id.
+   */
+  readonly mergeNodes: GraphNode;
   /**
    * Validates a document's files as npm run seed -- --add does, against the documents in the graph (nothing is
    * written when they are invalid), and previews its import: the counts of what changes, and the matches of its
@@ -5811,9 +5852,37 @@ export type Mutation = {
    * the graph since are left out. NOT_FOUND when the view or that version is unknown.
    */
   readonly restoreView: SavedView;
+  /**
+   * Retracts a node or a relationship: it leaves the graph's every view, its history keeps it (history(id)), and a
+   * document's reload does not bring it back.
+   */
+  readonly retract: Scalars['Boolean']['output'];
   readonly saveView: SavedView;
+  /**
+   * Takes the merge recorded by event eventId back exactly: both nodes, every relationship, record, saved view's
+   * ids and the pair's judgement as before. Returns the kept and the merged node. NOT_FOUND for an unknown event,
+   * BAD_USER_INPUT for an event that is not a merge, CONFLICT (nothing changed) when the merge was undone already
+   * or the kept node, a moved relationship, a record or a saved view changed since.
+   */
+  readonly unmerge: ReadonlyArray<GraphNode>;
+  /**
+   * Sets a node's properties (null removes one), citing at least one source; CONFLICT (extensions.currentVersion)
+   * when expectedVersion is no longer the node's version. A correction survives its document's reload; a reload
+   * that changes the same property reports it.
+   */
+  readonly updateNode: GraphNode;
   /** CONFLICT when expectedVersion is no longer the view's version; nothing changes then. */
   readonly updateView: SavedView;
+};
+
+
+export type MutationAddEdgeArgs = {
+  input: EdgeInput;
+};
+
+
+export type MutationAddNodeArgs = {
+  input: NodeInput;
 };
 
 
@@ -5825,6 +5894,12 @@ export type MutationDeleteViewArgs = {
 export type MutationImportDocumentArgs = {
   decisions?: InputMaybe<ReadonlyArray<MatchDecision>>;
   previewId: Scalars['ID']['input'];
+};
+
+
+export type MutationMergeNodesArgs = {
+  keepId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
 };
 
 
@@ -5844,8 +5919,27 @@ export type MutationRestoreViewArgs = {
 };
 
 
+export type MutationRetractArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationSaveViewArgs = {
   input: SavedViewInput;
+};
+
+
+export type MutationUnmergeArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateNodeArgs = {
+  citations: ReadonlyArray<CitationInput>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  properties: Scalars['JSON']['input'];
 };
 
 
@@ -5853,6 +5947,20 @@ export type MutationUpdateViewArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: SavedViewInput;
+};
+
+/**
+ * A node an analyst adds: its kind, its name (a statement: its text), when it happened, further properties (a JSON
+ * object of simple values), its basis (INFERRED with an inferenceNote) and at least one citation.
+ */
+export type NodeInput = {
+  readonly basis: Basis;
+  readonly citations: ReadonlyArray<CitationInput>;
+  readonly date?: InputMaybe<Scalars['Date']['input']>;
+  readonly inferenceNote?: InputMaybe<Scalars['String']['input']>;
+  readonly kind: NodeKind;
+  readonly label: Scalars['String']['input'];
+  readonly properties?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** The kinds of node in the graph. */
@@ -8143,6 +8251,7 @@ export type ResolversTypes = {
   Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeEvent: ResolverTypeWrapper<ChangeEvent>;
+  CitationInput: CitationInput;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Contested: ResolverTypeWrapper<Omit<Contested, 'a' | 'aEdge' | 'b' | 'bEdge'> & { a: ResolversTypes['GraphNode'], aEdge?: Maybe<ResolversTypes['GraphEdge']>, b: ResolversTypes['GraphNode'], bEdge?: Maybe<ResolversTypes['GraphEdge']> }>;
   ContestedKind: ContestedKind;
@@ -8162,6 +8271,7 @@ export type ResolversTypes = {
   DraftName: ResolverTypeWrapper<DraftName>;
   DraftQuote: ResolverTypeWrapper<DraftQuote>;
   DraftSpeaker: ResolverTypeWrapper<DraftSpeaker>;
+  EdgeInput: EdgeInput;
   EntitiesConnection: ResolverTypeWrapper<Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['EntityEdge']> }>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityAggregate: ResolverTypeWrapper<EntityAggregate>;
@@ -8357,6 +8467,7 @@ export type ResolversTypes = {
   MeetingWhere: MeetingWhere;
   MeetingsConnection: ResolverTypeWrapper<Omit<MeetingsConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['MeetingEdge']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NodeInput: NodeInput;
   NodeKind: NodeKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Passage: ResolverTypeWrapper<Passage>;
@@ -8752,6 +8863,7 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntry;
   Boolean: Scalars['Boolean']['output'];
   ChangeEvent: ChangeEvent;
+  CitationInput: CitationInput;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Contested: Omit<Contested, 'a' | 'aEdge' | 'b' | 'bEdge'> & { a: ResolversParentTypes['GraphNode'], aEdge?: Maybe<ResolversParentTypes['GraphEdge']>, b: ResolversParentTypes['GraphNode'], bEdge?: Maybe<ResolversParentTypes['GraphEdge']> };
   Count: Count;
@@ -8770,6 +8882,7 @@ export type ResolversParentTypes = {
   DraftName: DraftName;
   DraftQuote: DraftQuote;
   DraftSpeaker: DraftSpeaker;
+  EdgeInput: EdgeInput;
   EntitiesConnection: Omit<EntitiesConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['EntityEdge']> };
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityAggregate: EntityAggregate;
@@ -8963,6 +9076,7 @@ export type ResolversParentTypes = {
   MeetingWhere: MeetingWhere;
   MeetingsConnection: Omit<MeetingsConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['MeetingEdge']> };
   Mutation: Record<PropertyKey, never>;
+  NodeInput: NodeInput;
   PageInfo: PageInfo;
   Passage: Passage;
   Path: GraphPathModel;
@@ -10036,6 +10150,7 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
   savedViews?: Resolver<ReadonlyArray<ResolversTypes['SavedView']>, ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type GraphStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
@@ -10302,12 +10417,18 @@ export type MeetingsConnectionResolvers<ContextType = Context, ParentType extend
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addEdge?: Resolver<ResolversTypes['GraphEdge'], ParentType, ContextType, RequireFields<MutationAddEdgeArgs, 'input'>>;
+  addNode?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType, RequireFields<MutationAddNodeArgs, 'input'>>;
   deleteView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteViewArgs, 'id'>>;
   importDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationImportDocumentArgs, 'previewId'>>;
+  mergeNodes?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType, RequireFields<MutationMergeNodesArgs, 'keepId' | 'mergeId'>>;
   previewDocument?: Resolver<ResolversTypes['DocumentPreview'], ParentType, ContextType, RequireFields<MutationPreviewDocumentArgs, 'files'>>;
   removeDocument?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveDocumentArgs, 'id'>>;
   restoreView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationRestoreViewArgs, 'id' | 'version'>>;
+  retract?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'id' | 'reason'>>;
   saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'input'>>;
+  unmerge?: Resolver<ReadonlyArray<ResolversTypes['GraphNode']>, ParentType, ContextType, RequireFields<MutationUnmergeArgs, 'eventId'>>;
+  updateNode?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'citations' | 'expectedVersion' | 'id' | 'properties'>>;
   updateView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationUpdateViewArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
 
