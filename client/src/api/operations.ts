@@ -275,6 +275,7 @@ export const PREVIEW_DOCUMENT = /* GraphQL */ `
         reason
         score
       }
+      conflicts
     }
   }
 `;

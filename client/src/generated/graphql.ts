@@ -245,7 +245,7 @@ export type ExplorerPreviewDocumentMutationVariables = Exact<{
 }>;
 
 
-export type ExplorerPreviewDocumentMutation = { previewDocument: { id: string, documentId: string | null, valid: boolean, errors: Array<string>, added: number, changed: number, removed: number, matches: Array<{ incomingId: string, existingId: string | null, reason: string, score: number }> } };
+export type ExplorerPreviewDocumentMutation = { previewDocument: { id: string, documentId: string | null, valid: boolean, errors: Array<string>, added: number, changed: number, removed: number, conflicts: Array<string>, matches: Array<{ incomingId: string, existingId: string | null, reason: string, score: number }> } };
 
 export type ExplorerImportDocumentMutationVariables = Exact<{
   previewId: string;

@@ -191,6 +191,20 @@ function Review({
       ) : (
         <p className="muted">No entity of the document matches one of the graph’s: all of it is new.</p>
       )}
+      {preview.conflicts.length > 0 && (
+        <section
+          className="add-conflicts"
+          aria-label="Against the analysts' edits"
+          data-testid="add-conflicts"
+        >
+          <p>The analysts&rsquo; edits stand against these files here; the import keeps the edits:</p>
+          <ul>
+            {preview.conflicts.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <button type="button" onClick={onImport} disabled={s.busy}>
         {s.busy ? 'Importing…' : 'Import'}
       </button>

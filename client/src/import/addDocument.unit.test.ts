@@ -20,6 +20,7 @@ const preview: Preview = {
   added: 8,
   changed: 0,
   removed: 0,
+  conflicts: [],
   matches: [
     { incomingId: 'actor:xi-jinping', existingId: 'actor:xi-jinping', reason: 'same id', score: 1 },
     {

@@ -198,6 +198,11 @@ const typeDefs = /* GraphQL */ `
     removed: Int!
     "One per incoming shared entity: its best match in the graph (pairs judged DIFFERENT before are not proposed)."
     matches: [DocumentMatch!]!
+    """
+    What the analysts' edits keep against these files, one sentence each: items retracted by an analyst (the import
+    leaves them out) and corrected properties the files give another value (the correction is kept).
+    """
+    conflicts: [String!]!
   }
 
   "The analyst's word on a match. judgement: SAME (existingId needed), DIFFERENT or UNSURE (kept new; the pair is recorded)."

@@ -12,6 +12,7 @@ import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import { SHARED_KINDS, documentIdOf, isSharedKind } from '../../../core/model/index.ts';
 import { enterWriteGate, ensureWriteGate } from '../backup/pause.ts';
 import { ensureHistorySchema, newChangeId, recordChange } from '../history/index.ts';
+import { correctionConflicts, correctionsOf, retractedAmong } from '../../../core/db/edit-layer.ts';
 import { DOCUMENT_FILES_MAX, DOCUMENT_INPUT_MAX_BYTES } from '../graphql/limits.ts';
 import { matchEntities, pairKey, type Match, type MatchEntity } from './matching.ts';
 import { planImport, rewrite, type GraphEntity, type IncomingDocument, type MatchDecision } from './plan.ts';
@@ -47,6 +48,8 @@ export interface DocumentPreview {
   changed: number;
   removed: number;
   matches: Match[];
+  /** Where the analysts' edit layer stands against these files (see editLayerConflicts). */
+  conflicts: string[];
 }
 
 /** How long a preview can be imported. */
@@ -238,7 +241,9 @@ export async function previewDocument(
         .filter((m) => m.score === 1 && m.existingId !== null && m.existingId !== m.incomingId)
         .map((m) => [m.incomingId, m.existingId!]),
     );
-    return { version, checked, counts: countChanges(rewrite(doc, taken), current), matches };
+    const incoming = rewrite(doc, taken);
+    const conflicts = await editLayerConflicts(tx, incoming);
+    return { version, checked, counts: countChanges(incoming, current), matches, conflicts };
   });
   const { checked } = read;
   if (!checked.ok) {
@@ -251,9 +256,10 @@ export async function previewDocument(
       changed: 0,
       removed: 0,
       matches: [],
+      conflicts: [],
     };
   }
-  const { counts, matches } = read as Required<typeof read>;
+  const { counts, matches, conflicts } = read as Required<typeof read>;
   await ensureWriteGate(db);
   await db.writeTransaction(async (tx) => {
     await enterWriteGate(tx);
@@ -275,7 +281,44 @@ export async function previewDocument(
     errors: [],
     ...counts,
     matches,
+    conflicts,
   };
+}
+
+const shown = (v: unknown) => (v === null || v === undefined ? 'nothing' : JSON.stringify(v));
+
+/**
+ * What the analysts' edits (core/db/edit-layer.ts) will keep against these files, one sentence each: items an
+ * analyst retracted, which the import leaves out, and corrected properties the files give another value than the
+ * one the correction replaced, where the correction is kept. The import reports them rather than choosing silently.
+ */
+async function editLayerConflicts(tx: Tx, doc: IncomingDocument): Promise<string[]> {
+  const retracted = await retractedAmong(tx, [
+    ...doc.nodes.map((n) => n.id),
+    ...doc.relationships.flatMap((r) => [r.id, r.from, r.to]),
+  ]);
+  const ownIds = new Set([...doc.nodes.map((n) => n.id), ...doc.relationships.map((r) => r.id)]);
+  const endRetracted = doc.relationships
+    .filter((r) => !retracted.has(r.id) && (retracted.has(r.from) || retracted.has(r.to)))
+    .map((r) => r.id)
+    .sort();
+  const corrections = await correctionsOf(
+    tx,
+    doc.nodes.map((n) => n.id),
+  );
+  const said = new Map(doc.nodes.map((n) => [n.id, n.props as Record<string, unknown>] as const));
+  return [
+    ...[...retracted]
+      .filter((id) => ownIds.has(id))
+      .sort()
+      .map((id) => `${id} was retracted by an analyst: the import leaves it out.`),
+    ...endRetracted.map((id) => `${id} is left out: an analyst retracted one of its ends.`),
+    ...correctionConflicts(corrections, said).map(
+      (c) =>
+        `${c.id}: ${c.property}: the files say ${shown(c.document)}; an analyst corrected ${shown(c.base)} to ` +
+        `${shown(c.corrected)}, and the correction is kept.`,
+    ),
+  ];
 }
 
 /** Throws BAD_USER_INPUT unless `decisions` is a list of MatchDecision. */

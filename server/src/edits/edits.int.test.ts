@@ -1,5 +1,7 @@
 // Edits that cite, against the real Neo4j holding the memo's graph (shared by every test file: assertions are on
 // this file's own ids, and everything made here is deleted afterwards).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, cypher, type Db } from '../../../core/db/database.ts';
 import { createGraphQLServer } from '../app/graphql-server.ts';
@@ -452,6 +454,30 @@ describe('edits survive document reloads and removals', () => {
         n.id === BRIEF_IDS.statement ? { ...n, props: { ...n.props, context: 'A new context' } } : n,
       ),
     };
+    // Its review says so before anything is written: the retracted items left out, the correction it contradicts.
+    const files = readdirSync(BRIEF_DIR)
+      .sort()
+      .map((name) => {
+        const content = readFileSync(path.join(BRIEF_DIR, name), 'utf8');
+        const context = 'context: Xi to Putin at the SCO summit in Samarkand';
+        return {
+          name,
+          content: name === 'statements.yaml' ? content.replace(context, 'context: A new context') : content,
+        };
+      });
+    const { previewDocument } = await api.data<{ previewDocument: { valid: boolean; conflicts: string[] } }>(
+      'mutation ($files: [DocumentFileInput!]!) { previewDocument(files: $files) { valid conflicts } }',
+      { files },
+    );
+    expect(previewDocument.valid).toBe(true);
+    expect(previewDocument.conflicts).toEqual([
+      `${BRIEF_IDS.figure} was retracted by an analyst: the import leaves it out.`,
+      `${reported} was retracted by an analyst: the import leaves it out.`,
+      `rel:${BRIEF_IDS.figure}-ABOUT->${XI} is left out: an analyst retracted one of its ends.`,
+      `${BRIEF_IDS.statement}: context: the files say "A new context"; an analyst corrected ` +
+        '"Xi to Putin at the SCO summit in Samarkand" to "Edits test corrected context", and the correction is kept.',
+    ]);
+
     const result = await loadDocument(db, changed);
     expect(result.retracted.sort()).toEqual(
       [BRIEF_IDS.figure, reported, `rel:${BRIEF_IDS.figure}-ABOUT->${XI}`].sort(),

@@ -3318,6 +3318,11 @@ export type DocumentPreview = {
   readonly added: Scalars['Int']['output'];
   /** Its items already in the graph from an earlier import of the same document, that the files change. */
   readonly changed: Scalars['Int']['output'];
+  /**
+   * What the analysts' edits keep against these files, one sentence each: items retracted by an analyst (the import
+   * leaves them out) and corrected properties the files give another value (the correction is kept).
+   */
+  readonly conflicts: ReadonlyArray<Scalars['String']['output']>;
   /** document:<name>, the name being its own source's id without source: (from document.yaml); null when document.yaml is unusable. */
   readonly documentId?: Maybe<Scalars['ID']['output']>;
   /** Every error, as file: path: reason. */
@@ -9849,6 +9854,7 @@ export type DocumentMatchResolvers<ContextType = Context, ParentType extends Res
 export type DocumentPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentPreview'] = ResolversParentTypes['DocumentPreview']> = {
   added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   documentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
