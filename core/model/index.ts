@@ -5,3 +5,4 @@ export * from './ids.ts';
 export * from './dates.ts';
 export * from './evidence.ts';
 export * from './documents.ts';
+export * from './edits.ts';

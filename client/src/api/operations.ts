@@ -4,6 +4,7 @@ import type { Disagreement } from '../contest/disagreements.ts';
 import { request } from './client.ts';
 import type {
   ExplorerEvidenceQuery,
+  ExplorerHistoryQuery,
   ExplorerDocumentsQuery,
   ExplorerDraftDocumentQuery,
   ExplorerDraftFilesQuery,
@@ -12,8 +13,15 @@ import type {
   ExplorerPreviewDocumentMutation,
   ExplorerSearchQuery,
   ExplorerSearchQueryVariables,
+  CitationInput,
+  EdgeInput,
+  ExplorerMergeEventsQuery,
+  ExplorerRetractMutation,
+  ExplorerUnmergeMutation,
+  NodeInput,
 } from '../generated/graphql.ts';
 import type {
+  GraphEdge,
   GraphFilter,
   GraphNode,
   GraphStats,
@@ -218,27 +226,35 @@ export const VIEWS = /* GraphQL */ `
   ${VIEW_SUMMARY}
 `;
 
-export const VIEW = /* GraphQL */ `
-  query ExplorerView($id: ID!) {
-    view(id: $id) {
-      ...ViewSummaryFields
-      nodeIds
-      edgeIds
-      layout
-      filter
-      subgraph {
-        truncated
-        nodes {
-          ...NodeFields
-        }
-        edges {
-          ...EdgeFields
-        }
+// A view with its content and its nodes and edges as they are now: opened at its current version or an earlier one.
+const VIEW_CONTENT = /* GraphQL */ `
+  fragment ViewContentFields on SavedView {
+    ...ViewSummaryFields
+    nodeIds
+    edgeIds
+    layout
+    filter
+    subgraph {
+      truncated
+      nodes {
+        ...NodeFields
+      }
+      edges {
+        ...EdgeFields
       }
     }
   }
   ${VIEW_SUMMARY}
   ${SUBGRAPH_FIELDS}
+`;
+
+export const VIEW = /* GraphQL */ `
+  query ExplorerView($id: ID!) {
+    view(id: $id) {
+      ...ViewContentFields
+    }
+  }
+  ${VIEW_CONTENT}
 `;
 
 export const SAVE_VIEW = /* GraphQL */ `
@@ -412,12 +428,117 @@ export const DELETE_VIEW = /* GraphQL */ `
   }
 `;
 
+/** The changes of a node, relationship, view or document, newest first (their before and after as JSON). */
+export const HISTORY = /* GraphQL */ `
+  query ExplorerHistory($id: ID!, $limit: Int) {
+    history(id: $id, limit: $limit) {
+      id
+      at
+      by
+      action
+      targetId
+      otherIds
+      before
+      after
+    }
+  }
+`;
+
+/** An earlier version of a saved view, as its history keeps it, with its nodes and relationships as they are now. */
+export const VIEW_VERSION = /* GraphQL */ `
+  query ExplorerViewVersion($id: ID!, $version: Int!) {
+    viewVersion(id: $id, version: $version) {
+      ...ViewContentFields
+    }
+  }
+  ${VIEW_CONTENT}
+`;
+
+export const RESTORE_VIEW = /* GraphQL */ `
+  mutation ExplorerRestoreView($id: ID!, $version: Int!) {
+    restoreView(id: $id, version: $version) {
+      ...ViewSummaryFields
+    }
+  }
+  ${VIEW_SUMMARY}
+`;
+
 export const VIEWER = /* GraphQL */ `
   query ExplorerViewer {
     viewer {
       name
       role
       tokensRequired
+    }
+  }
+`;
+
+/** Edits that cite (client/src/edit): a node, a relationship, a correction, a retraction, a merge and its undo. */
+export const ADD_NODE = /* GraphQL */ `
+  mutation ExplorerAddNode($input: NodeInput!) {
+    addNode(input: $input) {
+      ...NodeFields
+    }
+  }
+  ${NODE_FIELDS}
+`;
+
+export const ADD_EDGE = /* GraphQL */ `
+  mutation ExplorerAddEdge($input: EdgeInput!) {
+    addEdge(input: $input) {
+      ...EdgeFields
+    }
+  }
+  ${EDGE_FIELDS}
+  ${SOURCE_FIELDS}
+`;
+
+export const UPDATE_NODE = /* GraphQL */ `
+  mutation ExplorerUpdateNode(
+    $id: ID!
+    $expectedVersion: Int!
+    $properties: JSON!
+    $citations: [CitationInput!]!
+  ) {
+    updateNode(id: $id, expectedVersion: $expectedVersion, properties: $properties, citations: $citations) {
+      ...NodeFields
+    }
+  }
+  ${NODE_FIELDS}
+`;
+
+export const RETRACT = /* GraphQL */ `
+  mutation ExplorerRetract($id: ID!, $reason: String!) {
+    retract(id: $id, reason: $reason)
+  }
+`;
+
+export const MERGE_NODES = /* GraphQL */ `
+  mutation ExplorerMergeNodes($keepId: ID!, $mergeId: ID!) {
+    mergeNodes(keepId: $keepId, mergeId: $mergeId) {
+      ...NodeFields
+    }
+  }
+  ${NODE_FIELDS}
+`;
+
+export const UNMERGE = /* GraphQL */ `
+  mutation ExplorerUnmerge($eventId: ID!) {
+    unmerge(eventId: $eventId) {
+      id
+      label
+    }
+  }
+`;
+
+/** A node's changes, newest first, as far as finding the merge to undo needs them. */
+export const MERGE_EVENTS = /* GraphQL */ `
+  query ExplorerMergeEvents($id: ID!) {
+    history(id: $id, limit: 100) {
+      id
+      action
+      at
+      targetId
     }
   }
 `;
@@ -504,6 +625,49 @@ export const api = {
     request<ExplorerImportDocumentMutation>(IMPORT_DOCUMENT, { previewId, decisions }).then(
       (d) => d.importDocument,
     ),
+  /** The changes of a node, relationship, view or document, newest first. */
+  history: (id: string, signal?: AbortSignal, limit = 100) =>
+    request<ExplorerHistoryQuery>(HISTORY, { id, limit }, { signal }).then((d) => d.history),
+  /** A view as it was at `version` (null when its history does not know that version). */
+  viewVersion: (id: string, version: number, signal?: AbortSignal) =>
+    request<{ viewVersion: SavedView | null }>(VIEW_VERSION, { id, version }, { signal }).then(
+      (d) => d.viewVersion,
+    ),
+  /** Makes an earlier version of a view its newest (current + 1). */
+  restoreView: (id: string, version: number, idempotencyKey?: string) =>
+    request<{ restoreView: SavedViewSummary }>(RESTORE_VIEW, { id, version }, { idempotencyKey }).then(
+      (d) => d.restoreView,
+    ),
+  /** Adds a node with its basis and citation (client/src/edit). */
+  addNode: (input: NodeInput, idempotencyKey?: string) =>
+    request<{ addNode: GraphNode }>(ADD_NODE, { input }, { idempotencyKey }).then((d) => d.addNode),
+  /** Adds a relationship with its basis and citation. */
+  addEdge: (input: EdgeInput, idempotencyKey?: string) =>
+    request<{ addEdge: GraphEdge }>(ADD_EDGE, { input }, { idempotencyKey }).then((d) => d.addEdge),
+  /** Corrects a node's properties from `expectedVersion` (CONFLICT when it moved on), citing a source. */
+  updateNode: (
+    vars: {
+      id: string;
+      expectedVersion: number;
+      properties: Record<string, unknown>;
+      citations: CitationInput[];
+    },
+    idempotencyKey?: string,
+  ) => request<{ updateNode: GraphNode }>(UPDATE_NODE, vars, { idempotencyKey }).then((d) => d.updateNode),
+  /** Retracts a node or a relationship with a reason (its history keeps it). */
+  retract: (id: string, reason: string, idempotencyKey?: string) =>
+    request<ExplorerRetractMutation>(RETRACT, { id, reason }, { idempotencyKey }).then((d) => d.retract),
+  /** Merges `mergeId` into `keepId` (one MERGE_NODES event, which unmerge takes back). */
+  mergeNodes: (keepId: string, mergeId: string, idempotencyKey?: string) =>
+    request<{ mergeNodes: GraphNode }>(MERGE_NODES, { keepId, mergeId }, { idempotencyKey }).then(
+      (d) => d.mergeNodes,
+    ),
+  /** Takes a merge back exactly; returns both nodes. */
+  unmerge: (eventId: string, idempotencyKey?: string) =>
+    request<ExplorerUnmergeMutation>(UNMERGE, { eventId }, { idempotencyKey }).then((d) => d.unmerge),
+  /** A node's changes, newest first (id, action, when). */
+  mergeEvents: (id: string, signal?: AbortSignal) =>
+    request<ExplorerMergeEventsQuery>(MERGE_EVENTS, { id }, { signal }).then((d) => d.history),
   deleteView: (id: string, idempotencyKey?: string) =>
     request<{ deleteView: boolean }>(DELETE_VIEW, { id }, { idempotencyKey }).then((d) => d.deleteView),
 };

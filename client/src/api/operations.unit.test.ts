@@ -36,6 +36,18 @@ describe('the explorer’s GraphQL operations', () => {
         'VIEW',
         'VIEWER',
         'VIEWS',
+        // The history of an item, and a view's earlier versions (issue 16).
+        'HISTORY',
+        'VIEW_VERSION',
+        'RESTORE_VIEW',
+        // Edits that cite, merges and their undo (client/src/edit).
+        'ADD_NODE',
+        'ADD_EDGE',
+        'UPDATE_NODE',
+        'RETRACT',
+        'MERGE_NODES',
+        'UNMERGE',
+        'MERGE_EVENTS',
       ].sort(),
     );
   });

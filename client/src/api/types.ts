@@ -3,6 +3,7 @@
 // `tsc`. JSON fields (properties, layout, filter, countsByKind) are narrowed from `unknown` here.
 import type {
   EdgeFieldsFragment,
+  ExplorerHistoryQuery,
   ExplorerPathsQuery,
   ExplorerStatsQuery,
   ExplorerViewQuery,
@@ -56,3 +57,6 @@ export type SavedViewInput = GeneratedSavedViewInput;
 
 /** Who the server takes the caller to be: a token's name and role (see the `viewer` query). */
 export type Viewer = ExplorerViewerQuery['viewer'];
+
+/** One write as the history keeps it: who, when, what, and the target before and after (JSON, read by history/). */
+export type ChangeEvent = ExplorerHistoryQuery['history'][number];

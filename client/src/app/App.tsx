@@ -22,6 +22,7 @@ import { Header } from './Header.tsx';
 import { SidePanels } from './SidePanels.tsx';
 import { createStores } from './stores.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { EarlierBanner } from '../views/Versions.tsx';
 
 /** The explorer. */
 export function App() {
@@ -76,6 +77,7 @@ export function App() {
           onReady={actions.canvasReady}
           looks={looks}
         />
+        <EarlierBanner earlier={state.earlier} onBack={actions.versions.back} />
         <LoadOverlay
           page={connection.page}
           onRetry={() => void actions.loadPage()}

@@ -66,6 +66,8 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
           reloadViews={actions.reloadViews}
           viewer={viewer}
           onSignIn={actions.askSignIn}
+          earlier={state.earlier}
+          versions={actions.versions}
         />
       </TabPanel>
       <TabPanel name="documents" tab={tab}>

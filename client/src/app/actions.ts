@@ -21,7 +21,8 @@ import { expandNode } from '../expand/expand.ts';
 import { download, fitShapes, placementOf, pngOf, pngUriOf } from '../graph/canvas.ts';
 import { graphSvg } from '../graph/svg.ts';
 import { endAt, pathAsked, setEnd, type PathEnd } from '../paths/paths.ts';
-import { chooseHit } from '../search/search.ts';
+import { chooseHit, hitOfItem } from '../search/search.ts';
+import { createEditActions } from '../edit/actions.ts';
 import {
   choosing,
   closedAdd,
@@ -76,6 +77,17 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     openView: (id: string | null) => page.openView(p, id),
     viewSaved: (view: SavedViewSummary) => page.viewSaved(p, view),
     viewDeleted: (id: string) => page.deletedView(p, id),
+    /** The open view's versions (views/versionFlows.ts): the canvas they draw on, and what follows a restore. */
+    versions: {
+      explorer: stores.explorer,
+      /** Restored: the view is open at its new version, drawn again from it. */
+      onRestored: (view: SavedViewSummary) => {
+        page.viewSaved(p, view);
+        void page.loadPage(p);
+      },
+      /** From an earlier version back to the current one: the view in the address, loaded again. */
+      back: () => void page.loadPage(p),
+    },
     signedIn: (viewer: Viewer) => page.signedIn(p, viewer),
     signOut: () => page.signOut(p),
     clientEvent: (event: ClientEvent) => page.clientEvent(p, event),
@@ -92,6 +104,15 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     expand: (id: string) => void expandNode({ explorer: stores.explorer, status: stores.expand, api }, id),
     chooseHit: (hit: SearchHit) =>
       void chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hit),
+    /** Edits that cite, merges and their undo (client/src/edit). */
+    edit: createEditActions({
+      api,
+      explorer: stores.explorer,
+      reloadGraph: () => page.loadPage(p),
+      show: (node: GraphNode) =>
+        chooseHit({ explorer: stores.explorer, connection: stores.connection, api }, hitOfItem(node)),
+      askSignIn: (reason: SignInReason) => stores.access.set((s) => signInAsked(s, reason)),
+    }),
     /** Opens the results table on the nodes of one kind (the start panel). */
     openTable: (kind: NodeKind) => stores.table.set((s) => tableOpenedOn(s, kind)),
     /** "Add document": opens the pane, previews the files chosen, imports them (then the graph loads again). */

@@ -159,6 +159,8 @@ export function openView(page: Page, id: string | null): void {
 /** A view was saved from this page: it is the open one now, and the address says so. */
 export function viewSaved({ stores, env }: Page, view: SavedViewSummary): void {
   stores.views.set((s) => currentSet(s, view));
+  // An earlier version of another view saved as a view of its own is that view now, no earlier version.
+  stores.explorer.set((s) => (s.earlier && s.earlier.viewId !== view.id ? { ...s, earlier: null } : s));
   env.history.replaceState(null, '', viewPath(view.id));
 }
 

@@ -1,5 +1,5 @@
 // The details of the selected node or relationship: what it is, when, every property (a statement's full
-// quote), its relationships, the sources behind it, and the saved views that include it.
+// quote), its relationships, the sources behind it, the saved views that include it, and its history.
 import type { Passage } from '../../../core/model/index.ts';
 import type { GraphEdge, GraphNode, SavedViewSummary } from '../api/types.ts';
 import type { Action, ExplorerState } from '../explorer/state.ts';
@@ -7,13 +7,16 @@ import type { ExpandStatus } from '../expand/expand.ts';
 import { PathDetails } from '../paths/PathDetails.tsx';
 import type { Loadable } from '../shared/loadable.ts';
 import { DateSuffix } from './DateSuffix.tsx';
-import { nodeName } from './details.ts';
+import { historyProps, nodeName } from './details.ts';
+import { History } from '../history/History.tsx';
 import { NodeDetails } from './NodeDetails.tsx';
 import { PropertyTable } from './PropertyTable.tsx';
 import { SourceList } from './SourceList.tsx';
 import { Passages } from '../evidence/Passages.tsx';
 import { useEvidence } from '../evidence/useEvidence.ts';
 import { StartPanel, type StartActions } from '../start/StartPanel.tsx';
+import type { EditActions } from '../edit/actions.ts';
+import { EdgeEditActions, EditPane } from '../edit/EditPane.tsx';
 
 /** What the panel's buttons and links do (the app's bound actions). */
 export interface DetailsActions extends StartActions {
@@ -23,6 +26,8 @@ export interface DetailsActions extends StartActions {
   openView: (id: string) => void;
   /** Opens the document view on a passage of the selected item (client/src/document). */
   openDocument?: (passage: Passage) => void;
+  /** Edits that cite, merges and their undo (client/src/edit). */
+  edit?: EditActions;
 }
 
 export interface DetailsProps {
@@ -55,6 +60,7 @@ export function DetailsPanel(props: DetailsProps) {
       <h2 id="details-title" className="visually-hidden">
         Details
       </h2>
+      <EditPane edit={props.actions.edit} />
       {body}
     </aside>
   );
@@ -63,7 +69,7 @@ export function DetailsPanel(props: DetailsProps) {
 function EdgeDetails({
   state,
   edge,
-  actions: { dispatch, openDocument },
+  actions: { dispatch, openDocument, edit },
 }: DetailsProps & { edge: GraphEdge }) {
   const date = typeof edge.properties.date === 'string' ? edge.properties.date : null;
   const selectNode = (id: string) => dispatch({ type: 'selected', selection: { type: 'node', id } });
@@ -96,6 +102,11 @@ function EdgeDetails({
           : ''}
       </p>
       <Passages evidence={evidence} onOpen={openDocument} />
+      <EdgeEditActions
+        edge={edge}
+        label={`${nodeName(state, edge.source)} ${edge.type} ${nodeName(state, edge.target)}`}
+        edit={edit}
+      />
       <h4>Sources</h4>
       <SourceList
         sources={edge.sources}
@@ -103,6 +114,7 @@ function EdgeDetails({
       />
       <h4>Properties</h4>
       <PropertyTable properties={edge.properties} />
+      <History {...historyProps(state, edge)} />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 // A node's details: kind and date, title and quote, the actions on it (expand, hide, remove, path ends), its
-// sources, its relationships on the graph, its properties and the saved views that hold it.
+// sources, its relationships on the graph, its properties, the saved views that hold it and its history.
 import type { GraphEdge, GraphNode } from '../api/types.ts';
 import { expandLabel } from '../expand/expand.ts';
 import { kindStyle } from '../graph/kinds.ts';
@@ -15,6 +15,9 @@ import { Passages } from '../evidence/Passages.tsx';
 import { useEvidence } from '../evidence/useEvidence.ts';
 import { Contest, ContestedBadge } from '../contest/Contest.tsx';
 import { NodeDisagreements } from '../contest/Disagreements.tsx';
+import { NodeEditActions } from '../edit/EditPane.tsx';
+import { History } from '../history/History.tsx';
+import { historyProps } from './details.ts';
 
 type Props = DetailsProps & { node: GraphNode };
 
@@ -50,6 +53,7 @@ export function NodeDetails(props: Props) {
       <Contest node={node} dispatch={props.actions.dispatch} />
       <NodeDisagreements node={node} dispatch={props.actions.dispatch} />
       <NodeActions {...props} />
+      <NodeEditActions node={node} edit={props.actions.edit} />
       <h4>Sources</h4>
       <SourceList
         sources={node.sources}
@@ -66,6 +70,7 @@ export function NodeDetails(props: Props) {
       <PropertyTable properties={properties} />
       <h4>In saved views</h4>
       <InViews {...props} />
+      <History {...historyProps(state, node)} />
     </article>
   );
 }

@@ -1,7 +1,9 @@
 // What the details panel says about a node: its title (a statement reads as its speaker's quote), the quote,
-// the properties shown in the table, its relationships on the graph, and how its last expansion went. Pure.
+// the properties shown in the table, its relationships on the graph, how its last expansion went, and what its
+// History section needs. Pure.
 import type { GraphEdge, GraphNode } from '../api/types.ts';
 import { edgesOf } from '../explorer/graph.ts';
+import { documentsOf } from '../explorer/projection.ts';
 import type { ExplorerState } from '../explorer/state.ts';
 import type { ExpandStatus } from '../expand/expand.ts';
 
@@ -40,5 +42,23 @@ export function expansionOf(
     busy: mine?.type === 'loading',
     done: mine?.type === 'ready' ? mine.value : null,
     error: mine?.type === 'error' ? mine.message : null,
+  };
+}
+
+/**
+ * What a node's or relationship's History section needs: its id; its properties as the key that asks again (an
+ * edit changes them; a copy of the same item loaded again by an expansion does not); the page's names for the
+ * ids an event mentions; and what it says when nothing has changed it (where it came from).
+ */
+export function historyProps(
+  state: ExplorerState,
+  item: GraphNode | GraphEdge,
+): { id: string; refresh: string; nameOf: (id: string) => string | null; unchanged: string } {
+  const documents = documentsOf(item.properties);
+  return {
+    id: item.id,
+    refresh: JSON.stringify(item.properties),
+    nameOf: (id) => state.graph.nodes[id]?.label ?? null,
+    unchanged: `No changes since it was loaded from its document${documents.length ? ` (${documents.join(', ')})` : ''}.`,
   };
 }

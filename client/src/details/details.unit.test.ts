@@ -6,7 +6,7 @@ import { reduce } from '../explorer/reduce.ts';
 import { initialState, type Selection } from '../explorer/state.ts';
 import { loading } from '../shared/loadable.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
-import { expansionOf, nodeName, nodeView } from './details.ts';
+import { expansionOf, historyProps, nodeName, nodeView } from './details.ts';
 import { hover, select } from './selection.ts';
 
 const said = edge('actor:li-zhanshu', 'SAID', quote.id);
@@ -47,6 +47,39 @@ describe('a node’s details', () => {
     );
     expect(expansionOf({ id: xi.id, status: { type: 'error', message: 'down' } }, xi.id).error).toBe('down');
     expect(expansionOf({ id: summit.id, status: { type: 'loading' } }, xi.id).busy).toBe(false);
+  });
+});
+
+describe('a node’s or relationship’s history section', () => {
+  it('asks again when the item’s properties change, names ids by the graph, and says where it came from', () => {
+    const fromMemo = { ...summit, properties: { ...summit.properties, document: 'no-limits-memo' } };
+    const props = historyProps(state, fromMemo);
+    expect(props.id).toBe(summit.id);
+    expect(props.refresh).toBe(historyProps(state, { ...fromMemo }).refresh);
+    expect(props.refresh).not.toBe(historyProps(state, { ...fromMemo, properties: { date: 'x' } }).refresh);
+    expect(props.nameOf(xi.id)).toBe('Xi Jinping');
+    expect(props.nameOf('actor:nobody')).toBeNull();
+    expect(props.unchanged).toBe('No changes since it was loaded from its document (no-limits-memo).');
+    expect(historyProps(state, xiAttended).unchanged).toBe(
+      'No changes since it was loaded from its document.',
+    );
+  });
+
+  it('is a closed disclosure in the details of a node and of a relationship (asked for once opened)', () => {
+    for (const selection of [
+      { type: 'node', id: summit.id },
+      { type: 'edge', id: xiAttended.id },
+    ] as Selection[]) {
+      const html = renderToStaticMarkup(
+        createElement(DetailsPanel, {
+          state: reduce(state, { type: 'selected', selection }),
+          views: loading,
+          expandStatus: null,
+          actions: {} as never,
+        }),
+      );
+      expect(html).toMatch(/<details class="history" data-testid="history"><summary><h4>History<\/h4>/);
+    }
   });
 });
 

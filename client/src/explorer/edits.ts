@@ -28,6 +28,7 @@ export function loadGraph(state: ExplorerState, action: ActionOf<'graphLoaded'>)
     focus: null,
     expansions: {},
     history: [],
+    earlier: action.earlier ?? null,
     layout: {
       name: action.layoutName ?? state.layout.name,
       epoch: state.layout.epoch + 1,

@@ -71,6 +71,9 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
   const selectedEdge = sel.type === 'edge' ? sel.id : null;
   const edges = drawableEdges(state.graph);
   const pinned = new Set(state.pinned);
+  // Comparing two versions of a view: what the current one added and what it removed are marked.
+  const added = new Set(state.earlier?.compare?.added ?? []);
+  const removed = new Set(state.earlier?.compare?.removed ?? []);
 
   // Neighbours of the selected node and of the hovered node are emphasised.
   const near = new Set<string>();
@@ -100,6 +103,8 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
     if (focus && !focus.has(id)) c.push('dimmed');
     if (state.expansions[id]?.truncated) c.push('has-more');
     if (pinned.has(id)) c.push('pinned');
+    if (added.has(id)) c.push('version-added');
+    if (removed.has(id)) c.push('version-removed');
     out.set(id, c.join(' '));
   }
   for (const e of edges) {
@@ -110,6 +115,8 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
     if (state.path) c.push(pathEdges.has(e.id) ? 'on-path' : 'off-path');
     if (focus && !focus.has(e.id)) c.push('dimmed');
     if (state.layout.name === 'timeline') c.push('timeline');
+    if (added.has(e.id)) c.push('version-added');
+    if (removed.has(e.id)) c.push('version-removed');
     out.set(e.id, c.join(' '));
   }
   return out;

@@ -4,6 +4,7 @@ import { setEvidence } from '../evidence/evidence.ts';
 import { expand } from '../expand/expand.ts';
 import { showPath } from '../paths/paths.ts';
 import { addNode } from '../search/search.ts';
+import { retract } from '../edit/canvas.ts';
 import { setTimeWindow } from '../time/timeline.ts';
 import {
   chooseLayout,
@@ -26,6 +27,7 @@ const TRANSITIONS: {
   graphLoaded: loadGraph,
   expanded: expand,
   nodeAdded: addNode,
+  retracted: retract,
   pathShown: (s, a) => showPath(s, a.path),
   nodesHidden: (s, a) => hideNodes(s, a.ids),
   nodesRemoved: (s, a) => removeFromGraph(s, a.ids),
@@ -42,6 +44,7 @@ const TRANSITIONS: {
   layoutChosen: (s, a) => chooseLayout(s, a.name),
   nodesPinned: (s, a) => pinNodes(s, a.ids),
   nodesUnpinned: (s, a) => unpinNodes(s, a.ids),
+  earlierLeft: (s) => (s.earlier ? { ...s, earlier: null } : s),
 };
 
 /** The explorer's reducer. */

@@ -40,6 +40,25 @@ export interface Snapshot {
   label: string;
 }
 
+/**
+ * An earlier version of a saved view on the canvas (client/src/views/versions.ts): drawn read-only with a banner
+ * saying which, or compared with the current version, what was added and removed marked on the canvas.
+ */
+export interface EarlierVersion {
+  viewId: string;
+  name: string;
+  version: number;
+  currentVersion: number;
+  compare: {
+    /** Ids of the nodes and relationships the current version has and the earlier one had not, and the reverse. */
+    added: string[];
+    removed: string[];
+    diff: { addedNodes: string[]; removedNodes: string[]; addedEdges: string[]; removedEdges: string[] };
+    /** Removed elements that have left the graph since, so cannot be drawn. */
+    unseen: number;
+  } | null;
+}
+
 export interface ExplorerState {
   graph: GraphData;
   /** Nodes the analyst hid: still in the working graph, not drawn. */
@@ -67,6 +86,8 @@ export interface ExplorerState {
   expansions: Record<string, Expansion>;
   /** Undo stack, most recent last. */
   history: Snapshot[];
+  /** The picture is an earlier version of a saved view, or a comparison of two (null: it is not). */
+  earlier: EarlierVersion | null;
 }
 
 export const HISTORY_LIMIT = 50;
@@ -89,6 +110,7 @@ export const initialState: ExplorerState = {
   pinned: [],
   expansions: {},
   history: [],
+  earlier: null,
 };
 
 export type Action =
@@ -102,6 +124,8 @@ export type Action =
       pinned?: string[];
       /** Filters to apply with the graph (a saved view's); the current ones stay otherwise. */
       filters?: { hiddenKinds: NodeKind[]; timeWindow: TimeWindow | null; hidden: string[] };
+      /** The graph is an earlier version of a saved view (or a comparison); any other graph is not. */
+      earlier?: EarlierVersion;
     }
   | {
       type: 'expanded';
@@ -112,6 +136,8 @@ export type Action =
       truncated: boolean;
     }
   | { type: 'nodeAdded'; nodes: GraphNode[]; edges: GraphEdge[]; focus?: string }
+  /** Nodes or relationships retracted (client/src/edit): they leave the graph and the undo stack. */
+  | { type: 'retracted'; ids: string[] }
   | { type: 'pathShown'; path: Path | null }
   | { type: 'nodesHidden'; ids: string[] }
   | { type: 'nodesRemoved'; ids: string[] }
@@ -128,7 +154,9 @@ export type Action =
   | { type: 'documentsShown'; documents: string[] | null }
   | { type: 'layoutChosen'; name: LayoutName }
   | { type: 'nodesPinned'; ids: string[] }
-  | { type: 'nodesUnpinned'; ids: string[] };
+  | { type: 'nodesUnpinned'; ids: string[] }
+  /** The picture is no longer an earlier version (it was saved as a view of its own). */
+  | { type: 'earlierLeft' };
 
 /** The undo stack with the current graph pushed on it, under `label`. */
 export function remember(state: ExplorerState, label: string): Snapshot[] {

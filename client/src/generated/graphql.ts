@@ -27,6 +27,25 @@ export type AccessRole =
   | 'EDITOR'
   | 'READER';
 
+/** Whether a claim is stated by its sources or inferred by whoever encoded it. */
+export type Basis =
+  /** The encoder's reading of the sources (inferenceNote says on what it rests). */
+  | 'INFERRED'
+  /** The cited passage says it. */
+  | 'STATED';
+
+/**
+ * A source an edit rests on: an existing one (sourceId), or a new one (at least its title; url, publisher and date
+ * where known), which becomes a Source node.
+ */
+export type CitationInput = {
+  date?: string | null | undefined;
+  publisher?: string | null | undefined;
+  sourceId?: string | null | undefined;
+  title?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
 /** What two claims disagree on. */
 export type ContestedKind =
   /** One document says an actor attended a meeting, another that it did not. */
@@ -66,6 +85,20 @@ export type DraftDocumentInput = {
 };
 
 /**
+ * A relationship an analyst adds: a type the model allows between the ends' kinds (Query.model), its ends, further
+ * properties, its basis and at least one citation.
+ */
+export type EdgeInput = {
+  basis: Basis;
+  citations: Array<CitationInput>;
+  inferenceNote?: string | null | undefined;
+  properties?: unknown;
+  source: string;
+  target: string;
+  type: string;
+};
+
+/**
  * Restricts what an operation shows. kinds: node kinds to include; relationshipTypes: relationship types to follow
  * (CITES and SOURCE nodes are left out unless named here); since/until: leave out nodes and relationships whose
  * dated period lies wholly outside the window (undated ones stay); statedOnly: leave out inferred nodes and
@@ -86,6 +119,20 @@ export type MatchDecision = {
   existingId?: string | null | undefined;
   incomingId: string;
   judgement: string;
+};
+
+/**
+ * A node an analyst adds: its kind, its name (a statement: its text), when it happened, further properties (a JSON
+ * object of simple values), its basis (INFERRED with an inferenceNote) and at least one citation.
+ */
+export type NodeInput = {
+  basis: Basis;
+  citations: Array<CitationInput>;
+  date?: string | null | undefined;
+  inferenceNote?: string | null | undefined;
+  kind: NodeKind;
+  label: string;
+  properties?: unknown;
 };
 
 /** The kinds of node in the graph. */
@@ -217,6 +264,8 @@ export type ExplorerViewsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ExplorerViewsQuery = { views: Array<{ id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number }> };
 
+export type ViewContentFieldsFragment = { nodeIds: Array<string>, edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } };
+
 export type ExplorerViewQueryVariables = Exact<{
   id: string;
 }>;
@@ -298,10 +347,88 @@ export type ExplorerDeleteViewMutationVariables = Exact<{
 
 export type ExplorerDeleteViewMutation = { deleteView: boolean };
 
+export type ExplorerHistoryQueryVariables = Exact<{
+  id: string;
+  limit?: number | null | undefined;
+}>;
+
+
+export type ExplorerHistoryQuery = { history: Array<{ id: string, at: string, by: string | null, action: string, targetId: string, otherIds: Array<string>, before: unknown, after: unknown }> };
+
+export type ExplorerViewVersionQueryVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type ExplorerViewVersionQuery = { viewVersion: { nodeIds: Array<string>, edgeIds: Array<string>, layout: unknown, filter: unknown, id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number, subgraph: { truncated: boolean, nodes: Array<{ id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> }> } } | null };
+
+export type ExplorerRestoreViewMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type ExplorerRestoreViewMutation = { restoreView: { id: string, name: string, description: string | null, version: number, createdAt: string, updatedAt: string, nodeCount: number } };
+
 export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ExplorerViewerQuery = { viewer: { name: string | null, role: AccessRole, tokensRequired: boolean } };
+
+export type ExplorerAddNodeMutationVariables = Exact<{
+  input: NodeInput;
+}>;
+
+
+export type ExplorerAddNodeMutation = { addNode: { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } };
+
+export type ExplorerAddEdgeMutationVariables = Exact<{
+  input: EdgeInput;
+}>;
+
+
+export type ExplorerAddEdgeMutation = { addEdge: { id: string, type: string, source: string, target: string, properties: unknown, corroboration: number, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } };
+
+export type ExplorerUpdateNodeMutationVariables = Exact<{
+  id: string;
+  expectedVersion: number;
+  properties: unknown;
+  citations: Array<CitationInput> | CitationInput;
+}>;
+
+
+export type ExplorerUpdateNodeMutation = { updateNode: { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } };
+
+export type ExplorerRetractMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type ExplorerRetractMutation = { retract: boolean };
+
+export type ExplorerMergeNodesMutationVariables = Exact<{
+  keepId: string;
+  mergeId: string;
+}>;
+
+
+export type ExplorerMergeNodesMutation = { mergeNodes: { id: string, kind: NodeKind, label: string, date: string | null, summary: string | null, properties: unknown, degree: number, contested: boolean, sources: Array<{ id: string, title: string, url: string | null, publisher: string | null, date: string | null, footnote: number | null }> } };
+
+export type ExplorerUnmergeMutationVariables = Exact<{
+  eventId: string;
+}>;
+
+
+export type ExplorerUnmergeMutation = { unmerge: Array<{ id: string, label: string }> };
+
+export type ExplorerMergeEventsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExplorerMergeEventsQuery = { history: Array<{ id: string, action: string, at: string, targetId: string }> };
 
 export type ExplorerDocumentQueryVariables = Exact<{
   id: string;

@@ -1,5 +1,6 @@
 // The Cytoscape stylesheet: the look of each kind (from the registry) and of each state class that
-// graph/project.ts puts on elements (selected, neighbour, hovered, focused, filtered, on-path, off-path, dimmed).
+// graph/project.ts puts on elements (selected, neighbour, hovered, focused, filtered, on-path, off-path, dimmed,
+// version-added, version-removed).
 import type { StylesheetJson } from 'cytoscape';
 import { KIND_LOOKS } from './kinds.ts';
 import { LABEL_MARGIN } from './labels.ts';
@@ -8,6 +9,9 @@ const INK = '#1f2937';
 const PATH = '#d62828';
 /** The ring of a contested claim (also in the legend). */
 export const CONTESTED = '#d97706';
+/** Compared versions of a view: added, removed. */
+const ADDED = '#16a34a';
+const REMOVED = '#6b7280';
 
 /** Every node, before its kind's colour and shape. */
 const NODE: StylesheetJson = [
@@ -180,6 +184,27 @@ const STATES: StylesheetJson = [
   {
     selector: 'node.pinned',
     style: { 'outline-width': 2, 'outline-style': 'dashed', 'outline-color': '#2563eb', 'outline-offset': 2 },
+  },
+  // Two versions of a view compared (client/src/views/versions.ts): what the current version added has a green
+  // outline (and line); what it removed is faded and dashed. Last, so they show over every other state.
+  {
+    selector: 'node.version-added',
+    style: { 'outline-width': 4, 'outline-style': 'solid', 'outline-color': ADDED, 'outline-offset': 2 },
+  },
+  { selector: 'edge.version-added', style: { 'line-color': ADDED, 'target-arrow-color': ADDED, width: 3 } },
+  {
+    selector: 'node.version-removed',
+    style: {
+      opacity: 0.45,
+      'border-style': 'dashed',
+      'border-width': 3,
+      'border-color': REMOVED,
+      'outline-width': 0,
+    },
+  },
+  {
+    selector: 'edge.version-removed',
+    style: { opacity: 0.45, 'line-style': 'dashed', 'line-color': REMOVED, 'target-arrow-color': REMOVED },
   },
 ];
 

@@ -1,11 +1,12 @@
-// The list of saved views: each one's name (a link that opens it), size, version and description, with Open,
-// Rename (an inline form) and Delete (an inline confirmation).
+// The list of saved views: each one's name (a link that opens it), size, version, description and history (a
+// disclosure), with Open, Rename (an inline form) and Delete (an inline confirmation).
 import { useState } from 'react';
 import type { SavedViewSummary } from '../api/types.ts';
 import type { Loadable } from '../shared/loadable.ts';
 import type { CurrentView } from './savedViews.ts';
 import { ViewFields } from './ViewFields.tsx';
 import { viewPath } from './views.ts';
+import { History } from '../history/History.tsx';
 
 interface Props {
   views: Loadable<SavedViewSummary[]>;
@@ -58,6 +59,8 @@ export function ViewList(props: Props) {
   );
 }
 
+const noNames = () => null;
+
 function ViewItem({
   view: v,
   busy,
@@ -84,6 +87,7 @@ function ViewItem({
         {v.nodeCount} nodes · v{v.version}
       </span>
       {v.description && <p className="small">{v.description}</p>}
+      <History id={v.id} refresh={String(v.version)} nameOf={noNames} unchanged="No change recorded." />
       {deleting === v.id ? (
         <span role="alertdialog" aria-label={`Delete ${v.name}?`} className="confirm">
           Delete “{v.name}”?{' '}

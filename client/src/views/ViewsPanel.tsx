@@ -3,7 +3,8 @@
 // from the API, and the analyst chooses: load their version, or overwrite it with this one. A write the token may
 // not make (FORBIDDEN, UNAUTHENTICATED) keeps the picture and the form as they are and offers to sign in with
 // another token; one the server asked to slow down for (RATE_LIMITED) or stopped (REQUEST_TIMEOUT) offers to
-// try again. The workflows are in flows.ts, what the panel says about them in status.ts.
+// try again. The open view's versions can be opened, compared with the current one and restored (Versions.tsx,
+// versionFlows.ts). The workflows are in flows.ts, what the panel says about them in status.ts.
 import { useState } from 'react';
 import { readOnlyViewer, type SignInReason } from '../access/access.ts';
 import { api } from '../api/operations.ts';
@@ -17,6 +18,9 @@ import { ViewList } from './ViewList.tsx';
 import { viewLink } from './views.ts';
 import { copyViewLink, type Clipboard } from './copyLink.ts';
 import { ViewStatus } from './ViewStatus.tsx';
+import type { EarlierVersion } from '../explorer/state.ts';
+import { Versions } from './Versions.tsx';
+import { compareWithCurrent, openVersion, restoreVersion, type VersionDeps } from './versionFlows.ts';
 
 interface Props {
   views: Loadable<SavedViewSummary[]>;
@@ -31,6 +35,10 @@ interface Props {
   viewer: Loadable<Viewer>;
   /** Opens the sign-in dialog. */
   onSignIn: (reason: SignInReason) => void;
+  /** The earlier version of a view drawn now, if any (read-only: the open view cannot be updated from it). */
+  earlier: EarlierVersion | null;
+  /** What the versions' workflows need beside the panel's status: the canvas's store, and a restore's reload. */
+  versions: Omit<VersionDeps, 'api' | 'setStatus'> & { back: () => void };
 }
 
 /** The saved-views panel. */
@@ -44,6 +52,8 @@ export function ViewsPanel({
   reloadViews,
   viewer,
   onSignIn,
+  earlier,
+  versions,
 }: Props) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -66,8 +76,11 @@ export function ViewsPanel({
     renamed: () => setRenaming(null),
     deleted: () => setDeleting(null),
   };
+  const versionDeps: VersionDeps = { ...versions, api, setStatus };
   const reader = readOnlyViewer(viewer);
   const busy = status.type === 'busy';
+  // An earlier version on the canvas is read-only: restoring it is how it becomes the view again.
+  const showingEarlier = !!current && earlier?.viewId === current.id;
   return (
     <section className="panel views" aria-labelledby="views-title">
       <h2 id="views-title">Saved views</h2>
@@ -101,9 +114,30 @@ export function ViewsPanel({
           <span role="status" className="muted small" data-testid="copy-link-status">
             {copied?.id === current.id ? copied.message : ''}
           </span>
-          <button type="button" onClick={() => void updateCurrent(deps)} disabled={busy}>
+          <button type="button" onClick={() => void updateCurrent(deps)} disabled={busy || showingEarlier}>
             Update “{current.name}” with this picture
           </button>
+          {showingEarlier && (
+            <p className="muted small">
+              An earlier version is shown, read-only: restore it to make it the current one, or{' '}
+              <button type="button" className="link" onClick={versions.back}>
+                go back to the current version
+              </button>
+              .
+            </p>
+          )}
+          <Versions
+            current={current}
+            earlier={earlier}
+            busy={busy}
+            actions={{
+              open: (id, version, currentVersion) =>
+                void openVersion(versionDeps, id, version, currentVersion),
+              compare: (id, version) => void compareWithCurrent(versionDeps, id, version),
+              restore: (id, version) => void restoreVersion(versionDeps, id, version),
+              back: versions.back,
+            }}
+          />
         </div>
       )}
       <ViewStatus

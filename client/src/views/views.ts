@@ -145,16 +145,18 @@ export function viewEvidence(view: Pick<SavedView, 'filter'>): EvidenceFilter {
  * minimum grade, the sources that meet it are asked for first, so the view appears once, already filtered as it
  * was saved (and the filter controls show it). If the analyst chose another evidence filter meanwhile, that
  * choice stays. Nothing changes if `stillWanted` says no once the sources are known (another load began).
+ * `action` draws something else with the view's evidence filter (an earlier version, a comparison: versions.ts).
  */
 export async function openSavedView(
   deps: EvidenceDeps,
   view: SavedView,
   stillWanted: () => boolean = () => true,
+  action: ActionOf<'graphLoaded'> = openViewAction(view),
 ): Promise<void> {
   const evidence = await evidenceState(deps, viewEvidence(view));
   if (!stillWanted()) return;
   deps.explorer.set((s) => {
-    const opened = loadGraph(s, openViewAction(view));
+    const opened = loadGraph(s, action);
     return evidence ? { ...opened, evidence } : opened;
   });
 }

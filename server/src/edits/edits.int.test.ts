@@ -349,12 +349,22 @@ describe('adding, correcting and retracting', () => {
     expect(xi.neighborhood.nodes.map((n) => n.id)).not.toContain(node.id);
     expect(xi.neighborhood.edges.map((e) => e.id)).not.toContain(other.id);
 
-    const { history } = await api.data<{
+    const { history: all } = await api.data<{
       history: {
         action: string;
+        targetId: string;
         before: { properties: Record<string, unknown>; relationships: { id: string }[] };
       }[];
     }>(HISTORY, { id: node.id });
+    // Its relationships' events are in its history too, each naming its relationship.
+    expect(all.map((h) => [h.action, h.targetId])).toEqual([
+      ['RETRACT', node.id],
+      ['RETRACT', edge.id],
+      ['ADD_EDGE', other.id],
+      ['ADD_EDGE', edge.id],
+      ['ADD_NODE', node.id],
+    ]);
+    const history = all.filter((h) => h.targetId === node.id);
     expect(history.map((h) => h.action)).toEqual(['RETRACT', 'ADD_NODE']);
     expect(history[0]!.before.properties.name).toBe('Edits test Zyxwvut Retractable');
     expect(history[0]!.before.relationships.map((r) => r.id)).toContain(other.id);

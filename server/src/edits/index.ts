@@ -28,7 +28,7 @@ import { CITES, ID_PREFIXES, KIND_LABELS, KINDS, type NodeKind } from '../../../
 import { edgeProjection, loadNodes } from '../graph/cypher.ts';
 import { toGraphEdge, type EdgeRow } from '../graph/mapping.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
-import { checkId, checkInt } from '../graph/validate.ts';
+import { checkId, checkInt, checkTargetId } from '../graph/validate.ts';
 import type { Context } from '../graphql/context.ts';
 import { graphQLModule } from '../graphql/module.ts';
 import {
@@ -39,7 +39,6 @@ import {
   checkNodeInput,
   checkProperties,
   checkReason,
-  checkTargetId,
   slugOf,
   type Citation,
   type PropertyValue,
@@ -332,8 +331,9 @@ async function record(
   targetId: string,
   before: unknown,
   after: unknown,
+  otherIds: string[] = [],
 ) {
-  await recordChange(tx, { id, by, action, targetId, before, after });
+  await recordChange(tx, { id, by, action, targetId, before, after, otherIds });
 }
 
 /** Adds a node with its sources and basis (version 1). */
@@ -428,7 +428,9 @@ export async function addEdge(
         props,
       });
       const edge = toGraphEdge(row!.edge);
-      await record(tx, changeId, actor, 'ADD_EDGE', id, null, edgeSnapshot(edge));
+      // A relationship's events are in the history of both its ends too.
+      const ends = [edge.source, edge.target];
+      await record(tx, changeId, actor, 'ADD_EDGE', id, null, edgeSnapshot(edge), ends);
       return edge;
     },
     async (tx) => (await edgeIn(tx, id)) ?? Promise.reject(gone()),
@@ -539,6 +541,7 @@ export async function retract(
           : notFound(`No ${target === 'NODE' ? 'node' : 'relationship'} has the id ${JSON.stringify(id)}.`);
       };
       let before: unknown;
+      let ends: string[] = [];
       if (target === 'NODE') {
         const [lock] = await tx.run<{ version: number }>(LOCK_NODE, { id });
         if (!lock) throw await missing();
@@ -554,10 +557,11 @@ export async function retract(
         const edge = await edgeIn(tx, id);
         if (!edge || edge.type === CITES) throw await missing();
         before = edgeSnapshot(edge);
+        ends = [edge.source, edge.target];
         await bumpGraphVersion(tx);
         await tx.run(RETRACT_EDGE, params);
       }
-      await record(tx, changeId, actor, 'RETRACT', id, before, { retracted: true, reason });
+      await record(tx, changeId, actor, 'RETRACT', id, before, { retracted: true, reason }, ends);
       return true;
     },
     () => Promise.resolve(true),

@@ -4,6 +4,8 @@ import { badInput } from '../../../core/errors.ts';
 import { DATE_PROPERTIES } from '../../../core/db/edit-layer.ts';
 import {
   NODE_KINDS,
+  PROPERTY_NAME,
+  RESERVED_PROPERTIES,
   RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_NAMES,
   type NodeKind,
@@ -17,27 +19,8 @@ export const REASON_MAX = 2_000;
 export const CITATIONS_MAX = 20;
 export const PROPERTIES_MAX = 50;
 const LIST_MAX = 100;
-const KEY = /^[a-z][A-Za-z0-9]{0,59}$/;
 
-/** Properties an edit may not set through `properties`: ids, ownership, evidence and bookkeeping. */
-export const RESERVED_PROPERTIES = new Set([
-  'id',
-  'kind',
-  'document',
-  'documents',
-  'version',
-  'basis',
-  'inferenceNote',
-  'passages',
-  'sources',
-  'sourceIds',
-  'footnote',
-  'reliability',
-  'reliabilityNote',
-  'addedBy',
-  'editedBy',
-  'retractedBy',
-]);
+const RESERVED = new Set(RESERVED_PROPERTIES);
 
 /** The property that holds a node's display name, per kind (as the seed files write it). */
 export const LABEL_PROPERTY: Record<NodeKind, string> = {
@@ -210,12 +193,12 @@ export function checkProperties(
   const out: Record<string, PropertyValue> = {};
   for (const [key, v] of entries) {
     const at = `${argument}.${key}`;
-    if (!KEY.test(key)) {
+    if (!PROPERTY_NAME.test(key)) {
       throw badInput(`${at}: a property name is a letter then letters or digits (camelCase).`, {
         argument: at,
       });
     }
-    if (RESERVED_PROPERTIES.has(key) || options.reserved?.includes(key)) {
+    if (RESERVED.has(key) || options.reserved?.includes(key)) {
       throw badInput(`${at} cannot be set through properties.`, { argument: at });
     }
     const checked = checkValue(v, at, options.allowNull);
@@ -284,17 +267,6 @@ export function checkEnds(type: RelationshipType, from: NodeKind, to: NodeKind):
 /** A retraction's reason: required text. */
 export const checkReason = (v: unknown) =>
   requiredText(v, 'reason', 'say why the claim is retracted', REASON_MAX);
-
-/** A relationship's id as the API gives it (`rel:…`, the seed's default ids hold `:`, `>` and capitals). */
-const RELATIONSHIP_ID = /^rel:[A-Za-z0-9:._>-]+$/;
-
-/** A node id (checkId) or a relationship id (rel:…); BAD_USER_INPUT otherwise. */
-export function checkTargetId(id: unknown): { id: string; target: 'NODE' | 'RELATIONSHIP' } {
-  if (typeof id === 'string' && id.startsWith('rel:') && id.length <= 300 && RELATIONSHIP_ID.test(id)) {
-    return { id, target: 'RELATIONSHIP' };
-  }
-  return { id: checkId(id), target: 'NODE' };
-}
 
 /** A slug of `text` for an id: lower-case ASCII letters and digits joined by hyphens (at most 48 characters). */
 export function slugOf(text: string): string {

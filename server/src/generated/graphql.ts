@@ -3188,7 +3188,7 @@ export type ChangeEvent = {
   /** Who: the API token's name, or local on a server without tokens. */
   readonly by?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
-  /** Other ids whose history shows it (a merge: the node merged into the kept one). */
+  /** Other ids whose history shows it (a merge: the node merged into the kept one; a relationship's: its ends). */
   readonly otherIds: ReadonlyArray<Scalars['ID']['output']>;
   /** What it changed: a node, a relationship, a view or a document (a merge: the node kept). */
   readonly targetId: Scalars['ID']['output'];

@@ -25,6 +25,17 @@ export function checkId(id: unknown, argument = 'id'): string {
   return id;
 }
 
+/** A relationship's id as the API gives it (`rel:…`, the seed's default ids hold `:`, `>` and capitals). */
+const RELATIONSHIP_ID = /^rel:[A-Za-z0-9:._>-]+$/;
+
+/** A node id (checkId) or a relationship id (rel:…); BAD_USER_INPUT otherwise. */
+export function checkTargetId(id: unknown): { id: string; target: 'NODE' | 'RELATIONSHIP' } {
+  if (typeof id === 'string' && id.startsWith('rel:') && id.length <= 300 && RELATIONSHIP_ID.test(id)) {
+    return { id, target: 'RELATIONSHIP' };
+  }
+  return { id: checkId(id), target: 'NODE' };
+}
+
 const DOCUMENT_ID = /^document:([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The seed folder named by document id `id` ("document:<folder>"); BAD_USER_INPUT for anything else. */

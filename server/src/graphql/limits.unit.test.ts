@@ -56,6 +56,7 @@ describe('query cost', () => {
       text: 'x',
       document: { title: 'x' },
       quotes: [],
+      version: 1,
     };
     const operations = Object.entries(clientOperations as Record<string, unknown>).filter(
       (e): e is [string, string] => typeof e[1] === 'string' && /^\s*query/.test(e[1]),

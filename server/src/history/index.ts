@@ -7,7 +7,7 @@
 // write's Idempotency-Key) and the event MERGEd on it, so a transaction the driver retries writes no second event.
 import { randomUUID } from 'node:crypto';
 import { cypher, int, schemaOnce, type Db, type Tx } from '../../../core/db/database.ts';
-import { checkId, checkInt } from '../graph/validate.ts';
+import { checkInt, checkTargetId } from '../graph/validate.ts';
 import { graphQLModule } from '../graphql/module.ts';
 
 export const HISTORY_LIMIT_MAX = 1000;
@@ -36,7 +36,7 @@ export interface ChangeRecord {
   by: string | null;
   action: ChangeAction;
   targetId: string;
-  /** Further ids whose history shows this event (a merge's second node). */
+  /** Further ids whose history shows this event (a merge's second node, a relationship's ends). */
   otherIds?: string[];
   /** A view's version after the write, so that viewVersion (server/src/views) can find it. */
   version?: number | null;
@@ -142,7 +142,7 @@ export async function changeEvent(tx: Tx, id: string): Promise<ChangeEvent | nul
 
 /** The changes of a node, relationship, view or document, newest first. */
 export async function history(db: Db, id: string, limit: number): Promise<ChangeEvent[]> {
-  checkId(id);
+  checkTargetId(id);
   checkInt(limit, 'limit', 1, HISTORY_LIMIT_MAX);
   const rows = await db.read<{ event: Record<string, unknown> }>(OF, { id, limit: int(limit) });
   return rows.map((r) => toEvent(r.event));
@@ -160,7 +160,7 @@ const typeDefs = /* GraphQL */ `
     action: String!
     "What it changed: a node, a relationship, a view or a document (a merge: the node kept)."
     targetId: ID!
-    "Other ids whose history shows it (a merge: the node merged into the kept one)."
+    "Other ids whose history shows it (a merge: the node merged into the kept one; a relationship's: its ends)."
     otherIds: [ID!]!
     "What it changed, before the write (null for something new)."
     before: JSON
