@@ -70,7 +70,7 @@ describe('history', () => {
     await waitForGraph(page);
     await expect
       .poll(() => versions.getByTestId('version-diff').innerText())
-      .toMatch(/^Version 1 → 2: 1 node added, 1 removed; \d+ relationships? added, \d+ removed/);
+      .toMatch(/^Version 1 → 2 \(current\): 1 node added, 1 removed; \d+ relationships? added, \d+ removed/);
     await expect(page.getByTestId('earlier-version').innerText()).resolves.toMatch(
       /Comparing version 1 of “E2E: versions”/,
     );
@@ -128,6 +128,22 @@ describe('history', () => {
         list.locator(':scope > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-version'))),
       )
       .toEqual(['3', '2', '1']);
+
+    // Two earlier versions compared with each other: version 1 with version 2 (neither is the current one).
+    await versions.getByLabel('Compare from version').selectOption('1');
+    await versions.getByLabel('Compare with version').selectOption('2');
+    await versions.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect
+      .poll(() => versions.getByTestId('version-diff').innerText())
+      .toMatch(/^Version 1 → 2: 1 node added, 1 removed/);
+    await expect(page.getByTestId('earlier-version').innerText()).resolves.toMatch(
+      /Comparing version 1 of .* with version \(2\)/,
+    );
+    await page
+      .getByTestId('earlier-version')
+      .getByRole('button', { name: 'Back to the current version' })
+      .click();
+    await waitForGraph(page);
 
     // The view's history in the list, in words, newest first.
     const item = page.getByTestId('view-list').locator('li.view', { hasText: NAME });

@@ -49,8 +49,11 @@ export interface EarlierVersion {
   name: string;
   version: number;
   currentVersion: number;
+  /** Two versions compared: `version` and `currentVersion`, the later one (the view's current one or not). */
   compare: {
-    /** Ids of the nodes and relationships the current version has and the earlier one had not, and the reverse. */
+    /** Whether the later version is the view's current one. */
+    isCurrent: boolean;
+    /** Ids of the nodes and relationships the later version has and the earlier one had not, and the reverse. */
     added: string[];
     removed: string[];
     diff: { addedNodes: string[]; removedNodes: string[]; addedEdges: string[]; removedEdges: string[] };

@@ -13,7 +13,8 @@ import { diffWords, versionsOf, versionWords } from './versions.ts';
 /** What the list's buttons do (the app's bound actions). */
 export interface VersionActions {
   open: (id: string, version: number, currentVersion: number) => void;
-  compare: (id: string, version: number) => void;
+  /** Compares `version` with `later` (null: the current version). */
+  compare: (id: string, version: number, later: number | null) => void;
   restore: (id: string, version: number) => void;
   back: () => void;
 }
@@ -43,13 +44,20 @@ export function Versions({ current, earlier, busy, actions }: Props) {
       <summary>Versions</summary>
       {shown?.compare && (
         <p className="version-diff" data-testid="version-diff" role="status">
-          Version {shown.version} → {shown.currentVersion}: {diffWords(shown.compare.diff)}
+          Version {shown.version} → {shown.currentVersion}
+          {shown.compare.isCurrent ? ' (current)' : ''}: {diffWords(shown.compare.diff)}
           {shown.compare.unseen > 0 && ` (${shown.compare.unseen} removed no longer in the graph, not drawn)`}
           . <span className="diff-key added">added</span> <span className="diff-key removed">removed</span>
         </p>
       )}
       {events.type === 'loading' && open && <p className="muted">Loading…</p>}
       {events.type === 'error' && <p className="muted">Unavailable: {events.message}</p>}
+      {events.type === 'ready' && versionsOf(events.value).length > 2 && (
+        <CompareTwo
+          versions={versionsOf(events.value).map((v) => v.version)}
+          onCompare={(a, b) => actions.compare(current.id, Math.min(a, b), Math.max(a, b))}
+        />
+      )}
       {events.type === 'ready' && (
         <ol className="version-list" aria-label={`Versions of ${current.name}, newest first`}>
           {versionsOf(events.value).map((v) => {
@@ -81,7 +89,7 @@ export function Versions({ current, earlier, busy, actions }: Props) {
                     <button
                       type="button"
                       aria-label={`Compare ${label} with current`}
-                      onClick={() => actions.compare(current.id, v.version)}
+                      onClick={() => actions.compare(current.id, v.version, null)}
                     >
                       Compare with current
                     </button>
@@ -104,6 +112,35 @@ export function Versions({ current, earlier, busy, actions }: Props) {
   );
 }
 
+/** Two versions chosen and compared (what the later one added and removed); offered from three versions on. */
+function CompareTwo({
+  versions,
+  onCompare,
+}: {
+  versions: number[];
+  onCompare: (a: number, b: number) => void;
+}) {
+  const [a, setA] = useState(versions[versions.length - 1]!);
+  const [b, setB] = useState(versions[1]!);
+  const pick = (label: string, value: number, set: (v: number) => void) => (
+    <select aria-label={label} value={value} onChange={(e) => set(Number(e.target.value))}>
+      {versions.map((v) => (
+        <option key={v} value={v}>
+          version {v}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <p className="version-compare-two">
+      Compare {pick('Compare from version', a, setA)} with {pick('Compare with version', b, setB)}{' '}
+      <button type="button" disabled={a === b} onClick={() => onCompare(a, b)}>
+        Compare
+      </button>
+    </p>
+  );
+}
+
 /** Over the canvas while an earlier version is drawn: which, read-only, and the way back to the current one. */
 export function EarlierBanner({ earlier, onBack }: { earlier: EarlierVersion | null; onBack: () => void }) {
   if (!earlier) return null;
@@ -112,8 +149,9 @@ export function EarlierBanner({ earlier, onBack }: { earlier: EarlierVersion | n
       <p>
         {earlier.compare ? (
           <>
-            Comparing version {earlier.version} of “{earlier.name}” with the current version (
-            {earlier.currentVersion}): <span className="diff-key added">added</span> since,{' '}
+            Comparing version {earlier.version} of “{earlier.name}” with{' '}
+            {earlier.compare.isCurrent ? 'the current version' : 'version'} ({earlier.currentVersion}):{' '}
+            <span className="diff-key added">added</span> since,{' '}
             <span className="diff-key removed">removed</span> since.
           </>
         ) : (

@@ -3,7 +3,7 @@
 // from the API, and the analyst chooses: load their version, or overwrite it with this one. A write the token may
 // not make (FORBIDDEN, UNAUTHENTICATED) keeps the picture and the form as they are and offers to sign in with
 // another token; one the server asked to slow down for (RATE_LIMITED) or stopped (REQUEST_TIMEOUT) offers to
-// try again. The open view's versions can be opened, compared with the current one and restored (Versions.tsx,
+// try again. The open view's versions can be opened, compared (with the current one or each other) and restored (Versions.tsx,
 // versionFlows.ts). The workflows are in flows.ts, what the panel says about them in status.ts.
 import { useState } from 'react';
 import { readOnlyViewer, type SignInReason } from '../access/access.ts';
@@ -20,7 +20,7 @@ import { copyViewLink, type Clipboard } from './copyLink.ts';
 import { ViewStatus } from './ViewStatus.tsx';
 import type { EarlierVersion } from '../explorer/state.ts';
 import { Versions } from './Versions.tsx';
-import { compareWithCurrent, openVersion, restoreVersion, type VersionDeps } from './versionFlows.ts';
+import { compareViewVersions, openVersion, restoreVersion, type VersionDeps } from './versionFlows.ts';
 
 interface Props {
   views: Loadable<SavedViewSummary[]>;
@@ -133,7 +133,7 @@ export function ViewsPanel({
             actions={{
               open: (id, version, currentVersion) =>
                 void openVersion(versionDeps, id, version, currentVersion),
-              compare: (id, version) => void compareWithCurrent(versionDeps, id, version),
+              compare: (id, version, later) => void compareViewVersions(versionDeps, id, version, later),
               restore: (id, version) => void restoreVersion(versionDeps, id, version),
               back: versions.back,
             }}

@@ -1,5 +1,5 @@
-// The workflows of a view's versions: open an earlier version (drawn read-only, a banner says which), compare one
-// with the current version (both drawn, what was added and removed marked), go back to the current one, and
+// The workflows of a view's versions: open an earlier version (drawn read-only, a banner says which), compare two
+// versions, by default one with the current version (both drawn, what was added and removed marked), go back to the current one, and
 // restore an earlier version (it becomes the newest; the view then opens at it). Each says what it is doing and
 // what happened through the saved-views panel's status (views/status.ts): a restore refused for the token offers
 // to sign in, as the other writes do. Plain async functions over their dependencies, tested without a browser.
@@ -52,22 +52,34 @@ export async function openVersion(
   }
 }
 
-/** Draws version `version` and the current version of view `id` together, what changed between them marked. */
-export async function compareWithCurrent(d: VersionDeps, id: string, version: number): Promise<void> {
+/**
+ * Draws two versions of view `id` together, what changed from `version` to `later` marked: `later` null is the
+ * current version. The later version's picture is the base, read-only like any earlier version.
+ */
+export async function compareViewVersions(
+  d: VersionDeps,
+  id: string,
+  version: number,
+  later: number | null = null,
+): Promise<void> {
   const mine = ++latest;
-  d.setStatus({ type: 'busy', what: `Comparing version ${version} with the current one…` });
+  const what = later === null ? 'the current one' : `version ${later}`;
+  d.setStatus({ type: 'busy', what: `Comparing version ${version} with ${what}…` });
   try {
-    const [old, current] = await Promise.all([versionOf(d, id, version), d.api.view(id)]);
-    if (!current) throw new ApiError('The view was deleted meanwhile.', 'NOT_FOUND');
+    const [old, now] = await Promise.all([
+      versionOf(d, id, version),
+      later === null ? d.api.view(id) : versionOf(d, id, later),
+    ]);
+    if (!now) throw new ApiError('The view was deleted meanwhile.', 'NOT_FOUND');
     if (mine !== latest) return;
-    const action = comparisonAction(old, current);
-    await openSavedView(d, current, () => mine === latest, action);
+    const action = comparisonAction(old, now, later === null);
+    await openSavedView(d, now, () => mine === latest, action);
     d.setStatus({
       type: 'done',
-      message: `Version ${version} → ${current.version}: ${diffWords(action.earlier!.compare!.diff)}.`,
+      message: `Version ${version} → ${now.version}: ${diffWords(action.earlier!.compare!.diff)}.`,
     });
   } catch (e) {
-    if (mine === latest) d.setStatus(writeFailed(e, () => void compareWithCurrent(d, id, version)));
+    if (mine === latest) d.setStatus(writeFailed(e, () => void compareViewVersions(d, id, version, later)));
   }
 }
 

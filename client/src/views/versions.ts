@@ -115,7 +115,11 @@ export function earlierVersionAction(old: SavedView, currentVersion: number): Ac
  * relationships that have gone since put back where they were, each element marked added or removed. What has
  * left the graph altogether cannot be drawn (the diff still counts it).
  */
-export function comparisonAction(old: SavedView, current: SavedView): ActionOf<'graphLoaded'> {
+export function comparisonAction(
+  old: SavedView,
+  current: SavedView,
+  isCurrent = true,
+): ActionOf<'graphLoaded'> {
   const diff = compareVersions(membersOf(old), membersOf(current));
   const now = openViewAction(current);
   const then = openViewAction(old);
@@ -137,6 +141,7 @@ export function comparisonAction(old: SavedView, current: SavedView): ActionOf<'
     version: old.version,
     currentVersion: current.version,
     compare: {
+      isCurrent,
       added: [...diff.addedNodes, ...diff.addedEdges],
       removed: [...diff.removedNodes, ...diff.removedEdges],
       diff,

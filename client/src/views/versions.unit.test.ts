@@ -15,7 +15,7 @@ import {
   xiAttended,
 } from '../../../test/support/client-fixtures.ts';
 import type { Status } from './status.ts';
-import { compareWithCurrent, openVersion, restoreVersion, type VersionDeps } from './versionFlows.ts';
+import { compareViewVersions, openVersion, restoreVersion, type VersionDeps } from './versionFlows.ts';
 import {
   comparisonAction,
   compareVersions,
@@ -184,11 +184,24 @@ describe('the versions’ workflows', () => {
 
   it('compare a version with the current one, counts in the status', async () => {
     const { d, last } = deps({});
-    await compareWithCurrent(d, 'view:1', 1);
+    await compareViewVersions(d, 'view:1', 1);
+    expect(d.api.view).toHaveBeenCalledWith('view:1');
     expect(last()).toEqual({
       type: 'done',
       message: 'Version 1 → 3: 1 node added, 1 removed; 1 relationship added, none removed.',
     });
+    expect(d.explorer.get().earlier?.compare?.removed).toEqual([putin.id]);
+    expect(d.explorer.get().earlier?.compare?.isCurrent).toBe(true);
+  });
+
+  it('compare two versions neither of which is the current one', async () => {
+    const viewVersion = vi.fn((_id: string, version: number) => Promise.resolve(version === 1 ? v1 : v3));
+    const { d, last } = deps({ viewVersion });
+    await compareViewVersions(d, 'view:1', 1, 2);
+    expect(viewVersion.mock.calls.map((c) => c[1])).toEqual([1, 2]);
+    expect(d.api.view).not.toHaveBeenCalled();
+    expect(last()).toMatchObject({ type: 'done' });
+    expect(d.explorer.get().earlier).toMatchObject({ version: 1, compare: { isCurrent: false } });
     expect(d.explorer.get().earlier?.compare?.removed).toEqual([putin.id]);
   });
 
