@@ -12,6 +12,7 @@
 import { AppError } from '../../core/errors.ts';
 import { cypher, type Db, type Tx } from '../../core/db/database.ts';
 import { bumpGraphVersion } from '../../core/db/graph-version.ts';
+import { newChangeId, recordChange } from '../../core/db/history.ts';
 import { applyCorrections } from '../../core/db/edit-layer.ts';
 import { CITES, KIND_LABELS, documentIdOf } from '../../core/model/index.ts';
 import type { PropValue } from './normalise.ts';
@@ -282,8 +283,10 @@ const DELETE_BOOKKEEPING = cypher(
 export interface RemoveOptions {
   /** Runs first in the removal's transaction (the server's write gate: server/src/backup/pause.ts). */
   beforeWrite?: (tx: Tx) => Promise<void>;
-  /** Runs last in the removal's transaction, with what it took away (the server's history event). */
-  afterWrite?: (tx: Tx, removed: DocumentRemoveResult) => Promise<void>;
+  /** Who removes it, for its history event ('seed' from the command line). */
+  by?: string | null;
+  /** What the history event keeps of the document before (its summary; its id when not given). */
+  before?: unknown;
 }
 
 /** What removing a document took away. */
@@ -315,6 +318,7 @@ export async function removeDocument(
   options: RemoveOptions = {},
 ): Promise<DocumentRemoveResult> {
   const id = documentIdOf(name);
+  const changeId = newChangeId();
   return db.writeTransaction(async (tx) => {
     await options.beforeWrite?.(tx);
     const [exists] = await tx.run<{ found: boolean }>(DOCUMENT_EXISTS, { id, document: name });
@@ -350,7 +354,14 @@ export async function removeDocument(
       sharedKept: shared.released.length - shared.removed,
       sharedRemoved: shared.removed + unnamed,
     };
-    await options.afterWrite?.(tx, removed);
+    await recordChange(tx, {
+      id: changeId,
+      by: options.by ?? 'seed',
+      action: 'REMOVE_DOCUMENT',
+      targetId: id,
+      before: options.before ?? { id },
+      after: { removed },
+    });
     return removed;
   });
 }

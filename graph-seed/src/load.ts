@@ -22,6 +22,7 @@ import {
   retractedAmong,
   type CorrectionConflict,
 } from '../../core/db/edit-layer.ts';
+import { HISTORY_SCHEMA, newChangeId, recordChange } from '../../core/db/history.ts';
 
 /**
  * What the full-text index `entitySearch` (search) reads: names, aliases, quotes, titles, publishers and
@@ -94,7 +95,7 @@ export async function ensureSchema(db: Db): Promise<void> {
   if (existing && [...existing.properties].sort().join() !== [...SEARCH_PROPERTIES].sort().join()) {
     await db.write(DROP_SEARCH_INDEX);
   }
-  for (const q of SCHEMA) await db.write(q);
+  for (const q of [...SCHEMA, ...HISTORY_SCHEMA]) await db.write(q);
   await db.write(AWAIT_INDEXES);
 }
 
@@ -355,6 +356,10 @@ async function withoutRetracted(
 }
 
 // What was loaded of each document, so that a start can tell the files changed since (seedIfEmpty).
+const LOADED_BEFORE = cypher(
+  'seedLoadedBefore',
+  'OPTIONAL MATCH (d:SeedDocument {name: $name}) RETURN d.hash AS hash',
+);
 const RECORD_DOCUMENT = cypher(
   'seedRecordDocument',
   'MERGE (d:SeedDocument {name: $name}) SET d.hash = $hash, d.loadedAt = datetime()',
@@ -482,18 +487,38 @@ export async function writeDocument(
   };
 }
 
-/** Writes one document in one write transaction: all of it, or (on any failure) nothing. */
+/** Who the history names for a document the command line (the seed) writes or removes. */
+export const SEED_ACTOR = 'seed';
+
+/**
+ * Writes one document in one write transaction: all of it, or (on any failure) nothing; its history event
+ * (IMPORT_DOCUMENT, by the seed) in the same transaction. The API's import writes its own (server/src/documents).
+ */
 export async function loadDocument(
   db: Db,
   doc: SeedDocument,
   options: LoadOptions = {},
 ): Promise<DocumentLoadResult> {
+  const changeId = newChangeId();
   try {
     // A document is one transaction; a large one on a cold database (every query planned for the first time)
     // needs more than the API's default limit.
-    return await db.writeTransaction((tx) => writeDocument(tx, doc, options), {
-      timeoutMs: SEED_TRANSACTION_TIMEOUT_MS,
-    });
+    return await db.writeTransaction(
+      async (tx) => {
+        const [loaded] = await tx.run<{ hash: string | null }>(LOADED_BEFORE, { name: doc.name });
+        const result = await writeDocument(tx, doc, options);
+        await recordChange(tx, {
+          id: changeId,
+          by: options.addedBy ?? SEED_ACTOR,
+          action: 'IMPORT_DOCUMENT',
+          targetId: documentIdOf(doc.name),
+          before: loaded?.hash ? { id: documentIdOf(doc.name), hash: loaded.hash } : null,
+          after: { id: documentIdOf(doc.name), hash: documentHash(doc), ...result },
+        });
+        return result;
+      },
+      { timeoutMs: SEED_TRANSACTION_TIMEOUT_MS },
+    );
   } catch (e) {
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
     const reason = cause instanceof Error ? cause.message : String(cause);

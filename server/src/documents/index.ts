@@ -10,7 +10,7 @@ import { cypher, type Db, type Tx } from '../../../core/db/database.ts';
 import { CITES, documentIdOf } from '../../../core/model/index.ts';
 import { actorOf, requireRole } from '../access/index.ts';
 import { ensureWriteGate, enterWriteGate } from '../backup/pause.ts';
-import { ensureHistorySchema, newChangeId, recordChange } from '../history/index.ts';
+import { ensureHistorySchema } from '../history/index.ts';
 import { documentFolder } from '../graph/validate.ts';
 import { graphQLModule, type GraphQLModule } from '../graphql/module.ts';
 import { importDocument, previewDocument, PREVIEW_TTL_HOURS, type DocumentLoader } from './preview.ts';
@@ -101,10 +101,7 @@ export async function document(db: Db, id: string): Promise<DocumentSummary | nu
 export type RemoveDocument = (
   db: Db,
   name: string,
-  options?: {
-    beforeWrite?: (tx: Tx) => Promise<void>;
-    afterWrite?: (tx: Tx, removed: object) => Promise<void>;
-  },
+  options?: { beforeWrite?: (tx: Tx) => Promise<void>; by?: string | null; before?: unknown },
 ) => Promise<unknown>;
 
 /**
@@ -119,20 +116,9 @@ export async function removeDocument(
 ): Promise<boolean> {
   const name = documentFolder(id);
   await Promise.all([ensureWriteGate(db), ensureHistorySchema(db)]);
+  // The document as it was, for the removal's history event (written in the removal's transaction).
   const before = await document(db, documentIdOf(name));
-  const changeId = newChangeId();
-  await remove(db, name, {
-    beforeWrite: enterWriteGate,
-    afterWrite: (tx, removed) =>
-      recordChange(tx, {
-        id: changeId,
-        by,
-        action: 'REMOVE_DOCUMENT',
-        targetId: documentIdOf(name),
-        before: before ?? { id: documentIdOf(name) },
-        after: { removed },
-      }),
-  });
+  await remove(db, name, { beforeWrite: enterWriteGate, by, before: before ?? undefined });
   return true;
 }
 

@@ -5,6 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cypher } from '../../../core/db/database.ts';
+import { removeDocument } from '../../../graph-seed/src/documents.ts';
+import { BRIEF, BRIEF_DIR } from '../../../graph-seed/src/fixtures/documents.ts';
+import { loadDocument } from '../../../graph-seed/src/load.ts';
+import { readDocuments } from '../../../graph-seed/src/read.ts';
 import { codes, startTestGraphQL, type TestGraphQL } from '../../../test/support/graph.ts';
 
 let api: TestGraphQL;
@@ -179,5 +183,23 @@ describe('the history of a document', () => {
     expect(after[0]).toMatchObject({ action: 'REMOVE_DOCUMENT', targetId: DOC_ID, by: 'local' });
     expect(after[0]!.before).toMatchObject({ id: DOC_ID, title: expect.any(String) as unknown });
     expect(after[0]!.after).toMatchObject({ removed: { document: NAME } });
+  });
+});
+
+describe('the history of a document the command line loads and removes', () => {
+  it('has its load and its removal, each once, by the seed', async () => {
+    const read = readDocuments(undefined, { add: BRIEF_DIR });
+    if (!read.ok) throw new Error('the fixture document does not read');
+    const brief = read.documents.find((d) => d.name === BRIEF)!;
+    const id = `document:${BRIEF}`;
+    const before = (await history(id)).length;
+    await loadDocument(api.db, brief);
+    await removeDocument(api.db, BRIEF);
+    const events = await history(id);
+    expect(events.length - before).toBe(2);
+    expect(events[0]).toMatchObject({ action: 'REMOVE_DOCUMENT', by: 'seed', targetId: id });
+    expect(events[0]!.after).toMatchObject({ removed: { document: BRIEF } });
+    expect(events[1]).toMatchObject({ action: 'IMPORT_DOCUMENT', by: 'seed', targetId: id, before: null });
+    expect(events[1]!.after).toMatchObject({ id, document: BRIEF, nodes: expect.any(Number) as unknown });
   });
 });

@@ -5,44 +5,21 @@
 // Events are not :Entity nodes, so no neighbourhood, count, search or path sees them; backups carry them (they
 // have an `id`). Read with `history(id)`, newest first. The id is made before the transaction (or from the
 // write's Idempotency-Key) and the event MERGEd on it, so a transaction the driver retries writes no second event.
-import { randomUUID } from 'node:crypto';
-import { cypher, int, schemaOnce, type Db, type Tx } from '../../../core/db/database.ts';
+// Writing an event is core/db/history.ts (the seed loader writes them too); reading them is here.
+export {
+  CHANGE_ACTIONS,
+  ensureHistorySchema,
+  newChangeId,
+  recordChange,
+  type ChangeAction,
+  type ChangeRecord,
+} from '../../../core/db/history.ts';
+import { cypher, int, type Db, type Tx } from '../../../core/db/database.ts';
+import type { ChangeAction } from '../../../core/db/history.ts';
 import { checkInt, checkTargetId } from '../graph/validate.ts';
 import { graphQLModule } from '../graphql/module.ts';
 
 export const HISTORY_LIMIT_MAX = 1000;
-
-/** Every action an event records. */
-export const CHANGE_ACTIONS = [
-  'ADD_NODE',
-  'ADD_EDGE',
-  'UPDATE_NODE',
-  'RETRACT',
-  'MERGE_NODES',
-  'UNMERGE',
-  'SAVE_VIEW',
-  'UPDATE_VIEW',
-  'DELETE_VIEW',
-  'RESTORE_VIEW',
-  'IMPORT_DOCUMENT',
-  'REMOVE_DOCUMENT',
-] as const;
-export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
-
-/** What a write records in its transaction. */
-export interface ChangeRecord {
-  /** From newChangeId() (or derived from an Idempotency-Key), made before the transaction. */
-  id: string;
-  by: string | null;
-  action: ChangeAction;
-  targetId: string;
-  /** Further ids whose history shows this event (a merge's second node, a relationship's ends). */
-  otherIds?: string[];
-  /** A view's version after the write, so that viewVersion (server/src/views) can find it. */
-  version?: number | null;
-  before: unknown;
-  after: unknown;
-}
 
 /** The contract's ChangeEvent (before and after parsed). */
 export interface ChangeEvent {
@@ -57,32 +34,6 @@ export interface ChangeEvent {
   after: unknown;
 }
 
-const SCHEMA = [
-  cypher(
-    'historyConstraintId',
-    'CREATE CONSTRAINT change_event_id_unique IF NOT EXISTS FOR (e:ChangeEvent) REQUIRE e.id IS UNIQUE',
-  ),
-  cypher(
-    'historyIndexTarget',
-    'CREATE INDEX change_event_target IF NOT EXISTS FOR (e:ChangeEvent) ON (e.targetId)',
-  ),
-];
-
-// MERGE on the id: a retried transaction that did commit finds its event and writes nothing again. An event that
-// names further ids also gets the label MultiChange, so that history(id) looks through those few, not every event.
-const RECORD = cypher(
-  'historyRecord',
-  `MERGE (e:ChangeEvent {id: $id})
-   ON CREATE SET e.at = datetime.transaction(), e.by = $by, e.action = $action, e.targetId = $targetId,
-     e.otherIds = $otherIds, e.version = $version, e.before = $before, e.after = $after
-   WITH e
-   CALL (e) {
-     WITH e WHERE size(e.otherIds) > 0
-     SET e:MultiChange
-   }
-   RETURN e.id AS id`,
-);
-
 const FIND = cypher('historyFind', 'MATCH (e:ChangeEvent {id: $id}) RETURN e {.*} AS event');
 
 const OF = cypher(
@@ -95,28 +46,6 @@ const OF = cypher(
    WITH e ORDER BY e.at DESC, e.id DESC LIMIT $limit
    RETURN e {.*} AS event`,
 );
-
-/** A fresh event id (change:<uuid>). */
-export const newChangeId = () => `change:${randomUUID()}`;
-
-/** Creates the history's constraint and index once per database handle (not inside a data transaction). */
-export const ensureHistorySchema = schemaOnce(SCHEMA);
-
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-
-/** Appends the event in the caller's transaction (idempotent on its id). */
-export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
-  await tx.run(RECORD, {
-    id: change.id,
-    by: change.by,
-    action: change.action,
-    targetId: change.targetId,
-    otherIds: change.otherIds ?? [],
-    version: change.version === undefined || change.version === null ? null : int(change.version),
-    before: json(change.before),
-    after: json(change.after),
-  });
-}
 
 const parse = (v: unknown): unknown => (typeof v === 'string' ? (JSON.parse(v) as unknown) : null);
 
