@@ -5,7 +5,6 @@ import { useRef, type RefObject } from 'react';
 import { signInFromAccount } from '../access/access.ts';
 import { AccountControl } from '../access/AccountControl.tsx';
 import { documentOfGraph } from '../document/document.ts';
-import { AddNodeButton } from '../edit/EditPane.tsx';
 import { undoLabel } from '../explorer/edits.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { useStore } from '../shared/store.ts';
@@ -92,10 +91,6 @@ export function Header({ stores, actions, searchRef }: Props) {
         >
           Add document
         </button>
-        <AddNodeButton
-          edit={actions.edit}
-          near={state.selection.type === 'node' ? (state.graph.nodes[state.selection.id] ?? null) : null}
-        />
         <ExportMenu actions={actions} />
         {current && (
           <button type="button" onClick={() => actions.openView(null)}>

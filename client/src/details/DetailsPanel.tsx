@@ -15,7 +15,6 @@ import { SourceList } from './SourceList.tsx';
 import { Passages } from '../evidence/Passages.tsx';
 import { useEvidence } from '../evidence/useEvidence.ts';
 import { StartPanel, type StartActions } from '../start/StartPanel.tsx';
-import type { EditActions } from '../edit/actions.ts';
 import { EdgeEditActions, EditPane } from '../edit/EditPane.tsx';
 
 /** What the panel's buttons and links do (the app's bound actions). */
@@ -26,8 +25,6 @@ export interface DetailsActions extends StartActions {
   openView: (id: string) => void;
   /** Opens the document view on a passage of the selected item (client/src/document). */
   openDocument?: (passage: Passage) => void;
-  /** Edits that cite, merges and their undo (client/src/edit). */
-  edit?: EditActions;
 }
 
 export interface DetailsProps {

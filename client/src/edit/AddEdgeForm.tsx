@@ -48,7 +48,8 @@ export function AddEdgeForm({ node, edit, busy }: { node: GraphNode; edit: EditA
       </label>
       {form.type && <p className="muted small">{meaningOf(form.type)}</p>}
       <div className="edit-field">
-        <span>Other end</span>
+        {/* While searching, the search box's own label says "Other end". */}
+        {form.other && <span>Other end</span>}
         {form.other ? (
           <p>
             <strong data-testid="edit-other">{form.other.label}</strong>{' '}

@@ -87,6 +87,7 @@ export function NodeEditActions({ node, edit }: { node: GraphNode; edit: EditAct
           Merge with…
         </button>
       )}
+      <AddNodeButton edit={edit} near={node} />
     </div>
   );
 }
@@ -111,7 +112,7 @@ export function EdgeEditActions({
   );
 }
 
-/** "Add node…" (the header's): opens the form, offering the selected node's sources to cite. */
+/** "Add node…" (a node's details, and the start panel's): opens the form, offering `near`'s sources to cite. */
 export function AddNodeButton({ edit, near }: { edit: EditActions; near: GraphNode | null }) {
   return (
     <button

@@ -10,6 +10,8 @@ import { KindSwatch } from '../legend/KindSwatch.tsx';
 import type { Loadable } from '../shared/loadable.ts';
 import { viewPath } from '../views/views.ts';
 import { hitOfNode, keyNodes } from './start.ts';
+import type { EditActions } from '../edit/actions.ts';
+import { AddNodeButton } from '../edit/EditPane.tsx';
 
 /** The kinds the start panel opens the table on, in the order an analyst asks about them. */
 const TABLE_KINDS: readonly NodeKind[] = ['MEETING', 'STATEMENT', 'AGREEMENT', 'FIGURE', 'ACTOR'];
@@ -21,6 +23,8 @@ export interface StartActions {
   chooseHit: (hit: SearchHit) => void;
   openTable: (kind: NodeKind) => void;
   openView: (id: string) => void;
+  /** Edits that cite (client/src/edit): "Add node…" opens its form. */
+  edit?: EditActions;
 }
 
 interface Props {
@@ -58,6 +62,16 @@ export function StartPanel({ state, views, actions }: Props) {
       {events.length > 0 && <KeyList title="Principal events" nodes={events} onChoose={actions.chooseHit} />}
       <h4>Saved views</h4>
       <SavedViews views={views} onOpen={actions.openView} />
+      {actions.edit && (
+        <>
+          <h4>Add to the graph</h4>
+          <p className="muted">
+            A node or a relationship you add cites its source and says whether the source states it. To add a
+            relationship, select one of its ends.
+          </p>
+          <AddNodeButton edit={actions.edit} near={null} />
+        </>
+      )}
     </section>
   );
 }
