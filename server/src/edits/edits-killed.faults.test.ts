@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../../core/db/database.ts';
 import { ownNeo4j } from '../../../test/support/own-neo4j.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { SURVIVABLE, writesThroughOutage } from '../../../test/support/outage.ts';
 
 const ACTORS = ['actor:fault-edit-a', 'actor:fault-edit-b', 'actor:fault-edit-c', 'actor:fault-edit-d'];
 const SOURCE = 'source:fault-edit-source';
@@ -60,68 +59,26 @@ describe('Neo4j killed while 20 clients edit', () => {
       expect((await s.post(warm.query, { input: warm.input })).status).toBe(200);
     }
 
-    let phase: 'before' | 'down' | 'after' = 'before';
-    const acked = new Map<string, ReturnType<typeof editFor>>();
-    const statuses = new Map<string, number>();
-    const ackedAfterRestart = new Set<number>();
-    let unavailable = 0;
-    let stop = false;
-
-    const client = async (c: number) => {
-      for (let n = 0; !stop; n++) {
+    const run = await writesThroughOutage({
+      own,
+      neo4j,
+      server: s,
+      clients: 20,
+      ackedBeforeKill: 60,
+      write: (c, n) => {
         const edit = editFor(c, n);
-        const seenIn = phase;
-        let key: string;
-        try {
-          const r = await s.post(edit.query, { input: edit.input });
-          const error = r.body.errors?.[0];
-          const code = error?.extensions?.code;
-          const tooLong =
-            code === 'REQUEST_TIMEOUT' && /took too long and was stopped/.test(error?.message ?? '');
-          key = tooLong ? 'stopped at its time limit' : `${r.status} ${code ?? ''}`.trim();
-          const made = (r.body.data?.addNode ?? r.body.data?.addEdge) as { id: string } | undefined;
-          if (r.status === 200 && made?.id) {
-            acked.set(made.id, edit);
-            if (seenIn === 'after') ackedAfterRestart.add(c);
-          }
-          if (r.status === 503) {
-            unavailable++;
-            await sleep(200);
-          }
-        } catch {
-          key = 'connection failed';
-        }
-        statuses.set(`${seenIn}: ${key}`, (statuses.get(`${seenIn}: ${key}`) ?? 0) + 1);
-      }
-    };
-    const clients = Array.from({ length: 20 }, (_, c) => client(c));
-
-    // Once about sixty edits are acknowledged, kill -9 the database, and stay down a little.
-    while (acked.size < 60) await sleep(20);
-    phase = 'down';
-    neo4j.process.kill('SIGKILL');
-    await neo4j.exited;
-    const ackedBeforeKill = acked.size;
-    const downSince = unavailable;
-    while (unavailable < downSince + 20) await sleep(50);
-
-    await own.start();
-    phase = 'after';
-    const deadline = Date.now() + 120_000;
-    while (ackedAfterRestart.size < 20 && Date.now() < deadline) await sleep(100);
-    stop = true;
-    await Promise.all(clients);
-    console.log('faults: edit outcomes by phase', Object.fromEntries(statuses));
-    expect(ackedAfterRestart.size).toBe(20);
-    expect(ackedBeforeKill).toBeGreaterThanOrEqual(60);
+        return { query: edit.query, variables: { input: edit.input } };
+      },
+      idOf: (data) => ((data?.addNode ?? data?.addEdge) as { id: string } | undefined)?.id,
+    });
+    console.log('faults: edit outcomes by phase', Object.fromEntries(run.outcomesByPhase));
+    expect(run.recovered).toBe(20);
+    expect(run.ackedBeforeKill).toBeGreaterThanOrEqual(60);
 
     // Only 200s, 503s (DATABASE_UNAVAILABLE) and edits stopped at their time limit: no 500, no dropped connection.
-    for (const key of statuses.keys()) {
-      expect(['200', '503 DATABASE_UNAVAILABLE', 'stopped at its time limit'], s.logged[0]).toContain(
-        key.replace(/^\w+: /, ''),
-      );
-    }
-    expect([...statuses.keys()].some((k) => k.endsWith('503 DATABASE_UNAVAILABLE'))).toBe(true);
+    for (const key of run.outcomes.keys()) expect(SURVIVABLE, s.logged[0]).toContain(key);
+    expect(run.outcomes.get('503 DATABASE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
+    const acked = new Map([...run.acked].map(([id, { c, n }]) => [id, editFor(c, n)] as const));
 
     const [row] = await s.db.read<{
       nodes: { id: string; name: string; cites: number; events: number }[];

@@ -4,9 +4,8 @@
 // answered 503 meanwhile and recovered by itself.
 import { describe, expect, it } from 'vitest';
 import { ownNeo4j } from '../../../test/support/own-neo4j.ts';
+import { SURVIVABLE, writesThroughOutage } from '../../../test/support/outage.ts';
 import { cypher } from '../../../core/db/database.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const SAVE = `mutation ($input: SavedViewInput!) { saveView(input: $input) { id name version } }`;
 
@@ -48,75 +47,25 @@ describe('Neo4j killed while 50 clients save views', () => {
     const warm = await s.post(SAVE, { input: viewFor(99, 0) });
     expect(warm.status).toBe(200);
 
-    type Phase = 'before' | 'down' | 'after';
-    let phase: Phase = 'before';
-    const statusesByPhase = new Map<string, number>();
-    const acked = new Map<string, ReturnType<typeof viewFor>>();
-    const statuses = new Map<string, number>();
-    const ackedAfterRestart = new Set<number>();
-    let unavailable = 0;
-    let stop = false;
-
-    const client = async (c: number) => {
-      for (let n = 0; !stop; n++) {
-        const input = viewFor(c, n);
-        const seenIn = phase;
-        let status = 0;
-        let code: string | undefined;
-        let message: string | undefined;
-        try {
-          const r = await s.post(SAVE, { input });
-          status = r.status;
-          code = r.body.errors?.[0]?.extensions?.code;
-          message = r.body.errors?.[0]?.message;
-          const saved = r.body.data?.saveView as { id: string; name: string } | undefined;
-          if (r.status === 200 && saved?.id) {
-            acked.set(saved.id, input);
-            if (seenIn === 'after') ackedAfterRestart.add(c);
-          }
-        } catch {
-          status = -1; // the connection itself failed
-        }
-        const tooLong = code === 'REQUEST_TIMEOUT' && /took too long and was stopped/.test(message ?? '');
-        const key = tooLong ? 'stopped at its time limit' : `${status} ${code ?? ''}`.trim();
-        statuses.set(key, (statuses.get(key) ?? 0) + 1);
-        statusesByPhase.set(`${seenIn}: ${key}`, (statusesByPhase.get(`${seenIn}: ${key}`) ?? 0) + 1);
-        if (status === 503) {
-          unavailable++;
-          await sleep(200); // as a client honouring Retry-After would, but quicker
-        }
-      }
-    };
-    const clients = Array.from({ length: 50 }, (_, c) => client(c));
-
-    // Mid-way: once about a hundred saves are acknowledged, kill -9 the database.
-    while (acked.size < 100) await sleep(20);
-    phase = 'down';
-    neo4j.process.kill('SIGKILL');
-    await neo4j.exited;
-    const ackedBeforeKill = acked.size;
-    // Stay down a little, so the clients meet the outage.
-    const downSince = unavailable;
-    while (unavailable < downSince + 50) await sleep(50);
-
-    await own.start();
-    phase = 'after';
-    // Recovered by itself: every client gets saves through again on the same server.
-    const deadline = Date.now() + 120_000;
-    while (ackedAfterRestart.size < 50 && Date.now() < deadline) await sleep(100);
-    stop = true;
-    await Promise.all(clients);
-    console.log('faults: outcomes by phase', Object.fromEntries(statusesByPhase));
-    expect(ackedAfterRestart.size).toBe(50);
+    const run = await writesThroughOutage({
+      own,
+      neo4j,
+      server: s,
+      clients: 50,
+      ackedBeforeKill: 100,
+      write: (c, n) => ({ query: SAVE, variables: { input: viewFor(c, n) } }),
+      idOf: (data) => (data?.saveView as { id: string } | undefined)?.id,
+    });
+    console.log('faults: outcomes by phase', Object.fromEntries(run.outcomesByPhase));
+    expect(run.recovered).toBe(50);
 
     // Only 200s and 503s (DATABASE_UNAVAILABLE), and saves stopped at their time limit (a restarted Neo4j plans
     // its queries afresh, which on a busy machine can hold the first wave back past the limit): no 500, no
     // dropped connection, no other error.
-    for (const key of statuses.keys()) {
-      expect(['200', '503 DATABASE_UNAVAILABLE', 'stopped at its time limit'], s.logged[0]).toContain(key);
-    }
-    expect(statuses.get('503 DATABASE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
-    expect(ackedBeforeKill).toBeGreaterThanOrEqual(100);
+    for (const key of run.outcomes.keys()) expect(SURVIVABLE, s.logged[0]).toContain(key);
+    expect(run.outcomes.get('503 DATABASE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
+    expect(run.ackedBeforeKill).toBeGreaterThanOrEqual(100);
+    const acked = new Map([...run.acked].map(([id, { c, n }]) => [id, viewFor(c, n)] as const));
 
     const rows = await s.db.read(STORED_VIEWS);
     const stored = new Map(rows.map((r) => [String(r.id), r]));
