@@ -76,8 +76,8 @@ describe('analysis in the view', () => {
   it('sizes the nodes by betweenness and colours them by community, with no overlaps; a saved view keeps both', async () => {
     const { page, errors } = await openExplorer(browser(), baseUrl);
     await measureActors(page);
-    await table(page).getByLabel('Size nodes by').selectOption({ label: 'Betweenness' });
-    await table(page).getByLabel('Colour by community').check();
+    await table(page).getByLabel('Size by').selectOption({ label: 'Betweenness' });
+    await table(page).getByLabel('Colour by').selectOption({ label: 'Community' });
     await waitForLayout(page);
     const look = () =>
       page.evaluate(() => {

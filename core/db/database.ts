@@ -192,6 +192,41 @@ export function createDb(options: DbOptions): Db {
   };
 }
 
+/** A read transaction whose rows arrive as they are read, for results too large to hold (the whole-graph export). */
+export interface StreamTx {
+  rows<R extends object = Row>(query: NamedQuery, params?: Params): AsyncGenerator<R>;
+}
+
+/**
+ * Runs `work` in one read transaction (one snapshot) of at most `timeoutMs`, its rows pulled from the database as
+ * `work` consumes them, so that memory stays flat whatever the size of the result. Never retried (part of it may
+ * already have been sent on); failures are the project's error codes, as for `read`.
+ */
+export async function streamRead<T>(
+  db: Db,
+  timeoutMs: number,
+  work: (tx: StreamTx) => Promise<T>,
+): Promise<T> {
+  const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, database: db.database });
+  const tx = session.beginTransaction({ timeout: timeoutMs, metadata: { query: 'stream' } });
+  let label = 'stream';
+  try {
+    const out = await work({
+      rows: async function* <R>(query: NamedQuery, params: Params = {}) {
+        label = query.name;
+        for await (const record of tx.run(query.text, params)) yield toPlain(record.toObject()) as R;
+      },
+    });
+    await tx.commit();
+    return out;
+  } catch (e) {
+    await tx.rollback().catch(() => {});
+    throw mapDatabaseError(e, label);
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
   'SessionExpired',

@@ -30,6 +30,7 @@ export const DOCUMENT_FILES = [
   'agreements.yaml',
   'figures.yaml',
   'relationships.yaml',
+  'places.yaml',
 ] as const;
 export type DocumentFile = (typeof DOCUMENT_FILES)[number];
 
@@ -315,12 +316,56 @@ const namedItem = <F extends z.ZodRawShape>(prefix: IdPrefix, fields: F) =>
 const claimItem = <F extends z.ZodRawShape>(prefix: IdPrefix, fields: F) =>
   namedItem(prefix, { ...fields, ...claimEvidence }).superRefine(checkInference);
 
+/** A coordinate in decimal degrees, within its range; a quoted number or one out of range says so. */
+function degrees(what: 'latitude' | 'longitude', limit: 90 | 180, meaning: string) {
+  return z.unknown().transform((v, ctx) => {
+    if (typeof v === 'number' && Number.isFinite(v) && v >= -limit && v <= limit) return v;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        v === undefined || v === null
+          ? `missing ${what}: decimal degrees from -${limit} to ${limit} (${meaning})`
+          : typeof v === 'number'
+            ? `${what} ${show(v)} is out of range: decimal degrees from -${limit} to ${limit} (${meaning})`
+            : `bad ${what} ${show(v)}: a number of decimal degrees (unquoted), from -${limit} to ${limit}`,
+    });
+    return z.NEVER;
+  });
+}
+const coordinates = {
+  latitude: degrees('latitude', 90, 'north positive, south negative'),
+  longitude: degrees('longitude', 180, 'east positive, west negative'),
+};
+
+/** A state's capital: where the map puts the state (a geographic fact, not a claim of the document). */
+const capital = z.strictObject(
+  { name: text, ...coordinates },
+  {
+    error: (iss) => `capital must be a mapping (name, latitude, longitude), got ${show(iss.input)}`,
+  },
+);
+
 const actorItem = namedItem('actor', {
   aliases: textList.optional().nullable(),
   actorType: oneOf(ACTOR_TYPES, 'actorType'),
   role: optionalText,
   country: optionalText,
+  capital: capital.optional().nullable(),
+}).superRefine((actor, ctx) => {
+  if (actor.capital && actor.actorType !== 'state') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['capital'],
+      message: `capital is for a state (actorType: state), not for actorType: ${actor.actorType}`,
+    });
+  }
 });
+
+/**
+ * A place meetings name (their `place`, the same text): its coordinates, from a gazetteer rather than from the
+ * document, so a place has no sources; `note` says where the coordinates come from.
+ */
+const placeItem = z.strictObject({ name: text, ...coordinates, note: optionalText });
 
 const meetingItem = claimItem('meeting', {
   meetingType: oneOf(MEETING_TYPES, 'meetingType'),
@@ -410,6 +455,7 @@ export type StatementItem = z.output<typeof statementItem>;
 export type AgreementItem = z.output<typeof agreementItem>;
 export type FigureItem = z.output<typeof figureItem>;
 export type RelationshipItem = z.output<typeof relationshipItem>;
+export type PlaceItem = z.output<typeof placeItem>;
 
 const list = <T extends z.ZodType>(item: T, key: string) =>
   z.array(item, {
@@ -428,6 +474,7 @@ const ITEM_SCHEMAS: Record<Exclude<DocumentFile, 'document.yaml'>, z.ZodType> = 
   'agreements.yaml': agreementItem,
   'figures.yaml': figureItem,
   'relationships.yaml': relationshipItem,
+  'places.yaml': placeItem,
 };
 
 /** One schema per file of a document folder. */
@@ -440,6 +487,7 @@ export const FILE_SCHEMAS = {
   'agreements.yaml': z.strictObject({ agreements: list(agreementItem, 'agreements') }),
   'figures.yaml': z.strictObject({ figures: list(figureItem, 'figures') }),
   'relationships.yaml': z.strictObject({ relationships: list(relationshipItem, 'relationships') }),
+  'places.yaml': z.strictObject({ places: list(placeItem, 'places') }),
 } satisfies Record<DocumentFile, z.ZodType>;
 
 /** The parsed content of each file (absent files are missing keys). */
@@ -452,6 +500,7 @@ export interface ParsedFiles {
   'agreements.yaml'?: { agreements: AgreementItem[] };
   'figures.yaml'?: { figures: FigureItem[] };
   'relationships.yaml'?: { relationships: RelationshipItem[] };
+  'places.yaml'?: { places: PlaceItem[] };
 }
 
 /** One mistake in the seed: the file, where inside it (`actors[3].sources[0]`), and why. */

@@ -6,6 +6,7 @@ import { cypher, type Tx } from '../../core/db/database.ts';
 import { DOCUMENT_FILES, type SeedError } from './files.ts';
 import { normaliseDocuments, referencedIds, type ExistingGraph, type SeedDocument } from './normalise.ts';
 import { DOCUMENT_TEXT_FILE, parseDocumentSource } from './read.ts';
+import { convertExchangeFiles } from './exchange.ts';
 
 /** A file as text: its name (document.yaml, actors.yaml…, text.txt) and content. */
 export interface DocumentText {
@@ -44,9 +45,14 @@ export function documentNameOf(sourceId: string): string {
 
 /**
  * Validates a document given as texts against the graph read through `tx`: the normalised document, or every
- * error ("file: path: reason", files named as sent). Its name is its own source's id (documentNameOf).
+ * error ("file: path: reason", files named as sent). Its name is its own source's id (documentNameOf). A GraphML
+ * file or a nodes and relationships CSV pair (with at most a document.yaml) is converted first (exchange.ts).
  */
-export async function validateDocumentTexts(tx: Tx, files: DocumentText[]): Promise<TextsResult> {
+export async function validateDocumentTexts(tx: Tx, sent: DocumentText[]): Promise<TextsResult> {
+  // A GraphML file or a CSV pair becomes the seed format's files first (exchange.ts), then is checked as they are.
+  const converted = convertExchangeFiles(sent);
+  if (converted && !converted.ok) return { ok: false, name: null, errors: converted.errors };
+  const files = converted ? converted.files : sent;
   const errors: SeedError[] = [];
   const byName = new Map<string, string>();
   for (const [i, f] of files.entries()) {

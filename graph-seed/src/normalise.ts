@@ -17,7 +17,7 @@ import {
   type SeedNode,
   type SeedRelationship,
 } from '../../core/model/index.ts';
-import type { DocumentFile, ParsedFiles, SeedDate, SeedError, SourceRef } from './files.ts';
+import type { DocumentFile, ParsedFiles, PlaceItem, SeedDate, SeedError, SourceRef } from './files.ts';
 import { locatePassage, passageHoldsQuote, searchableText, type SearchableText } from './passages.ts';
 
 // The normalised document's shapes are the model's (core/model/documents.ts): the server's import rewrites them.
@@ -140,6 +140,53 @@ function placePassages(
   props.passageEnds = ends;
 }
 
+/**
+ * A document's places (places.yaml) by name, each name once; a place no meeting of the document names is an error
+ * (most likely a spelling that differs from the meeting's, which would leave the meeting off the map silently).
+ */
+function placesOf(
+  doc: ParsedDocument,
+  report: (path: string, reason: string) => void,
+): Map<string, PlaceItem> {
+  const places = new Map<string, PlaceItem>();
+  const at = new Map<string, number>();
+  const named = new Set((doc.files['meetings.yaml']?.meetings ?? []).map((m) => m.place));
+  // A meeting that failed its own checks may be the one naming a place: no second message then.
+  const meetingsFailed =
+    doc.failed?.files.includes('meetings.yaml') === true ||
+    (doc.failed?.ids ?? []).some((id) => id.startsWith('meeting:'));
+  for (const [i, place] of (doc.files['places.yaml']?.places ?? []).entries()) {
+    const first = at.get(place.name);
+    if (first !== undefined) {
+      report(`places[${i}].name`, `duplicate place "${place.name}": already at places[${first}]`);
+      continue;
+    }
+    at.set(place.name, i);
+    places.set(place.name, place);
+    if (!named.has(place.name) && !meetingsFailed) {
+      report(
+        `places[${i}].name`,
+        `no meeting of this document has place: ${place.name} (write the name exactly as the meetings do, or remove the place)`,
+      );
+    }
+  }
+  return places;
+}
+
+/**
+ * Where the map puts an item (client/src/map): a state at its capital, a meeting at its place; nothing for the
+ * rest. The capital's name is kept as `capital`; coordinates as `latitude` and `longitude`.
+ */
+function coordinatesOf(
+  item: Record<string, unknown>,
+  places: ReadonlyMap<string, PlaceItem>,
+): Record<string, PropValue> {
+  const capital = item.capital as { name: string; latitude: number; longitude: number } | null | undefined;
+  if (capital) return { capital: capital.name, latitude: capital.latitude, longitude: capital.longitude };
+  const place = typeof item.place === 'string' ? places.get(item.place) : undefined;
+  return place ? { latitude: place.latitude, longitude: place.longitude } : {};
+}
+
 const kindName = (k: NodeKind) => KIND_LABELS[k];
 const kindList = (ks: readonly NodeKind[]) =>
   ks.length === NODE_KINDS.length ? 'any kind' : ks.map(kindName).join(' or ');
@@ -250,13 +297,17 @@ export function normaliseDocuments(
     );
     const footnotes = new Map<number, string[]>();
     footnotesByDoc.set(doc.name, footnotes);
+    const places = placesOf(doc, (path, reason) =>
+      errors.push({ file: doc.fileNames['places.yaml'], path, reason }),
+    );
     for (const prefix of ID_PREFIXES) {
       const { kind, file, key } = KINDS[prefix];
       const content = doc.files[file] as
         Record<string, Array<Record<string, unknown> & { id: string; sources?: SourceRef[] }>> | undefined;
       for (const [i, item] of (content?.[key] ?? []).entries()) {
         const props: Record<string, PropValue> = {
-          ...toProps(item, ['sources', 'passages']),
+          ...toProps(item, ['sources', 'passages', 'capital']),
+          ...coordinatesOf(item, places),
           kind,
           document: doc.name,
         };

@@ -393,7 +393,7 @@ describe('the folders and files of the seed', () => {
       'Second Memo: (folder): bad folder name "Second Memo": a document folder is named in lower-case letters, ' +
         'digits and hyphens',
       `${MEMO}/notes.yml: (file): unknown file: a document folder holds only document.yaml, sources.yaml, ` +
-        'actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml',
+        'actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml, places.yaml',
     ]);
     const empty = tempSeed([]);
     try {
@@ -534,6 +534,8 @@ describe('what is loaded', () => {
       '    date: 2020-01\n    place: Myanmar\n',
       '    date: 2020-01\n    endDate:\n    place:\n',
     );
+    // Its place, named by no meeting now, leaves the places too (places.unit.test.ts).
+    s.edit(MEMO, 'places.yaml', / {2}- name: Myanmar\n(.*\n){3}/, '');
     const result = readDocuments(s.root);
     if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
     const trip = result.documents[0]!.nodes.find((n) => n.id === 'meeting:xi-visit-myanmar-2020-01')!;

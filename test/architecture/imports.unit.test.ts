@@ -13,6 +13,7 @@ function unitOf(file: string): string {
   const [top, second, third] = file.split('/');
   if (top === 'server' && second === 'src') return `server/src/${third}`;
   if (top === 'core' && second === 'model') return 'core/model';
+  if (top === 'core' && second === 'exchange') return 'core/exchange';
   if (top === 'core' && second === 'errors.ts') return 'core/errors.ts';
   return top ?? file;
 }
@@ -20,8 +21,11 @@ function unitOf(file: string): string {
 /** The server's shared floor, which concepts build on: GraphQL plumbing, the explorer's shapes, access roles. */
 const SERVER_CONTRACT = new Set(['graphql', 'graph', 'access', 'generated'].map((f) => `server/src/${f}`));
 const ON_TOP = new Set(['test', 'scripts', 'bench']);
-/** What the browser code may use of core: the model and the error table (no driver, no environment). */
-const CLIENT_MAY_IMPORT = new Set(['core/model', 'core/errors.ts']);
+/**
+ * What the browser code may use of core: the model, the error table and the exchange formats' writers (no driver,
+ * no environment).
+ */
+const CLIENT_MAY_IMPORT = new Set(['core/model', 'core/errors.ts', 'core/exchange']);
 
 /** Why `from` may not import `to`, or null when it may. */
 function violation(from: string, to: string): string | null {
@@ -34,7 +38,7 @@ function violation(from: string, to: string): string | null {
   if (fromTop === 'client')
     return CLIENT_MAY_IMPORT.has(to)
       ? null
-      : 'the client imports only core/model and core/errors.ts beside itself';
+      : 'the client imports only core/model, core/errors.ts and core/exchange beside itself';
   if (fromTop === 'neo4j' || fromTop === 'graph-seed')
     return toTop === 'core' ? null : `${fromTop} imports only core`;
   if (fromTop === 'server') {

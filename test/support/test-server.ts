@@ -9,6 +9,7 @@ import { createGraphQLServer } from '../../server/src/app/graphql-server.ts';
 import { createApp, type SecurityOptions } from '../../server/src/http/app.ts';
 import { maintenanceUnderway } from '../../server/src/backup/pause.ts';
 import { listen } from '../../server/src/http/listen.ts';
+import { graphDownloads } from '../../server/src/export/index.ts';
 
 export interface TestServer {
   url: string;
@@ -70,6 +71,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     readiness: { starting: null, maintenance: () => maintenanceUnderway(db) },
     clientDir: clientDist,
     log,
+    downloads: graphDownloads(db),
     ...(options.security ? { security: options.security } : {}),
   });
   const http = await listen(app, 0, '127.0.0.1');

@@ -1,6 +1,6 @@
 // The analysis of the canvas: its measures (computed in a Web Worker), what the table shows of them, and the
 // workflow that asks for them. The measures describe the canvas as it was when they were computed; the panel
-// says for how many nodes.
+// says for how many nodes. What they draw on the canvas is a style rule's (client/src/style).
 import type { ExplorerState } from '../explorer/state.ts';
 import { visibleElements } from '../explorer/projection.ts';
 import { failed, idle, loading, ready, type Loadable } from '../shared/loadable.ts';
@@ -17,66 +17,9 @@ export interface MeasureResult {
 
 export interface AnalysisState {
   measures: Loadable<MeasureResult>;
-  /** The measure that sizes the nodes (degree on the server's count when none). */
-  sizeBy: Measure | null;
-  /** Nodes coloured by community instead of by kind (the shape still tells the kind). */
-  colourByCommunity: boolean;
 }
 
-export const initialAnalysis: AnalysisState = { measures: idle, sizeBy: null, colourByCommunity: false };
-
-/** The measures that can size nodes (a community number is no size). */
-export const SIZE_MEASURES: readonly Measure[] = ['degree', 'pagerank', 'betweenness'];
-
-/** Smallest and largest node drawn when sized by a measure (the range of the degree sizes, graph/kinds.ts). */
-export const MEASURE_SIZE = { min: 22, max: 80 } as const;
-
-/** Colours of the ten largest communities (Tableau 10); the others are grey. */
-export const COMMUNITY_COLOURS = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
-] as const;
-export const OTHER_COMMUNITY = '#d1d5db';
-
-/** What the canvas draws of the measures: each measured node's size and colour, when asked for. */
-export interface MeasureLook {
-  measureSize?: number;
-  communityColour?: string;
-}
-
-/**
- * Each node's size (linear in the measure between MEASURE_SIZE's bounds, the largest value the largest node) and
- * colour (its community's), as the analysis asks; nothing for a node not measured.
- */
-export function measureLooks(
-  values: Measures | null,
-  sizeBy: Measure | null,
-  colourByCommunity: boolean,
-): Record<string, MeasureLook> {
-  if (!values || (!sizeBy && !colourByCommunity)) return {};
-  const all = Object.values(values);
-  const top = sizeBy ? Math.max(...all.map((v) => v[sizeBy])) : 0;
-  const low = sizeBy ? Math.min(...all.map((v) => v[sizeBy])) : 0;
-  const looks: Record<string, MeasureLook> = {};
-  for (const [id, v] of Object.entries(values)) {
-    const look: MeasureLook = {};
-    if (sizeBy) {
-      const t = top > low ? (v[sizeBy] - low) / (top - low) : 0;
-      look.measureSize = Math.round(MEASURE_SIZE.min + t * (MEASURE_SIZE.max - MEASURE_SIZE.min));
-    }
-    if (colourByCommunity) look.communityColour = COMMUNITY_COLOURS[v.community - 1] ?? OTHER_COMMUNITY;
-    looks[id] = look;
-  }
-  return looks;
-}
+export const initialAnalysis: AnalysisState = { measures: idle };
 
 /** What the measures are computed on: the nodes and relationships drawn now. */
 export function measureInputOf(state: ExplorerState): MeasureInput {

@@ -4,17 +4,9 @@ import { reduce } from '../explorer/reduce.ts';
 import { initialState } from '../explorer/state.ts';
 import { createStore } from '../shared/store.ts';
 import type { TableRow } from '../table/table.ts';
-import {
-  COMMUNITY_COLOURS,
-  initialAnalysis,
-  MEASURE_SIZE,
-  measureColumns,
-  measureInputOf,
-  measureLooks,
-  OTHER_COMMUNITY,
-  runMeasures,
-} from './analysis.ts';
-import { computeMeasures } from './measures.ts';
+import { NO_STYLE, OTHER_COLOUR, PALETTE, SIZE_BOUNDS, styleLooks, type StyleRules } from '../style/style.ts';
+import { initialAnalysis, measureColumns, measureInputOf, runMeasures } from './analysis.ts';
+import { computeMeasures, type Measures } from './measures.ts';
 
 const canvas = reduce(initialState, {
   type: 'graphLoaded',
@@ -60,26 +52,32 @@ describe('the measures of the canvas', () => {
   });
 });
 
-describe('what the canvas draws of the measures', () => {
+describe('what the canvas draws of the measures (as style rules, client/src/style)', () => {
   const values = {
     a: { degree: 1, pagerank: 0.1, betweenness: 0, community: 1 },
     b: { degree: 3, pagerank: 0.5, betweenness: 0.5, community: 2 },
     c: { degree: 2, pagerank: 0.4, betweenness: 1, community: 11 },
   };
+  const looks = (measures: Measures | null, rules: Partial<StyleRules>) =>
+    styleLooks(
+      { ...NO_STYLE, ...rules },
+      Object.keys(measures ?? values).map((id) => fx.node(id, 'ACTOR')),
+      measures,
+    ).looks;
 
   it('sizes from the smallest to the largest value, and colours each community, an eleventh grey', () => {
-    const looks = measureLooks(values, 'betweenness', true);
-    expect(looks.a).toEqual({ measureSize: MEASURE_SIZE.min, communityColour: COMMUNITY_COLOURS[0] });
-    expect(looks.b).toEqual({ measureSize: 51, communityColour: COMMUNITY_COLOURS[1] });
-    expect(looks.c).toEqual({ measureSize: MEASURE_SIZE.max, communityColour: OTHER_COMMUNITY });
+    const drawn = looks(values, { sizeBy: 'measure:betweenness', colourBy: 'measure:community' });
+    expect(drawn.a).toEqual({ styleSize: SIZE_BOUNDS.min, styleColour: PALETTE[0] });
+    expect(drawn.b).toEqual({ styleSize: 51, styleColour: PALETTE[1] });
+    expect(drawn.c).toEqual({ styleSize: SIZE_BOUNDS.max, styleColour: OTHER_COLOUR });
   });
 
   it('asks nothing of the canvas until asked, or before the measures are there', () => {
-    expect(measureLooks(values, null, false)).toEqual({});
-    expect(measureLooks(null, 'degree', true)).toEqual({});
-    expect(measureLooks(values, 'degree', false).b).toEqual({ measureSize: MEASURE_SIZE.max });
+    expect(looks(values, {}).b).toEqual({});
+    expect(looks(null, { sizeBy: 'measure:degree', colourBy: 'measure:community' }).b).toEqual({});
+    expect(looks(values, { sizeBy: 'measure:degree' }).b).toEqual({ styleSize: SIZE_BOUNDS.max });
     // All equal: every node the smallest size.
     const flat = { x: { ...values.a }, y: { ...values.a } };
-    expect(measureLooks(flat, 'pagerank', false).y).toEqual({ measureSize: MEASURE_SIZE.min });
+    expect(looks(flat, { sizeBy: 'measure:pagerank' }).y).toEqual({ styleSize: SIZE_BOUNDS.min });
   });
 });

@@ -2,8 +2,7 @@
 // saved views), the graph canvas with the timeline (and the results table) under it, the document view over
 // it, the details panel and the sign-in dialog each read their concept's store (app/stores.ts) and call the page's actions (app/actions.ts);
 // the state and the pure transitions live with each concept, the workflows across concepts in app/page.ts.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { measureLooks } from '../analysis/analysis.ts';
+import { useEffect, useRef, useState } from 'react';
 import { dialogReason, signInToLoad } from '../access/access.ts';
 import { SignInDialog } from '../access/SignInDialog.tsx';
 import { onClientEvent } from '../api/client.ts';
@@ -15,6 +14,8 @@ import { DocumentPane } from '../document/DocumentPane.tsx';
 import { GraphCanvas } from '../graph/GraphCanvas.tsx';
 import { AddDocumentPane } from '../import/AddDocumentPane.tsx';
 import { useStore } from '../shared/store.ts';
+import { useStyle } from '../style/useStyle.ts';
+import { useGroups } from '../groups/useGroups.ts';
 import { TablePanel } from '../table/TablePanel.tsx';
 import { Timeline } from '../time/Timeline.tsx';
 import { browserEnv, createActions } from './actions.ts';
@@ -48,12 +49,8 @@ export function App() {
   const tableOpen = useStore(stores.table).open;
   const documentView = useStore(stores.document);
   const signInReason = dialogReason(access);
-  const { measures, sizeBy, colourByCommunity } = useStore(stores.analysis);
-  const measured = measures.type === 'ready' ? measures.value.values : null;
-  const looks = useMemo(
-    () => measureLooks(measured, sizeBy, colourByCommunity),
-    [measured, sizeBy, colourByCommunity],
-  );
+  const { looks } = useStyle(stores);
+  const groups = useGroups(stores.explorer, stores.groups, stores.analysis);
   return (
     <div className="app">
       <nav className="skip-links" aria-label="Skip links">
@@ -76,6 +73,8 @@ export function App() {
           onExpand={actions.expand}
           onReady={actions.canvasReady}
           looks={looks}
+          groups={groups}
+          onToggleGroup={actions.toggleGroup}
         />
         <EarlierBanner earlier={state.earlier} onBack={actions.versions.back} />
         <LoadOverlay
@@ -110,9 +109,10 @@ export function App() {
             explorer={stores.explorer}
             stats={stores.stats}
             analysis={stores.analysis}
+            style={stores.style}
             onChoose={actions.chooseHit}
             onMeasure={actions.measure}
-            onLook={actions.look}
+            onStyle={actions.style}
           />
         )}
       </main>

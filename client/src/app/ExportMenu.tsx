@@ -1,6 +1,7 @@
 // The header's "Export" menu: the picture for a report (PNG, SVG), the explorer's own JSON, and the formats other
-// tools open (GEXF for Gephi, GraphML, CSV of nodes and of relationships). Each item keeps its full name for screen
-// readers ("Export PNG"); Escape or a click elsewhere closes the menu.
+// tools open (GEXF for Gephi, GraphML, CSV of nodes and of relationships), of the canvas or of the whole graph (the
+// server's, streamed). Each item keeps its full name for screen readers ("Export PNG"); Escape or a click elsewhere
+// closes the menu.
 import { useEffect, useRef, useState } from 'react';
 
 export interface ExportActions {
@@ -11,6 +12,10 @@ export interface ExportActions {
   exportGraphml: () => void;
   exportCsvNodes: () => void;
   exportCsvEdges: () => void;
+  exportWholeGexf: () => void;
+  exportWholeGraphml: () => void;
+  exportWholeCsvNodes: () => void;
+  exportWholeCsvEdges: () => void;
 }
 
 /** The menu's items: the accessible name, what the item says, and what it does. */
@@ -22,6 +27,10 @@ const ITEMS: [name: string, text: string, action: keyof ExportActions][] = [
   ['Export GraphML', 'GraphML (yEd, Cytoscape desktop)', 'exportGraphml'],
   ['Export CSV of nodes', 'CSV: nodes', 'exportCsvNodes'],
   ['Export CSV of relationships', 'CSV: relationships', 'exportCsvEdges'],
+  ['Export whole graph as GEXF', 'Whole graph as GEXF', 'exportWholeGexf'],
+  ['Export whole graph as GraphML', 'Whole graph as GraphML', 'exportWholeGraphml'],
+  ['Export whole graph as CSV of nodes', 'Whole graph as CSV: nodes', 'exportWholeCsvNodes'],
+  ['Export whole graph as CSV of relationships', 'Whole graph as CSV: relationships', 'exportWholeCsvEdges'],
 ];
 
 /** The Export button and its menu. */

@@ -11,6 +11,9 @@ import { useStore } from '../shared/store.ts';
 import { ViewsPanel } from '../views/ViewsPanel.tsx';
 import { DocumentsPanel } from '../import/DocumentsPanel.tsx';
 import { ContestedPanel } from '../contest/Disagreements.tsx';
+import { useStyle } from '../style/useStyle.ts';
+import { GroupControls } from '../groups/GroupControls.tsx';
+import { useGroups } from '../groups/useGroups.ts';
 import type { AppActions } from './actions.ts';
 import type { AppStores, Tab } from './stores.ts';
 
@@ -31,6 +34,10 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
   const { list, current } = useStore(stores.views);
   const { viewer } = useStore(stores.access);
   const selected = state.selection.type === 'node' ? state.graph.nodes[state.selection.id] : undefined;
+  const { legend: styleLegend } = useStyle(stores);
+  const groups = useStore(stores.groups);
+  const groupProjection = useGroups(stores.explorer, stores.groups, stores.analysis);
+  const { measures } = useStore(stores.analysis);
   return (
     <div className="side">
       <Legend
@@ -38,8 +45,17 @@ export function SidePanels({ stores, actions }: { stores: AppStores; actions: Ap
         shown={visibleCountsByKind(state)}
         hiddenKinds={state.hiddenKinds}
         dispatch={actions.dispatch}
+        style={styleLegend}
       />
       <EvidenceFilters explorer={stores.explorer} api={api} />
+      <GroupControls
+        groups={groups}
+        projection={groupProjection}
+        measures={measures}
+        onGroupBy={actions.groupBy}
+        onToggle={actions.toggleGroup}
+        onMeasure={actions.measure}
+      />
       <Tabs tab={tab} onTab={actions.chooseTab} />
       <TabPanel name="paths" tab={tab}>
         <PathsPanel

@@ -31,12 +31,23 @@ import {
   importPreview,
   previewDraft,
   previewFiles,
+  withTitle,
 } from '../import/addDocument.ts';
 import { plainTextOf } from '../import/draft.ts';
 import { reloadDocuments, removeConfirmed } from '../import/documents.ts';
-import { computeInWorker, runMeasures, type AnalysisState } from '../analysis/analysis.ts';
-import { exchangeOf, toCsv, toGexf, toGraphml, type Exchange } from '../analysis/exchange.ts';
+import { computeInWorker, runMeasures } from '../analysis/analysis.ts';
+import {
+  exchangeOf,
+  fetchWholeGraph,
+  toCsv,
+  toGexf,
+  toGraphml,
+  type Exchange,
+  type WholeGraphFile,
+} from '../analysis/exchange.ts';
 import { tableOpenedOn } from '../table/panel.ts';
+import { needsMeasures, styleLooks, type StyleRules } from '../style/style.ts';
+import { groupBy, toggleGroup, type GroupKey } from '../groups/groups.ts';
 import { viewInput } from '../views/views.ts';
 import { exportDocument, exportFileName } from './exportJson.ts';
 import { browserMeasure, composePicture, pictureText, svgPicture } from './exportPicture.ts';
@@ -63,11 +74,26 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
   let cy: Core | null = null;
   const dispatch = (action: Action) => stores.explorer.set((s) => reduce(s, action));
   const fileName = (ext: string) => exportFileName(stores.views.get().current?.name ?? null, ext);
+  /** The exported picture's text, with what the style rules colour, size and caption by. */
+  const picture = () => {
+    const state = stores.explorer.get();
+    const { measures } = stores.analysis.get();
+    const values = measures.type === 'ready' ? measures.value.values : null;
+    const { legend } = styleLooks(stores.style.get(), Object.values(state.graph.nodes), values);
+    return pictureText(state, stores.views.get().current?.name ?? null, legend);
+  };
   /** The canvas (with its measures, when computed) in a format other tools open, as a download. */
   const exchange = (ext: string, type: string, write: (x: Exchange) => string) => {
     const { measures } = stores.analysis.get();
     const x = exchangeOf(stores.explorer.get(), measures.type === 'ready' ? measures.value.values : null);
     download(new Blob([write(x)], { type }), fileName(ext));
+  };
+  /** The whole graph as the server writes it (/export/<file>), saved as a download; a refusal as a notice. */
+  const wholeGraph = async (file: WholeGraphFile) => {
+    const got = await fetchWholeGraph(file, env.tokens.get());
+    if (got.ok) download(got.blob, `whole-graph-${file}`);
+    else
+      stores.connection.set((s) => noticeShown(s, `The whole graph could not be exported: ${got.message}`));
   };
   return {
     dispatch,
@@ -119,12 +145,15 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     addDocument: {
       open: () => stores.addDocument.set(() => choosing),
       close: () => stores.addDocument.set(() => closedAdd),
-      /** The seed format's files are previewed; one plain .txt file is drafted, as pasted text is. */
-      files: (files: File[]) =>
+      /**
+       * The seed format's files are previewed, and a GraphML file or CSV pair with its title; one plain .txt file
+       * is drafted, as pasted text is.
+       */
+      files: (files: File[], title = '') =>
         void filesOf(files).then((f) =>
           plainTextOf(f)
             ? draftText({ state: stores.addDocument, api }, f[0]!.content)
-            : previewFiles({ state: stores.addDocument, api }, f),
+            : previewFiles({ state: stores.addDocument, api }, withTitle(f, title)),
         ),
       text: (text: string) => void draftText({ state: stores.addDocument, api }, text),
       previewDraft: () => void previewDraft({ state: stores.addDocument, api }),
@@ -146,12 +175,28 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     },
     /** Computes the measures of the canvas (off the main thread); the table shows them. */
     measure: () => void runMeasures(stores.analysis, stores.explorer),
-    /** Sizes or colours the nodes by the measures, then lays the canvas out again so that no nodes overlap. */
-    look: (change: Partial<Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'>>) => {
-      stores.analysis.set((s) => ({ ...s, ...change }));
-      if (change.sizeBy !== undefined)
-        dispatch({ type: 'layoutChosen', name: stores.explorer.get().layout.name });
+    /**
+     * Colours, sizes or captions the nodes by a property or a measure (client/src/style). A measure not computed
+     * yet is computed; a new size lays the canvas out again so that no nodes overlap.
+     */
+    style: (change: Partial<StyleRules>) => {
+      stores.style.set((s) => ({ ...s, ...change }));
+      const relayout = () => {
+        if (change.sizeBy !== undefined)
+          dispatch({ type: 'layoutChosen', name: stores.explorer.get().layout.name });
+      };
+      const { type } = stores.analysis.get().measures;
+      if (needsMeasures(stores.style.get()) && (type === 'idle' || type === 'error'))
+        void runMeasures(stores.analysis, stores.explorer).then(relayout);
+      else relayout();
     },
+    /** Groups the canvas by a key (or none), then lays it out again so that each group's members sit together. */
+    groupBy: (by: GroupKey | null) => {
+      stores.groups.set((s) => groupBy(s, by));
+      dispatch({ type: 'layoutChosen', name: stores.explorer.get().layout.name });
+    },
+    /** Collapses or expands one group (client/src/groups). */
+    toggleGroup: (id: string) => stores.groups.set((s) => toggleGroup(s, id)),
     chooseTab: (tab: Tab) => stores.tab.set(() => tab),
     /** Opens the document view on `documentId`, emphasising `passage` (a passage of the selected item). */
     openDocument: (passage: { documentId: string } & TextRange) =>
@@ -184,12 +229,14 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     },
     fit: () => cy && fitShapes(cy),
     snapshot: (meta: { name: string; description: string }) =>
-      cy ? viewInput(stores.explorer.get(), placementOf(cy), meta, stores.analysis.get()) : null,
+      cy
+        ? viewInput(stores.explorer.get(), placementOf(cy), meta, stores.style.get(), stores.groups.get())
+        : null,
     /** The graph with its title, legend, dates and numbered sources; the bare graph if that cannot be drawn. */
     exportPng: () => {
       if (!cy) return;
       const graph = cy;
-      const text = pictureText(stores.explorer.get(), stores.views.get().current?.name ?? null);
+      const text = picture();
       composePicture(pngUriOf(graph), text).then(
         (blob) => download(blob, fileName('png')),
         () => download(pngOf(graph), fileName('png')),
@@ -198,7 +245,7 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     /** The same figure as SVG: the graph's shapes, lines and labels as vectors, with the text around them. */
     exportSvg: () => {
       if (!cy) return;
-      const text = pictureText(stores.explorer.get(), stores.views.get().current?.name ?? null);
+      const text = picture();
       const svg = svgPicture(graphSvg(cy), text, browserMeasure());
       download(new Blob([svg], { type: 'image/svg+xml' }), fileName('svg'));
     },
@@ -207,6 +254,10 @@ export function createActions(stores: AppStores, env: page.PageEnv) {
     exportCsvNodes: () => exchange('nodes.csv', 'text/csv;charset=utf-8', (x) => `\uFEFF${toCsv(x).nodes}`),
     exportCsvEdges: () =>
       exchange('relationships.csv', 'text/csv;charset=utf-8', (x) => `\uFEFF${toCsv(x).edges}`),
+    exportWholeGexf: () => void wholeGraph('graph.gexf'),
+    exportWholeGraphml: () => void wholeGraph('graph.graphml'),
+    exportWholeCsvNodes: () => void wholeGraph('nodes.csv'),
+    exportWholeCsvEdges: () => void wholeGraph('edges.csv'),
     exportJson: () => {
       if (!cy) return;
       const doc = exportDocument(stores.explorer.get(), placementOf(cy));

@@ -10,10 +10,13 @@ import { kindStyle } from '../graph/kinds.ts';
 import { escapeXml, type SvgGraph } from '../graph/svg.ts';
 import { periodOf } from '../time/time.ts';
 import { formatDate } from '../../../core/model/dates.ts';
+import { ruleLines, type StyleLegend } from '../style/style.ts';
 
 export interface PictureText {
   title: string;
   legend: { kind: string; label: string; color: string; count: number }[];
+  /** What the style rules colour, size and caption by (client/src/style), a line each; none without rules. */
+  rules?: string[];
   /** The time window, or the span of the dated items drawn; null when nothing drawn is dated. */
   dates: string | null;
   /** Numbered citations: "[1] Title — Publisher, date — address". */
@@ -41,21 +44,34 @@ export function citationText(s: Source, n: number): string {
   return `[${n}] ${s.title}${meta ? ` — ${meta}` : ''} — ${sourceAddress(s) ?? 'no address'}${note}`;
 }
 
-/** What the exported picture says beside the graph. */
-export function pictureText(state: ExplorerState, viewName: string | null): PictureText {
+/**
+ * What the exported picture says beside the graph. Under a colour rule (client/src/style) the legend's swatches
+ * are its values' (the kinds' colours are not drawn), or none for a ramp, which its line describes.
+ */
+export function pictureText(
+  state: ExplorerState,
+  viewName: string | null,
+  style: StyleLegend = {},
+): PictureText {
   const { nodeIds, edgeIds } = visibleElements(state);
   const counts = new Map<string, number>();
   for (const id of nodeIds) {
     const kind = state.graph.nodes[id]!.kind;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  const legend = [...counts].map(([kind, count]) => {
-    const style = kindStyle(kind);
-    return { kind, label: count === 1 ? style.label : style.plural, color: style.color, count };
+  const kinds = [...counts].map(([kind, count]) => {
+    const look = kindStyle(kind);
+    return { kind, label: count === 1 ? look.label : look.plural, color: look.color, count };
   });
+  const colour = style.colour;
+  const values =
+    colour?.type === 'categories'
+      ? colour.categories.map((c) => ({ kind: '', label: c.value, color: c.colour, count: c.count }))
+      : [];
   return {
     title: viewName?.trim() || 'Knowledge graph',
-    legend,
+    legend: colour ? values : kinds,
+    rules: ruleLines(style),
     dates: datesShown(state, nodeIds, edgeIds),
     citations: shownSources(state).map((s, i) => citationText(s, i + 1)),
   };
@@ -138,6 +154,7 @@ export function layoutPicture(
   };
   line(text.title, 20, '#111', true);
   if (text.dates) line(text.dates, 13, '#444');
+  for (const rule of text.rules ?? []) line(rule, 13, '#444');
   if (text.legend.length) {
     y += 4 * scale;
     let x = pad;

@@ -25,9 +25,11 @@ import {
   viewDeleted,
   viewsCleared,
 } from '../views/savedViews.ts';
-import { openSavedView, viewAnalysis, viewIdFromSearch, viewPath } from '../views/views.ts';
+import { openSavedView, viewGroups, viewIdFromSearch, viewPath, viewStyle } from '../views/views.ts';
 import { initialAnalysis, runMeasures } from '../analysis/analysis.ts';
 import type { MeasureInput, Measures } from '../analysis/measures.ts';
+import { NO_STYLE, needsMeasures } from '../style/style.ts';
+import { noGroups } from '../groups/groups.ts';
 import type { AppStores } from './stores.ts';
 
 /** What the page's workflows use beside the stores: the API, the token, the address bar, the title. */
@@ -114,10 +116,15 @@ export async function loadPage(page: Page): Promise<void> {
       }
       await openSavedView({ explorer: stores.explorer, api: env.api }, view, latest);
       if (!latest()) return;
-      // The view's measures are computed again for its canvas (measures of another canvas would not fit it).
-      const look = viewAnalysis(view);
-      stores.analysis.set(() => ({ ...initialAnalysis, ...look }));
-      if (look.sizeBy || look.colourByCommunity)
+      // The view's style rules; the measures they draw by are computed again for its canvas (measures of
+      // another canvas would not fit it).
+      const style = viewStyle(view);
+      stores.style.set(() => style);
+      stores.analysis.set(() => initialAnalysis);
+      // Its groups too; groups by community wait for the measures.
+      const groups = viewGroups(view);
+      stores.groups.set(() => groups);
+      if (needsMeasures(style) || groups.by === 'community')
         void runMeasures(stores.analysis, stores.explorer, env.computeMeasures);
       stores.views.set((s) => currentSet(s, view));
       stores.tab.set(() => 'views');
@@ -127,6 +134,8 @@ export async function loadPage(page: Page): Promise<void> {
       if (!latest()) return;
       stores.explorer.set((s) => loadGraph(s, { type: 'graphLoaded', ...graph }));
       stores.analysis.set(() => initialAnalysis);
+      stores.style.set(() => NO_STYLE);
+      stores.groups.set(() => noGroups);
       stores.views.set((s) => currentSet(s, null));
       env.setTitle(pageTitle(null));
     }

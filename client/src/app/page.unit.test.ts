@@ -106,16 +106,20 @@ describe('loading the page', () => {
     });
     await loadPage(p);
     await vi.waitFor(() => expect(stores.analysis.get().measures.type).toBe('ready'));
-    expect(stores.analysis.get()).toMatchObject({ sizeBy: 'betweenness', colourByCommunity: true });
+    expect(stores.style.get()).toEqual({
+      sizeBy: 'measure:betweenness',
+      colourBy: 'measure:community',
+      captionBy: null,
+    });
     const measured = stores.analysis.get().measures;
     expect(measured.type === 'ready' && Object.keys(measured.value.values).sort()).toEqual(
       [xi.id, putin.id, summit.id].sort(),
     );
     // A view saved without them opens without, and computes nothing.
     const plain = page('?view=view%3A1');
-    plain.stores.analysis.set((s) => ({ ...s, sizeBy: 'degree' }));
+    plain.stores.style.set((s) => ({ ...s, sizeBy: 'measure:degree' }));
     await loadPage(plain.p);
-    expect(plain.stores.analysis.get()).toMatchObject({ sizeBy: null, colourByCommunity: false });
+    expect(plain.stores.style.get()).toEqual({ colourBy: null, sizeBy: null, captionBy: null });
     expect(plain.env.computeMeasures).not.toHaveBeenCalled();
     expect(env.computeMeasures).toHaveBeenCalledTimes(1);
   });

@@ -1,8 +1,10 @@
 // Every concept's state, one store each, made once per page (App holds them): the working graph, connection
 // status, access, saved views, the database's counts, the last expansion, the path ends, the side tab, the
-// results table, the document view and the analysis (measures).
+// results table, the document view, the analysis (measures) and the style rules.
 import type { GraphStats } from '../api/types.ts';
 import { initialAnalysis, type AnalysisState } from '../analysis/analysis.ts';
+import { NO_STYLE, type StyleRules } from '../style/style.ts';
+import { noGroups, type GroupsState } from '../groups/groups.ts';
 import { closedAdd, type AddDocumentState } from '../import/addDocument.ts';
 import { initialDocuments, type DocumentsState } from '../import/documents.ts';
 import { initialAccess, type AccessState } from '../access/access.ts';
@@ -31,6 +33,9 @@ export interface AppStores {
   table: Store<TableState>;
   document: Store<DocumentView>;
   analysis: Store<AnalysisState>;
+  style: Store<StyleRules>;
+  /** How the canvas is grouped, and which groups are collapsed (client/src/groups). */
+  groups: Store<GroupsState>;
   addDocument: Store<AddDocumentState>;
   documents: Store<DocumentsState>;
 }
@@ -49,6 +54,8 @@ export function createStores(): AppStores {
     table: createStore(initialTable),
     document: createStore<DocumentView>(closedDocument),
     analysis: createStore(initialAnalysis),
+    style: createStore(NO_STYLE),
+    groups: createStore(noGroups),
     addDocument: createStore<AddDocumentState>(closedAdd),
     documents: createStore(initialDocuments),
   };

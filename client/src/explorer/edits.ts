@@ -29,6 +29,7 @@ export function loadGraph(state: ExplorerState, action: ActionOf<'graphLoaded'>)
     expansions: {},
     history: [],
     earlier: action.earlier ?? null,
+    map: action.map ?? state.map,
     layout: {
       name: action.layoutName ?? state.layout.name,
       epoch: state.layout.epoch + 1,
@@ -113,7 +114,8 @@ export function setHiddenKinds(state: ExplorerState, hiddenKinds: NodeKind[]): E
 
 /** Lays the whole canvas out again with another layout. */
 export function chooseLayout(state: ExplorerState, name: LayoutName): ExplorerState {
-  return { ...state, layout: { name, epoch: state.layout.epoch + 1 } };
+  // A layout chosen on the map leaves the map (client/src/map).
+  return { ...state, map: false, layout: { name, epoch: state.layout.epoch + 1 } };
 }
 
 /** Pins nodes of the working graph where they are: full layouts leave them in place. Not an undoable step. */

@@ -114,7 +114,7 @@ export function elementClasses(state: ExplorerState): Map<string, string> {
     if (nearEdges.has(e.id)) c.push('neighbour');
     if (state.path) c.push(pathEdges.has(e.id) ? 'on-path' : 'off-path');
     if (focus && !focus.has(e.id)) c.push('dimmed');
-    if (state.layout.name === 'timeline') c.push('timeline');
+    if (state.layout.name === 'timeline' && !state.map) c.push('timeline');
     if (added.has(e.id)) c.push('version-added');
     if (removed.has(e.id)) c.push('version-removed');
     out.set(e.id, c.join(' '));

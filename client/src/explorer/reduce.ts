@@ -6,6 +6,7 @@ import { showPath } from '../paths/paths.ts';
 import { addNode } from '../search/search.ts';
 import { retract } from '../edit/canvas.ts';
 import { setTimeWindow } from '../time/timeline.ts';
+import { showMap } from '../map/map.ts';
 import {
   chooseLayout,
   hideNodes,
@@ -42,6 +43,7 @@ const TRANSITIONS: {
   evidenceSet: (s, a) => setEvidence(s, a.evidence),
   documentsShown: (s, a) => relayoutTimeline({ ...s, documents: a.documents }),
   layoutChosen: (s, a) => chooseLayout(s, a.name),
+  mapShown: (s, a) => showMap(s, a.on),
   nodesPinned: (s, a) => pinNodes(s, a.ids),
   nodesUnpinned: (s, a) => unpinNodes(s, a.ids),
   earlierLeft: (s) => (s.earlier ? { ...s, earlier: null } : s),

@@ -82,6 +82,11 @@ export interface ExplorerState {
   focus: { id: string; seq: number } | null;
   layout: LayoutRequest;
   /**
+   * The map mode (client/src/map): the nodes placed on a world outline by their coordinates, the others beside it;
+   * leaving it lays the canvas out again with `layout.name`. Saved with a view.
+   */
+  map: boolean;
+  /**
    * Nodes the analyst pinned: a full layout leaves them where they are (graph/layouts/registry.ts reads the
    * `pinned` class the projection gives them). Saved with a view.
    */
@@ -110,6 +115,7 @@ export const initialState: ExplorerState = {
   pathInfo: null,
   focus: null,
   layout: { name: 'force', epoch: 0 },
+  map: false,
   pinned: [],
   expansions: {},
   history: [],
@@ -123,6 +129,8 @@ export type Action =
       edges: GraphEdge[];
       preset?: Placement;
       layoutName?: LayoutName;
+      /** Whether the graph opens on the map (a saved view's); the current mode stays otherwise. */
+      map?: boolean;
       /** Nodes to pin (a saved view's); none otherwise. */
       pinned?: string[];
       /** Filters to apply with the graph (a saved view's); the current ones stay otherwise. */
@@ -156,6 +164,7 @@ export type Action =
   | { type: 'evidenceSet'; evidence: EvidenceState }
   | { type: 'documentsShown'; documents: string[] | null }
   | { type: 'layoutChosen'; name: LayoutName }
+  | { type: 'mapShown'; on: boolean }
   | { type: 'nodesPinned'; ids: string[] }
   | { type: 'nodesUnpinned'; ids: string[] }
   /** The picture is no longer an earlier version (it was saved as a view of its own). */
@@ -178,7 +187,7 @@ export function selectionStillValid(selection: Selection, graph: GraphData): Sel
 
 /** In the timeline layout the columns follow what is drawn, so a filter change lays the timeline out again. */
 export function relayoutTimeline(state: ExplorerState): ExplorerState {
-  if (state.layout.name !== 'timeline') return state;
+  if (state.layout.name !== 'timeline' || state.map) return state;
   return { ...state, layout: { name: 'timeline', epoch: state.layout.epoch + 1 } };
 }
 

@@ -64,7 +64,7 @@ export type ContestedKind =
 /** A file of a document in the seed format (graph-seed/README.md), as text. */
 export type DocumentFileInput = {
   content: string;
-  /** document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml or text.txt. */
+  /** document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml, places.yaml or text.txt. */
   name: string;
 };
 

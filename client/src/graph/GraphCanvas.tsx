@@ -7,14 +7,17 @@ import { centreOn, refitOnResize } from './canvas.ts';
 import { expandController, hoverController, selectionController } from './controllers.ts';
 import type { Point } from './layouts/placement.ts';
 import { canvasKeys, openDetails } from './keyboard.ts';
-import { labelController } from './labels.ts';
+import { labelController, shortLabel } from './labels.ts';
 import { showPathOnCanvas } from './pathView.ts';
 import { stylesheet } from './stylesheet.ts';
 import { syncCanvas } from './sync.ts';
 import { TimelineAxis } from './TimelineAxis.tsx';
-import type { MeasureLook } from '../analysis/analysis.ts';
+import { WorldMap } from '../map/WorldMap.tsx';
+import type { NodeLook } from '../style/style.ts';
+import { groupController } from '../groups/canvas.ts';
+import { groupOfNode, NO_PROJECTION, type GroupProjection } from '../groups/groups.ts';
 
-const NO_LOOKS: Record<string, MeasureLook> = {};
+const NO_LOOKS: Record<string, NodeLook> = {};
 
 declare global {
   interface Window {
@@ -28,12 +31,24 @@ interface Props {
   dispatch: (a: Action) => void;
   onExpand: (id: string) => void;
   onReady: (cy: Core | null) => void;
-  /** Sizes and colours from the measures (client/src/analysis), by node id; none: sizes by degree, colours by kind. */
-  looks?: Record<string, MeasureLook>;
+  /** Colours, sizes and captions from the style rules (client/src/style), by node id; none: by kind and degree. */
+  looks?: Record<string, NodeLook>;
+  /** The groups drawn over the graph (client/src/groups); none by default. */
+  groups?: GroupProjection;
+  /** Collapses or expands a group (a double-click on its node, or G with one of its members selected). */
+  onToggleGroup?: (id: string) => void;
 }
 
 /** The Cytoscape canvas. */
-export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOOKS }: Props) {
+export function GraphCanvas({
+  state,
+  dispatch,
+  onExpand,
+  onReady,
+  looks = NO_LOOKS,
+  groups = NO_PROJECTION,
+  onToggleGroup,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const labels = useRef<ReturnType<typeof labelController> | null>(null);
@@ -45,10 +60,14 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOO
   const expandRef = useRef(onExpand);
   const selectionRef = useRef(state.selection);
   const keys = useRef<ReturnType<typeof canvasKeys> | null>(null);
+  const groupsRef = useRef(groups);
+  const toggleRef = useRef(onToggleGroup);
   useEffect(() => {
     expandRef.current = onExpand;
     selectionRef.current = state.selection;
-  }, [onExpand, state.selection]);
+    groupsRef.current = groups;
+    toggleRef.current = onToggleGroup;
+  }, [onExpand, state.selection, groups, onToggleGroup]);
 
   useEffect(() => {
     const instance = cytoscape({
@@ -66,11 +85,16 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOO
     setCy(instance);
     onReady(instance);
     labels.current = labelController(instance);
-    keys.current = canvasKeys(instance, () => selectionRef.current, dispatch, openDetails);
+    const toggleGroupOf = (nodeId: string) => {
+      const group = groupOfNode(groupsRef.current, nodeId);
+      if (group) toggleRef.current?.(group.id);
+    };
+    keys.current = canvasKeys(instance, () => selectionRef.current, dispatch, openDetails, toggleGroupOf);
     const controllers = [
       selectionController(instance, dispatch),
       hoverController(instance, dispatch),
       expandController(instance, (id) => expandRef.current(id)),
+      groupController(instance, (id) => toggleRef.current?.(id)),
       labels.current,
       refitOnResize(instance),
     ];
@@ -87,7 +111,7 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOO
     if (!cy) return;
     const epochChanged = state.layout.epoch !== lastEpoch.current;
     lastEpoch.current = state.layout.epoch;
-    const job = syncCanvas(cy, state, remembered.current, epochChanged);
+    const job = syncCanvas(cy, state, remembered.current, epochChanged, groups);
     labels.current?.refresh();
     if (job) {
       const run = job;
@@ -105,17 +129,23 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOO
           labels.current?.refresh();
         });
     }
-  }, [cy, state]);
+  }, [cy, state, groups]);
 
-  // The measures' sizes and colours, on every node that has them (a node added later gets them on the next pass).
+  // The style rules' colours, sizes and captions, on every node that has them (a node added later gets them on the
+  // next pass). A caption stands in for the name in the node's plain label; selected or hovered, it shows its name.
   useEffect(() => {
     if (!cy) return;
     cy.batch(() =>
       cy.nodes().forEach((n) => {
+        // Only the graph's nodes have a look (a group's compound node has none, and is left alone).
         const look = looks[n.id()];
-        for (const key of ['measureSize', 'communityColour'] as const)
-          if (look?.[key] !== undefined) n.data(key, look[key]);
-          else if (n.data(key) !== undefined) n.removeData(key);
+        if (!look) return;
+        for (const key of ['styleSize', 'styleColour', 'caption'] as const)
+          if (look[key] === undefined) {
+            if (n.data(key) !== undefined) n.removeData(key);
+          } else if (n.data(key) !== look[key]) n.data(key, look[key]);
+        const plain = shortLabel(look.caption ?? String(n.data('label')));
+        if (n.data('shortLabel') !== plain) n.data('shortLabel', plain);
       }),
     );
     labels.current?.refresh();
@@ -129,9 +159,9 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOO
     void queue.current.then(() => centreOn(cy, focusId));
   }, [cy, focusId, focusSeq]);
 
-  // A path chosen is laid out as a line (in the timeline layout, only brought into view).
+  // A path chosen is laid out as a line (in the timeline layout and on the map, only brought into view).
   const path = state.path;
-  const asLine = state.layout.name !== 'timeline';
+  const asLine = state.layout.name !== 'timeline' && !state.map;
   useEffect(() => {
     if (!cy || !path) return;
     void queue.current.then(() => {
@@ -142,6 +172,8 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOO
 
   return (
     <div className="canvas-wrap" data-layout="idle">
+      {/* Before the canvas, so under it. */}
+      {cy && state.map && <WorldMap cy={cy} />}
       <div
         ref={container}
         id="graph-canvas"
@@ -150,10 +182,10 @@ export function GraphCanvas({ state, dispatch, onExpand, onReady, looks = NO_LOO
         tabIndex={0}
         onKeyDown={(e) => keys.current?.(e)}
         aria-roledescription="graph"
-        aria-label={`Graph of ${Object.keys(state.graph.nodes).length} nodes. Arrow keys move between nodes, Enter opens the selected node's details, Escape clears.`}
+        aria-label={`Graph of ${Object.keys(state.graph.nodes).length} nodes. Arrow keys move between nodes, Enter opens the selected node's details, G collapses or expands its group, Escape clears.`}
         data-testid="graph-canvas"
       />
-      {cy && state.layout.name === 'timeline' && <TimelineAxis cy={cy} state={state} />}
+      {cy && state.layout.name === 'timeline' && !state.map && <TimelineAxis cy={cy} state={state} />}
       {busy > 0 && (
         <div className="canvas-status" role="status">
           Laying out…

@@ -1,6 +1,7 @@
 // The canvas from the keyboard: with the canvas focused, an arrow key selects the nearest node in that
 // direction from the selected one (the one nearest the middle of the view when none is), and Enter opens the
-// selected node's details. The choice of node is pure (`nearestInDirection`); `canvasKeys` applies it.
+// selected node's details, and G collapses or expands the group the selected node is in (client/src/groups). The
+// choice of node is pure (`nearestInDirection`); `canvasKeys` applies it.
 import type { Core } from 'cytoscape';
 import type { Action, Selection } from '../explorer/state.ts';
 import { centreOn } from './canvas.ts';
@@ -56,15 +57,26 @@ export function nearestTo(point: Point, candidates: ReadonlyArray<{ id: string }
   return best?.id ?? null;
 }
 
-/** The key handler of the focused canvas. `openDetails` moves focus to the details of the selected node. */
+/**
+ * The key handler of the focused canvas. `openDetails` moves focus to the details of the selected node;
+ * `toggleGroupOf` collapses or expands the group of a node.
+ */
 export function canvasKeys(
   cy: Core,
   selection: () => Selection,
   dispatch: (a: Action) => void,
   openDetails: () => void,
+  toggleGroupOf: (nodeId: string) => void = () => {},
 ): (e: { key: string; preventDefault(): void }) => void {
   return (e) => {
     const sel = selection();
+    if (e.key === 'g' || e.key === 'G') {
+      if (sel.type === 'node') {
+        e.preventDefault();
+        toggleGroupOf(sel.id);
+      }
+      return;
+    }
     if (e.key === 'Enter') {
       if (sel.type !== 'none') {
         e.preventDefault();
@@ -75,8 +87,9 @@ export function canvasKeys(
     const direction = KEYS[e.key];
     if (!direction) return;
     e.preventDefault();
+    // The graph's nodes: a group's node is no node of the graph to select.
     const candidates = cy
-      .nodes(':visible')
+      .nodes(':visible[!grouping]')
       .map((n) => ({ id: n.id(), ...n.renderedPosition() }))
       .filter((c) => sel.type !== 'node' || c.id !== sel.id);
     const current = sel.type === 'node' ? cy.getElementById(sel.id) : null;

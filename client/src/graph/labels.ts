@@ -56,6 +56,8 @@ const FORCED = ['selected', 'hovered', 'on-path', 'focused'];
 const OFF_SCREEN = 120;
 
 const forcedLabel = (n: NodeSingular) => FORCED.some((c) => n.hasClass(c));
+/** Half a node's drawn size: a style rule's size (client/src/style) when it has one, else its size by degree. */
+const halfSize = (n: NodeSingular) => ((n.data('styleSize') ?? n.data('size')) as number) / 2;
 const labelPx = (n: NodeSingular) =>
   (n.data('degree') as number) >= HUB_DEGREE ? LABEL_PX.hub : LABEL_PX.normal;
 
@@ -151,7 +153,7 @@ function placeBox(at: LabelPlace, w: number, h: number, half: number, zoom: numb
  */
 export function labelReach(n: NodeSingular, placement: LabelPlacement): (zoom: number) => Box {
   const { width, height } = labelSize(n, placement.text);
-  const half = (n.data('size') as number) / 2;
+  const half = halfSize(n);
   return (zoom) => placeBox(placement.at, width + zoom, height, half, zoom);
 }
 
@@ -212,11 +214,12 @@ function candidatesOf(
     if (forcedLabel(n)) mine.push({ at: 'below' });
     else if (plainText(n)) {
       for (const at of LABEL_PLACES) mine.push({ at });
-      const short = shortLabel(String(n.data('label') ?? ''), SHORTER_LABEL);
+      // Shortened from the style rule's caption when it has one (client/src/style), else from the name.
+      const short = shortLabel(String(n.data('caption') ?? n.data('label') ?? ''), SHORTER_LABEL);
       if (short.length < plainText(n).length) for (const at of LABEL_PLACES) mine.push({ at, text: short });
     }
     placements.set(n.id(), mine);
-    const half = (n.data('size') as number) / 2;
+    const half = halfSize(n);
     const p = n.position();
     const [x, y] = [p.x * view.zoom + view.pan.x, p.y * view.zoom + view.pan.y];
     const sizes = new Map<string | undefined, { width: number; height: number }>();
@@ -267,7 +270,8 @@ export function declutterLabels(cy: Core): void {
   for (const n of resized) void n.style('font-size');
 
   const screen = { width: cy.width(), height: cy.height() };
-  const { candidates, placements } = candidatesOf(cy.nodes(':visible'), view, screen);
+  // An expanded group's box (client/src/groups) holds its members: it is no shape for their labels to avoid.
+  const { candidates, placements } = candidatesOf(cy.nodes(':visible:childless'), view, screen);
   const chosen = chooseLabels(candidates, {
     bounds: { x1: 0, y1: 0, x2: screen.width, y2: screen.height },
     landmark: LANDMARK,

@@ -69,7 +69,8 @@ export function showPathOnCanvas(
   };
   const onPath = new Set(path.nodeIds);
   const others: Record<string, { x: number; y: number }> = {};
-  cy.nodes(':visible').forEach((n) => {
+  // Childless only: moving a group's box (client/src/groups) would move its members with it.
+  cy.nodes(':visible:childless').forEach((n) => {
     if (!onPath.has(n.id())) others[n.id()] = { ...n.position() };
   });
   const moved = clearArea(others, area, MARGIN / PATH_ZOOM);

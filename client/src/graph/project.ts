@@ -8,6 +8,7 @@ import { elementClasses } from '../explorer/projection.ts';
 import { nodeSize } from './kinds.ts';
 import { LABEL_PX, shortLabel } from './labels.ts';
 import type { Point } from './layouts/placement.ts';
+import { isGrouping } from '../groups/canvas.ts';
 
 /** Cytoscape data of a node. */
 export function nodeData(n: GraphNode) {
@@ -49,11 +50,12 @@ export function syncElements(
   cy.batch(() => {
     const wantNodes = state.graph.nodes;
     const wantEdges = new Map(drawableEdges(state.graph).map((e) => [e.id, e]));
+    // Groups' nodes and lines are groups/canvas.ts's to keep or remove.
     cy.edges().forEach((e) => {
-      if (!wantEdges.has(e.id())) e.remove();
+      if (!wantEdges.has(e.id()) && !isGrouping(e)) e.remove();
     });
     cy.nodes().forEach((n) => {
-      if (!wantNodes[n.id()]) n.remove();
+      if (!wantNodes[n.id()] && !isGrouping(n)) n.remove();
     });
     const defs: ElementDefinition[] = [];
     for (const n of Object.values(wantNodes)) {
@@ -89,6 +91,7 @@ export function applyClasses(cy: Core, state: ExplorerState): void {
   const classes = elementClasses(state);
   cy.batch(() => {
     cy.elements().forEach((ele) => {
+      if (isGrouping(ele)) return;
       const base = classes.get(ele.id()) ?? '';
       const want = ele.hasClass('no-label') ? `${base} no-label`.trim() : base;
       if (ele.classes().join(' ') !== want) ele.classes(want);

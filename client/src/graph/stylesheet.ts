@@ -4,6 +4,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { KIND_LOOKS } from './kinds.ts';
 import { LABEL_MARGIN } from './labels.ts';
+import { GROUP_STYLES } from '../groups/style.ts';
 
 const INK = '#1f2937';
 const PATH = '#d62828';
@@ -214,11 +215,12 @@ export function stylesheet(): StylesheetJson {
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape },
   }));
-  // Sized or coloured by a measure (client/src/analysis), when the analyst asks: after the kind's look, before the
-  // state classes (a selected node still stands out).
-  const measures: StylesheetJson = [
-    { selector: 'node[measureSize]', style: { width: 'data(measureSize)', height: 'data(measureSize)' } },
-    { selector: 'node[communityColour]', style: { 'background-color': 'data(communityColour)' } },
+  // Sized or coloured by a style rule (client/src/style), when the analyst asks: after the kind's look (the shape
+  // still tells the kind), before the state classes (a selected node still stands out).
+  const styled: StylesheetJson = [
+    { selector: 'node[styleSize]', style: { width: 'data(styleSize)', height: 'data(styleSize)' } },
+    { selector: 'node[styleColour]', style: { 'background-color': 'data(styleColour)' } },
   ];
-  return [...NODE, ...kinds, ...measures, ...EDGE, ...STATES];
+  // Groups (client/src/groups) last: their captions show whatever the label declutter decided.
+  return [...NODE, ...kinds, ...styled, ...EDGE, ...STATES, ...GROUP_STYLES];
 }

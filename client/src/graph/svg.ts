@@ -87,14 +87,16 @@ export function graphSvg(cy: Core, padding = 24): SvgGraph {
         `opacity="${n(px(e, 'opacity'))}"${dash} marker-end="url(#arrow)"/>`,
     );
   });
-  shown.nodes().forEach((node) => {
+  // Groups' boxes (client/src/groups) first, under their members, as pale as on the canvas.
+  for (const node of [...shown.nodes(':parent'), ...shown.nodes(':childless')]) {
     const p = node.position();
+    const fill = px(node, 'background-opacity');
     const paint =
-      `fill="${escapeXml(css(node, 'background-color'))}" ` +
+      `fill="${escapeXml(css(node, 'background-color'))}"${fill < 1 ? ` fill-opacity="${n(fill)}"` : ''} ` +
       `stroke="${escapeXml(css(node, 'border-color'))}" ` +
       `stroke-width="${n(px(node, 'border-width'))}" opacity="${n(px(node, 'opacity'))}"`;
     parts.push(shapeElement(css(node, 'shape'), p.x + dx, p.y + dy, node.width(), node.height(), paint));
-  });
+  }
   // Labels last, above every shape, as the canvas draws the ones it keeps (graph/labels.ts hides the others).
   shown.nodes().forEach((node) => {
     const label = node.hasClass('no-label') ? '' : css(node, 'label');

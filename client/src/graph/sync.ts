@@ -4,8 +4,11 @@ import type { Core } from 'cytoscape';
 import type { ExplorerState } from '../explorer/state.ts';
 import { fitShapes } from './canvas.ts';
 import { LAYOUTS } from './layouts/registry.ts';
+import { MAP_LAYOUT } from '../map/layout.ts';
 import { placeNear, type Point } from './layouts/placement.ts';
 import { applyClasses, syncElements } from './project.ts';
+import { applyGroups } from '../groups/canvas.ts';
+import { NO_PROJECTION, type GroupProjection } from '../groups/groups.ts';
 
 /** A layout to run on the canvas once the ones before it are done. */
 export type LayoutJob = (cy: Core) => Promise<void>;
@@ -13,13 +16,14 @@ export type LayoutJob = (cy: Core) => Promise<void>;
 /**
  * Syncs the canvas's elements and classes with `state` and returns the layout to run, if any. `memo` holds the
  * positions of nodes seen before (a removed node that comes back returns to its place); a new layout epoch
- * (a new graph, a layout switch) forgets them.
+ * (a new graph, a layout switch) forgets them. `groups` are drawn over the graph (client/src/groups).
  */
 export function syncCanvas(
   cy: Core,
   state: ExplorerState,
   memo: Map<string, Point>,
   epochChanged: boolean,
+  groups: GroupProjection = NO_PROJECTION,
 ): LayoutJob | null {
   cy.nodes().forEach((n) => {
     memo.set(n.id(), { ...n.position() });
@@ -39,22 +43,25 @@ export function syncCanvas(
     epochChanged && !preset ? {} : placeNear(unplaced, state.graph, { ...placed, ...preset?.positions });
   const added = syncElements(cy, state, (id) => known(id) ?? computed[id]);
   applyClasses(cy, state);
+  // Groups before any layout runs, so that the force layout keeps each group's members together.
+  applyGroups(cy, groups);
 
-  const name = state.layout.name;
+  // On the map (client/src/map), its placement stands in for the chosen layout until the map is left.
+  const layout = state.map ? MAP_LAYOUT : LAYOUTS[state.layout.name];
   let job: LayoutJob | null = null;
   if (epochChanged && cy.nodes().nonempty()) {
     if (preset) {
       const { zoom, pan } = preset;
       const missing = unplaced.length > 0;
       job = async (c) => {
-        if (missing) await LAYOUTS[name].incremental(c, state.graph, unplaced);
+        if (missing) await layout.incremental(c, state.graph, unplaced);
         if (zoom !== undefined && pan) c.viewport({ zoom, pan });
         else fitShapes(c);
       };
-    } else job = (c) => LAYOUTS[name].full(c, state.graph);
+    } else job = (c) => layout.full(c, state.graph);
   } else if (!epochChanged && added.some((id) => !memo.has(id))) {
     const fresh = added.filter((id) => !memo.has(id));
-    job = (c) => LAYOUTS[name].incremental(c, state.graph, fresh);
+    job = (c) => layout.incremental(c, state.graph, fresh);
   }
   return job;
 }

@@ -1,5 +1,6 @@
-// "Add document": choose a document's files (the seed format: document.yaml, actors.yaml…, text.txt), read what
-// importing them would change and how their entities match the graph's, confirm or change each match, import.
+// "Add document": choose a document's files (the seed format: document.yaml, actors.yaml…, text.txt; or a GraphML
+// file or a nodes and relationships CSV pair, with the title the form asks for), read what importing them would
+// change and how their entities match the graph's, confirm or change each match, import.
 // Or paste a document's plain text (or choose one .txt file): the server proposes a draft, the analyst accepts
 // quotes and names the document, and the files made of it are reviewed the same way. Nothing is written before
 // "Import"; a refusal (no editor token) offers to sign in.
@@ -18,7 +19,8 @@ const JUDGEMENTS: [Judgement, string][] = [
 
 interface Props {
   state: Store<AddDocumentState>;
-  onFiles: (files: File[]) => void;
+  /** The files chosen, with the title given for a GraphML file or a CSV pair ('' for none). */
+  onFiles: (files: File[], title: string) => void;
   onText: (text: string) => void;
   onPreviewDraft: () => void;
   onImport: () => void;
@@ -38,6 +40,7 @@ export function AddDocumentPane({
 }: Props) {
   const s = useStore(state);
   const [text, setText] = useState('');
+  const [title, setTitle] = useState('');
   if (s.step === 'closed') return null;
   const error = s.step === 'choose' || s.step === 'review' || s.step === 'draft' ? s.error : null;
   return (
@@ -51,15 +54,25 @@ export function AddDocumentPane({
       {s.step === 'choose' && (
         <label className="add-files">
           <span>
-            Choose the document’s files: {DOCUMENT_FILES.join(', ')} (graph-seed/README.md describes them).
-            Nothing is written before you import.
+            Title, for a GraphML file or a CSV pair of nodes and relationships (left empty, a GraphML file’s
+            own title is used):
+          </span>
+          <input type="text" value={title} disabled={s.busy} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+      )}
+      {s.step === 'choose' && (
+        <label className="add-files">
+          <span>
+            Choose the document’s files: {DOCUMENT_FILES.join(', ')} (graph-seed/README.md describes them); or
+            a GraphML file, or a nodes CSV and a relationships CSV (as the Export menu writes them). Nothing
+            is written before you import.
           </span>
           <input
             type="file"
             multiple
-            accept=".yaml,.yml,.txt"
+            accept=".yaml,.yml,.txt,.graphml,.csv"
             disabled={s.busy}
-            onChange={(e) => onFiles([...(e.target.files ?? [])])}
+            onChange={(e) => onFiles([...(e.target.files ?? [])], title)}
           />
           {s.busy && <span className="muted">Checking…</span>}
         </label>

@@ -36,6 +36,7 @@ export const DOCUMENT_FILES = [
   'figures.yaml',
   'sources.yaml',
   'relationships.yaml',
+  'places.yaml',
   'text.txt',
 ] as const;
 
@@ -67,6 +68,35 @@ export async function filesOf(
   files: readonly { name: string; text: () => Promise<string> }[],
 ): Promise<{ name: string; content: string }[]> {
   return Promise.all(files.map(async (f) => ({ name: f.name, content: await f.text() })));
+}
+
+/** A GraphML file or a nodes and relationships CSV pair, which the server turns into a document (exchange files). */
+export const isExchangeFile = (name: string) =>
+  /\.graphml$/i.test(name) || /(^|[.\-_ ])(nodes|edges|relationships)\.csv$/i.test(name);
+
+/**
+ * Exchange files with the title the analyst gave: a document.yaml naming the document (JSON is YAML), graded F
+ * (not graded yet) until someone grades it. Without a title, a GraphML file's own title is used; other files go
+ * as they are.
+ */
+export function withTitle(files: { name: string; content: string }[], title: string) {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
+  const exchange = files.filter((f) => isExchangeFile(f.name));
+  if (!slug || exchange.length === 0 || files.some((f) => f.name === 'document.yaml')) return files;
+  const document = {
+    id: `source:${slug}`,
+    title: title.trim(),
+    documentType: 'other',
+    reliability: 'F',
+    reliabilityNote: `Brought in from ${exchange.map((f) => f.name).join(' and ')}: not graded yet.`,
+  };
+  return [...files, { name: 'document.yaml', content: JSON.stringify({ document }, null, 2) }];
 }
 
 type Api = typeof api;

@@ -8,6 +8,7 @@ import {
   importPreview,
   previewFiles,
   proposedJudgements,
+  withTitle,
   type AddDocumentState,
   type Preview,
 } from './addDocument.ts';
@@ -95,5 +96,24 @@ describe('adding a document', () => {
       busy: false,
       error: expect.stringMatching(/does not allow/),
     });
+  });
+
+  it('names a GraphML file or a CSV pair by the title given, and leaves other files alone', () => {
+    const pair = [
+      { name: 'memo.nodes.csv', content: 'id\r\n' },
+      { name: 'memo.relationships.csv', content: 'id,source,target\r\n' },
+    ];
+    const [, , doc] = withTitle(pair, 'Xi’s neighbourhood, Café edition');
+    expect(doc?.name).toBe('document.yaml');
+    expect(JSON.parse(doc!.content)).toMatchObject({
+      document: {
+        id: 'source:xi-s-neighbourhood-cafe-edition',
+        title: 'Xi’s neighbourhood, Café edition',
+        reliability: 'F',
+      },
+    });
+    expect(withTitle(pair, '  ')).toEqual(pair);
+    const seed = [{ name: 'actors.yaml', content: 'actors: []' }];
+    expect(withTitle(seed, 'A title')).toEqual(seed);
   });
 });

@@ -1,6 +1,7 @@
 // The results table under the canvas: the nodes on the canvas (or every node of a kind) with their kind, label,
 // date, place and sources, and each kind's own columns; filters by kind, words and dates, sorting by any column,
-// CSV of the rows shown. A row selects and centres its node; the node selected on the canvas marks its row.
+// CSV of the rows shown. A row selects and centres its node; the node selected on the canvas marks its row. The
+// measures fill columns; beside them, the style rules' controls (client/src/style).
 import { useEffect, useMemo, useRef } from 'react';
 import { api, type SearchHit } from '../api/operations.ts';
 import type { GraphStats } from '../api/types.ts';
@@ -23,27 +24,31 @@ import {
   toCsv,
 } from './table.ts';
 import './table.css';
-import { measureColumns, SIZE_MEASURES, type AnalysisState } from '../analysis/analysis.ts';
-import { MEASURE_LABELS, type Measure } from '../analysis/measures.ts';
+import { measureColumns, type AnalysisState } from '../analysis/analysis.ts';
+import { StyleControls } from '../style/StyleControls.tsx';
+import type { StyleRules } from '../style/style.ts';
 
 interface Props {
   table: Store<TableState>;
   explorer: Store<ExplorerState>;
   stats: Store<Loadable<GraphStats>>;
   analysis: Store<AnalysisState>;
+  style: Store<StyleRules>;
   onChoose: (hit: SearchHit) => void;
   /** Computes the canvas's measures (degree, PageRank, betweenness, community), which fill columns. */
   onMeasure: () => void;
-  /** Sizes the nodes by a measure, or colours them by community (the canvas is laid out again). */
-  onLook: (change: Partial<Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'>>) => void;
+  /** Colours, sizes or captions the nodes by a property or a measure. */
+  onStyle: (change: Partial<StyleRules>) => void;
 }
 
 /** The table panel (rendered only while open). */
-export function TablePanel({ table, explorer, stats, analysis, onChoose, onMeasure, onLook }: Props) {
+export function TablePanel({ table, explorer, stats, analysis, style, onChoose, onMeasure, onStyle }: Props) {
   const t = useStore(table);
   const state = useStore(explorer);
   const counts = useStore(stats);
-  const { measures, sizeBy, colourByCommunity } = useStore(analysis);
+  const { measures } = useStore(analysis);
+  const rules = useStore(style);
+  const nodes = useMemo(() => Object.values(state.graph.nodes), [state.graph]);
   const values = measures.type === 'ready' ? measures.value.values : null;
   const columns = useMemo(() => [...columnsFor(t.kind), ...measureColumns(values)], [t.kind, values]);
   const { all: allOfKind, kind } = t;
@@ -110,32 +115,7 @@ export function TablePanel({ table, explorer, stats, analysis, onChoose, onMeasu
         >
           {measures.type === 'loading' ? 'Measuring…' : values ? 'Measure again' : 'Measures'}
         </button>
-        {values && (
-          <>
-            <label>
-              <span className="field-label">Size nodes by</span>
-              <select
-                value={sizeBy ?? ''}
-                onChange={(e) => onLook({ sizeBy: (e.target.value || null) as Measure | null })}
-              >
-                <option value="">Relationships in the graph</option>
-                {SIZE_MEASURES.map((m) => (
-                  <option key={m} value={m}>
-                    {MEASURE_LABELS[m]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="small">
-              <input
-                type="checkbox"
-                checked={colourByCommunity}
-                onChange={(e) => onLook({ colourByCommunity: e.target.checked })}
-              />{' '}
-              Colour by community
-            </label>
-          </>
-        )}
+        <StyleControls nodes={nodes} rules={rules} onStyle={onStyle} />
         <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
           Export CSV
         </button>

@@ -5,6 +5,7 @@ import type { GraphEdge, GraphNode, NodeKind, Source } from '../api/types.ts';
 import type { GraphData } from '../explorer/graph.ts';
 import { kindLabel } from '../graph/kinds.ts';
 import { formatDate } from '../../../core/model/dates.ts';
+import { csvField } from '../../../core/exchange/exchange.ts';
 
 /** One row: a node and what its cells show. */
 export interface TableRow {
@@ -370,15 +371,8 @@ export function nextSort(sort: TableSort, column: string): TableSort {
 
 // ---- CSV ----
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces, inner quotes
- * doubled. Text a spreadsheet would run as a formula (=, +, @, or - before a non-number) gets a leading '.
- */
-export function csvField(value: string): string {
-  let v = value;
-  if (/^[=+@\t\r]/.test(v) || /^-(?![\d.])/.test(v)) v = `'${v}`;
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+// One CSV field: the exchange formats' (core/exchange), so the table's file and the graph's quote alike.
+export { csvField };
 
 /** The rows as CSV: a header of the columns' labels, one line per row, CRLF line ends. */
 export function toCsv(rows: readonly TableRow[], columns: readonly Column[]): string {

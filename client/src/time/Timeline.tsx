@@ -49,12 +49,12 @@ export function Timeline({ state, dispatch }: Props) {
         <h2 id="timeline-title">Timeline</h2>
         <p className="muted">No dated meeting, statement or agreement on the graph.</p>
         <div className="timeline-buttons">
-          <LayoutPicker layout={state.layout.name} dispatch={dispatch} />
+          <LayoutPicker layout={state.layout.name} map={state.map} dispatch={dispatch} />
         </div>
       </section>
     );
   }
-  const timeline = state.layout.name === 'timeline';
+  const timeline = state.layout.name === 'timeline' && !state.map;
   return (
     <section className="timeline panel" aria-labelledby="timeline-title">
       <div className="timeline-head">
@@ -83,7 +83,7 @@ export function Timeline({ state, dispatch }: Props) {
           >
             {timeline ? 'Back to force layout' : 'Lay out by date'}
           </button>
-          <LayoutPicker layout={state.layout.name} dispatch={dispatch} />
+          <LayoutPicker layout={state.layout.name} map={state.map} dispatch={dispatch} />
         </div>
       </div>
       <TimelineStrip

@@ -9,9 +9,19 @@ import { loadGraph } from '../explorer/edits.ts';
 import { drawableEdges } from '../explorer/graph.ts';
 import { LAYOUT_NAMES, type ActionOf, type ExplorerState, type Placement } from '../explorer/state.ts';
 import type { TimeWindow } from '../time/time.ts';
-import { SIZE_MEASURES, type AnalysisState } from '../analysis/analysis.ts';
+import { isKey, NO_STYLE, type Key, type StyleRules } from '../style/style.ts';
+import { GROUP_KEYS, noGroups, type GroupsState } from '../groups/groups.ts';
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+/** A style rule's key (client/src/style); one this page cannot draw by (a later version's) costs only its rule. */
+const styleKey = z
+  .string()
+  .refine(isKey)
+  .transform((k) => k as Key)
+  .nullable()
+  .optional()
+  .catch(undefined);
 
 const layoutSchema = z.object({
   positions: z.record(z.string(), point),
@@ -20,10 +30,19 @@ const layoutSchema = z.object({
   // A layout or pins this page cannot read (a later version's) cost only themselves, not the positions.
   name: z.enum(LAYOUT_NAMES).optional().catch(undefined),
   pinned: z.array(z.string()).optional().catch(undefined),
-  // How the measures drew the nodes (client/src/analysis): the view opens with them computed again.
+  // Whether the view is on the map (client/src/map); `name` is the layout that leaving the map returns to.
+  map: z.boolean().optional().catch(undefined),
+  // How the nodes were coloured, sized and captioned (client/src/style); measures are computed again on opening.
+  style: z.object({ colourBy: styleKey, sizeBy: styleKey, captionBy: styleKey }).optional().catch(undefined),
+  // How the canvas was grouped and which groups were collapsed (client/src/groups).
+  groups: z
+    .object({ by: z.enum(GROUP_KEYS), collapsed: z.array(z.string()) })
+    .optional()
+    .catch(undefined),
+  // Views saved before style rules: how the measures drew the nodes, read as style rules (viewStyle).
   analysis: z
     .object({
-      sizeBy: z.enum(SIZE_MEASURES).nullable().optional(),
+      sizeBy: z.enum(['degree', 'pagerank', 'betweenness']).nullable().optional(),
       colourByCommunity: z.boolean().optional(),
     })
     .optional()
@@ -52,7 +71,8 @@ export function viewInput(
   state: ExplorerState,
   placement: Placement,
   meta: { name: string; description: string },
-  analysis: Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'> = { sizeBy: null, colourByCommunity: false },
+  style: StyleRules = NO_STYLE,
+  groups: GroupsState = noGroups,
 ): SavedViewInput {
   const nodeIds = Object.keys(state.graph.nodes);
   const layout: StoredLayout = {
@@ -65,8 +85,9 @@ export function viewInput(
   };
   const pinned = state.pinned.filter((id) => state.graph.nodes[id]);
   if (pinned.length) layout.pinned = pinned;
-  if (analysis.sizeBy || analysis.colourByCommunity)
-    layout.analysis = { sizeBy: analysis.sizeBy, colourByCommunity: analysis.colourByCommunity };
+  if (state.map) layout.map = true;
+  if (style.colourBy || style.sizeBy || style.captionBy) layout.style = { ...style };
+  if (groups.by) layout.groups = { by: groups.by, collapsed: groups.collapsed };
   const filter: StoredFilter = {
     hiddenKinds: state.hiddenKinds,
     hidden: state.hidden,
@@ -121,17 +142,35 @@ export function openViewAction(view: SavedView): ActionOf<'graphLoaded'> {
     edges,
     preset,
     layoutName: layout.name ?? 'force',
+    map: layout.map ?? false,
     pinned: (layout.pinned ?? []).filter((id) => ids.has(id)),
     filters: { hiddenKinds: filter.hiddenKinds ?? [], timeWindow: window, hidden: filter.hidden ?? [] },
   };
 }
 
-/** How a view's nodes were sized and coloured by the measures; neither for a view saved without. */
-export function viewAnalysis(
-  view: Pick<SavedView, 'layout'>,
-): Pick<AnalysisState, 'sizeBy' | 'colourByCommunity'> {
-  const a = parseLayout(view.layout).analysis;
-  return { sizeBy: a?.sizeBy ?? null, colourByCommunity: a?.colourByCommunity ?? false };
+/**
+ * The style rules a view was saved with; for a view saved before them, its size by a measure and colour by
+ * community as rules (the same look); none for a view saved without.
+ */
+export function viewStyle(view: Pick<SavedView, 'layout'>): StyleRules {
+  const { style, analysis } = parseLayout(view.layout);
+  if (style)
+    return {
+      colourBy: style.colourBy ?? null,
+      sizeBy: style.sizeBy ?? null,
+      captionBy: style.captionBy ?? null,
+    };
+  return {
+    colourBy: analysis?.colourByCommunity ? 'measure:community' : null,
+    sizeBy: analysis?.sizeBy ? `measure:${analysis.sizeBy}` : null,
+    captionBy: null,
+  };
+}
+
+/** How a view's canvas was grouped and which groups were collapsed; no groups for a view saved without. */
+export function viewGroups(view: Pick<SavedView, 'layout'>): GroupsState {
+  const groups = parseLayout(view.layout).groups;
+  return groups ? { by: groups.by, collapsed: groups.collapsed } : noGroups;
 }
 
 /** The evidence filter a view was saved with; none for a view saved before views kept it, or a malformed one. */

@@ -130,24 +130,26 @@ describe('a view’s layout and pins', () => {
     expect(opened.pinned).toEqual([summit.id, xi.id]);
   });
 
-  it('stores how the measures drew the nodes, and reads it back; a view without, or a wrong one, has none', () => {
+  it('stores how the style rules drew the nodes, and reads it back; a view without, or a wrong one, has none', () => {
     const s = run({ type: 'graphLoaded', nodes: [xi, summit], edges: [] });
     const meta = { name: 'Measured', description: '' };
-    const input = views.viewInput(s, { positions: {} }, meta, {
-      sizeBy: 'pagerank',
-      colourByCommunity: true,
+    const rules = { sizeBy: 'measure:pagerank', colourBy: 'measure:community', captionBy: null } as const;
+    const input = views.viewInput(s, { positions: {} }, meta, rules);
+    expect(input.layout).toMatchObject({ style: rules });
+    expect(views.viewStyle(view(input.layout, input.filter))).toEqual(rules);
+    expect(views.viewInput(s, { positions: {} }, meta).layout).not.toHaveProperty('style');
+    const none = { colourBy: null, sizeBy: null, captionBy: null };
+    expect(views.viewStyle(view({ positions: {} }, null))).toEqual(none);
+    expect(views.viewStyle(view({ positions: {}, analysis: { sizeBy: 'community' } }, null))).toEqual(none);
+  });
+
+  it('opens a view saved before style rules with the same look: its size by a measure and colour by community', () => {
+    const old = { positions: {}, analysis: { sizeBy: 'pagerank', colourByCommunity: true } };
+    expect(views.viewStyle(view(old, null))).toEqual({
+      sizeBy: 'measure:pagerank',
+      colourBy: 'measure:community',
+      captionBy: null,
     });
-    expect(input.layout).toMatchObject({ analysis: { sizeBy: 'pagerank', colourByCommunity: true } });
-    expect(views.viewAnalysis(view(input.layout, input.filter))).toEqual({
-      sizeBy: 'pagerank',
-      colourByCommunity: true,
-    });
-    expect(views.viewInput(s, { positions: {} }, meta).layout).not.toHaveProperty('analysis');
-    const none = { sizeBy: null, colourByCommunity: false };
-    expect(views.viewAnalysis(view({ positions: {} }, null))).toEqual(none);
-    expect(views.viewAnalysis(view({ positions: {}, analysis: { sizeBy: 'community' } }, null))).toEqual(
-      none,
-    );
   });
 
   it('stores no pins when none is pinned, and opens a view without them with none', () => {

@@ -11,6 +11,7 @@ import { createApp, type Readiness } from '../http/app.ts';
 import { maintenanceUnderway } from '../backup/pause.ts';
 import { listen } from '../http/listen.ts';
 import { warmOpeningQueries } from './warmup.ts';
+import { graphDownloads } from '../export/index.ts';
 
 export interface Explorer {
   url: string;
@@ -77,6 +78,7 @@ export async function startExplorer(config: Config, log: Logger): Promise<Explor
       readiness,
       clientDir: clientDist,
       log: log.error,
+      downloads: graphDownloads(db),
       security: {
         tokens: tokenStore(config.apiTokens),
         anonymousReads: config.anonymousReads,

@@ -155,7 +155,7 @@ describe('previewDocument', () => {
       'actors.yaml: actors[5].actorType: unknown actorType "robot": one of person, state, organisation, government-body, party, outlet, company, military-alliance',
       "actors.yaml: actors[4].sources[0]: unknown footnote 7: no source in this document's sources.yaml has footnote: 7",
       'meetings.yaml: line 2, column 1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      'notes.yaml: (file): unknown file (files[5]): a document holds only document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml, text.txt',
+      'notes.yaml: (file): unknown file (files[5]): a document holds only document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml, places.yaml, text.txt',
       'relationships.yaml: relationships[0].to: unknown node "statement:scratch-variants-patruschew-ties": no document defines it',
       'relationships.yaml: relationships[3].to: unknown node "statement:scratch-variants-patruschew-ties": no document defines it',
       'relationships.yaml: relationships[5].from: unknown node "actor:scratch-nobody": no document defines it',
@@ -173,9 +173,9 @@ describe('previewDocument', () => {
     expect(big.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(big.body.errors?.[0]?.message).toMatch(/at most 1500000 bytes together/);
     const many = await open.post(PREVIEW, {
-      files: Array.from({ length: 10 }, (_, i) => ({ name: `f${i}.yaml`, content: '' })),
+      files: Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.yaml`, content: '' })),
     });
-    expect(many.body.errors?.[0]?.message).toBe('files: 10 files; a document has at most 9.');
+    expect(many.body.errors?.[0]?.message).toBe('files: 11 files; a document has at most 10.');
   });
 
   it('counts what the document adds and proposes a match for each shared entity, with its reason and score', async () => {

@@ -151,7 +151,7 @@ const typeDefs = /* GraphQL */ `
 
   "A file of a document in the seed format (graph-seed/README.md), as text."
   input DocumentFileInput {
-    "document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml or text.txt."
+    "document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml, places.yaml or text.txt."
     name: String!
     content: String!
   }
@@ -202,7 +202,7 @@ const typeDefs = /* GraphQL */ `
     """
     Validates a document's files as npm run seed -- --add does, against the documents in the graph (nothing is
     written when they are invalid), and previews its import: the counts of what changes, and the matches of its
-    shared entities. At most 9 files and 1,500,000 bytes (BAD_USER_INPUT). Needs an editor token where tokens are on.
+    shared entities. At most 10 files and 1,500,000 bytes (BAD_USER_INPUT). Needs an editor token where tokens are on.
     """
     previewDocument(files: [DocumentFileInput!]!): DocumentPreview!
     """

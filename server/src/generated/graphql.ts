@@ -3295,7 +3295,7 @@ export type DocumentFile = {
 /** A file of a document in the seed format (graph-seed/README.md), as text. */
 export type DocumentFileInput = {
   readonly content: Scalars['String']['input'];
-  /** document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml or text.txt. */
+  /** document.yaml, sources.yaml, actors.yaml, meetings.yaml, statements.yaml, agreements.yaml, figures.yaml, relationships.yaml, places.yaml or text.txt. */
   readonly name: Scalars['String']['input'];
 };
 
@@ -5842,7 +5842,7 @@ export type Mutation = {
   /**
    * Validates a document's files as npm run seed -- --add does, against the documents in the graph (nothing is
    * written when they are invalid), and previews its import: the counts of what changes, and the matches of its
-   * shared entities. At most 9 files and 1,500,000 bytes (BAD_USER_INPUT). Needs an editor token where tokens are on.
+   * shared entities. At most 10 files and 1,500,000 bytes (BAD_USER_INPUT). Needs an editor token where tokens are on.
    */
   readonly previewDocument: DocumentPreview;
   /**

@@ -1,10 +1,11 @@
 // Every named Cypher query is planned once by the real Neo4j (EXPLAIN: nothing runs), so a typo or a clause
 // Neo4j 5.26 does not know fails here rather than on a user's click. Importing the schema registers every
-// concept module's queries; the seed loader's are imported too.
+// concept module's queries; the seed loader's and the whole-graph export's (served outside GraphQL) are imported too.
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDb, declaredQueries, int } from '../../../core/db/database.ts';
 import '../app/schema.ts';
 import '../../../graph-seed/src/index.ts';
+import '../export/index.ts';
 
 const db = createDb({ uri: inject('neo4jUri') });
 afterAll(() => db.close());

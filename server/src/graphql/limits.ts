@@ -317,12 +317,12 @@ export function costLimitPlugin(limits: Limits): ApolloServerPlugin<Context> {
 }
 
 /**
- * A document sent to previewDocument: at most this many files (the seed format's eight YAML files and text.txt),
- * and this many bytes of names and contents together (the memo's nine files hold 229 KB). Below the body limit
+ * A document sent to previewDocument: at most this many files (the seed format's nine YAML files and text.txt),
+ * and this many bytes of names and contents together (the memo's ten files hold 230 KB). Below the body limit
  * (DEFAULT_LIMITS.bodyLimit, 2 MB) with room for JSON's escapes, so that an oversized document is told so in a
  * BAD_USER_INPUT naming the limit rather than refused as a body.
  */
-export const DOCUMENT_FILES_MAX = 9;
+export const DOCUMENT_FILES_MAX = 10;
 export const DOCUMENT_INPUT_MAX_BYTES = 1_500_000;
 
 /**

@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { tokenStore, type TokenStore } from '../access/tokens.ts';
 import type { Db } from '../../../core/db/database.ts';
+import { AppError } from '../../../core/errors.ts';
 import type { Context } from '../graphql/context.ts';
 import { DEFAULT_LIMITS } from '../graphql/limits.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -52,6 +53,14 @@ export interface Readiness {
   maintenance?: () => Promise<string | null>;
 }
 
+/** Files streamed from the database (the whole-graph export, server/src/export), served at /export/<file>. */
+export interface Downloads {
+  /** Each file's content type, by file name. */
+  files: Readonly<Record<string, string>>;
+  /** Writes `file` to `sink`; `sink.write` resolves when the client can take more. */
+  write(file: string, sink: { write(chunk: string): Promise<void> }): Promise<void>;
+}
+
 export interface AppOptions {
   db: Db;
   graphql: ApolloServer<Context>;
@@ -64,6 +73,8 @@ export interface AppOptions {
   security?: Partial<SecurityOptions>;
   /** Where errors that reach Express are logged (default: console.error). */
   log?: (message: string, error: unknown) => void;
+  /** The whole-graph export, served at /export/<file> when given. */
+  downloads?: Downloads;
 }
 
 export interface SecurityOptions {
@@ -171,6 +182,66 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use('/graphql', graphqlBodyErrors);
+
+  if (options.downloads) {
+    const downloads = options.downloads;
+    // Reads as /graphql reads: the same token check (reads need a token unless anonymous reads are on) and the
+    // same rate limit; no time limit, since a large graph takes minutes to send (its transaction has its own).
+    app.get(
+      '/export/:file',
+      authenticateAndLimit({ tokens: security.tokens, anonymousReads: security.anonymousReads, limiter }),
+      async (req, res) => {
+        const file = String(req.params.file);
+        const type = Object.hasOwn(downloads.files, file) ? downloads.files[file] : undefined;
+        if (!type) {
+          const known = Object.keys(downloads.files).join(', ');
+          sendError(req, res, 'NOT_FOUND', `No export "${file}": the graph is exported as ${known}.`);
+          return;
+        }
+        const sink = {
+          write: (chunk: string) =>
+            new Promise<void>((resolve, reject) => {
+              if (res.destroyed) return reject(new Error('the client closed the download'));
+              if (!res.headersSent) {
+                res.status(200).set({
+                  'content-type': type,
+                  'content-disposition': `attachment; filename="${file}"`,
+                  'cache-control': 'no-store',
+                });
+              }
+              if (res.write(chunk)) return resolve();
+              const done = (closed: boolean) => {
+                res.off('drain', drained).off('close', gone);
+                if (closed) reject(new Error('the client closed the download'));
+                else resolve();
+              };
+              const drained = () => done(false);
+              const gone = () => done(true);
+              res.on('drain', drained).on('close', gone);
+            }),
+        };
+        try {
+          await downloads.write(file, sink);
+          res.end();
+        } catch (e) {
+          if (res.headersSent) {
+            // Part of the file is sent: all that can be said is to cut it short, so it is not taken as whole.
+            if (!res.destroyed) log(`export ${file} failed after it started: ${(e as Error).message}`, e);
+            res.destroy();
+            return;
+          }
+          const known = e instanceof AppError && e.code !== 'INTERNAL_SERVER_ERROR';
+          if (!known) log(`export ${file} failed: ${(e as Error).message}`, e);
+          sendError(
+            req,
+            res,
+            known ? e.code : 'INTERNAL_SERVER_ERROR',
+            known ? e.message : 'Internal server error',
+          );
+        }
+      },
+    );
+  }
 
   if (existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: 'index.html' }));

@@ -1,17 +1,20 @@
-// The layout picker: one list of the layouts (force, concentric by degree, hierarchical, by date) and a button that
-// lays the graph out again with the chosen one (pinned nodes stay where they are). It sits in the timeline's
-// crowded row of buttons, so it is compact: the button is an arrow named "Lay out again". Its few styles are
-// inline (app.css is not this module's).
+// The layout picker: one list of the layouts (force, concentric by degree, hierarchical, by date), a button that
+// lays the graph out again with the chosen one (pinned nodes stay where they are), and the map's switch. It sits
+// in the timeline's crowded row of buttons, so it is compact: the button is an arrow named "Lay out again". Its
+// few styles are inline (app.css is not this module's).
 import { LAYOUT_NAMES, type Action, type LayoutName } from '../../explorer/state.ts';
 import { LAYOUT_LABELS } from './names.ts';
+import { MapToggle } from '../../map/MapToggle.tsx';
 
 interface Props {
   layout: LayoutName;
+  /** Whether the map is shown (client/src/map): its switch sits beside the list; a layout chosen leaves it. */
+  map: boolean;
   dispatch: (a: Action) => void;
 }
 
-/** Choose a layout; lay out again. */
-export function LayoutPicker({ layout, dispatch }: Props) {
+/** Choose a layout; lay out again; show the map. */
+export function LayoutPicker({ layout, map, dispatch }: Props) {
   return (
     <>
       <label className="small" style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
@@ -37,6 +40,7 @@ export function LayoutPicker({ layout, dispatch }: Props) {
       >
         ↻
       </button>
+      <MapToggle map={map} dispatch={dispatch} />
     </>
   );
 }

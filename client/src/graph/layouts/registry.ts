@@ -95,7 +95,8 @@ function placeClear(cy: Core, graph: GraphData, ids: readonly string[]): void {
 function separateDrawn(cy: Core, fixed: ReadonlySet<string>): void {
   const boxes = cy
     .nodes()
-    .filter((n: NodeSingular) => !n.hasClass('filtered'))
+    // A group's box (client/src/groups) is where its members are, not a shape to move off them.
+    .filter((n: NodeSingular) => !n.hasClass('filtered') && !n.isParent())
     .map((n: NodeSingular) => {
       const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
       return { id: n.id(), ...n.position(), w: b.w, h: b.h };
@@ -136,7 +137,9 @@ export function forceLayout(
 
 /** The concentric layout of the drawn, unpinned nodes: by degree, the highest in the middle (concentric.ts). */
 export async function concentricLayout(cy: Core, graph: GraphData): Promise<void> {
-  const nodes = cy.nodes().filter((n: NodeSingular) => !n.hasClass('filtered') && !n.hasClass('pinned'));
+  const nodes = cy
+    .nodes()
+    .filter((n: NodeSingular) => !n.hasClass('filtered') && !n.hasClass('pinned') && !n.isParent());
   if (nodes.empty()) return;
   const places = concentricRings(
     nodes.map((n: NodeSingular) => n.id()),
@@ -169,7 +172,11 @@ export async function concentricLayout(cy: Core, graph: GraphData): Promise<void
  * (hierarchy.ts `rowPositions`), a depth too wide for the canvas wrapping.
  */
 export async function hierarchicalLayout(cy: Core): Promise<void> {
-  const eles = cy.elements().filter((e) => !e.hasClass('filtered'));
+  // Groups' boxes (client/src/groups) are not laid out: they follow their members.
+  const eles = cy
+    .elements()
+    .not(':parent')
+    .filter((e) => !e.hasClass('filtered'));
   const nodes = eles.nodes();
   if (nodes.empty()) return;
   const roots = hierarchyRoots(
@@ -290,7 +297,8 @@ export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
       const fresh = new Set(added);
       const fixed = cy
         .nodes()
-        .filter((n: NodeSingular) => !fresh.has(n.id()))
+        // fcose fixes simple nodes only: a group's box follows its members.
+        .filter((n: NodeSingular) => !fresh.has(n.id()) && !n.isParent())
         .map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } }));
       if (fixed.length === 0) return LAYOUTS.force.full(cy, _graph);
       await run(cy, {
