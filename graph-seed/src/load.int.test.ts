@@ -359,6 +359,8 @@ describe('loading', () => {
     );
     const gone = 'meeting:scratch-xi-visit-myanmar-2020-01';
     edit('meetings.yaml', 'meetings', (items) => items.filter((m) => m.id !== gone));
+    // Its place, named by no meeting now, leaves the places too (a place no meeting names is refused).
+    edit('places.yaml', 'places', (items) => items.filter((p) => p.name !== 'Myanmar'));
     edit('relationships.yaml', 'relationships', (items) =>
       items
         .filter((r) => r.from !== gone && r.to !== gone && r.type !== 'PART_OF')
