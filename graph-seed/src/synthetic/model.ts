@@ -527,6 +527,11 @@ export function* syntheticSlots(plan: SyntheticPlan): Generator<[SyntheticKind, 
   for (const kind of SYNTHETIC_KINDS) for (let i = 0; i < plan.counts[kind]; i++) yield [kind, i];
 }
 
+/** Every synthetic node with the relationships it owns, in write order (the offline importer's input). */
+export function* syntheticRecords(plan: SyntheticPlan): Generator<SyntheticRecord> {
+  for (const [kind, i] of syntheticSlots(plan)) yield syntheticRecord(plan, kind, i);
+}
+
 /** Every synthetic node, in write order. */
 export function* syntheticNodes(plan: SyntheticPlan): Generator<NodeInput> {
   for (const [kind, i] of syntheticSlots(plan)) yield syntheticRecord(plan, kind, i).node;
