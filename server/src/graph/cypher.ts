@@ -14,8 +14,14 @@ import { CITES, FILTER_RELATIONSHIP_TYPES, UNGRADED } from '../../../core/model/
 import { contestedOf } from './contested.ts';
 import { type GraphEdge, type GraphNode, type ResolvedFilter } from './model.ts';
 
-/** A Source node's properties, all of them: the `Source` type's other scalar fields (kind, authors…) resolve too. */
-const SOURCE_FIELDS = '.*';
+/**
+ * The properties of node or relationship `v`, with its dates as ISO strings: the driver's Date objects cost more
+ * to decode and convert than text (a 200-node neighbourhood's sources and edges carry hundreds). A date `v` does
+ * not have comes back null; the mapping leaves nulls out, as a stored property never is one.
+ */
+export function propertiesOf(v: string): string {
+  return `${v} {.*, date: toString(${v}.date), endDate: toString(${v}.endDate), accessed: toString(${v}.accessed)}`;
+}
 
 /** The degree of node `v` without CITES and saved views' INCLUDES (each term is a cheap degree lookup). */
 export function degreeOf(v: string): string {
@@ -23,13 +29,14 @@ export function degreeOf(v: string): string {
 }
 
 /**
- * Projects node `v` for `toGraphNode`: all its properties, the sources it CITES (by footnote), its degree, and
+ * Projects node `v` for `toGraphNode`: all its properties, the sources it CITES (by footnote, all their properties:
+ * the `Source` type's other scalar fields, kind, authors…, resolve too), its degree, and
  * whether it is contested (a DISPUTES relationship, or a disagreement between documents: ./contested.ts).
  */
 export function nodeProjection(v: string): string {
   return `{
-    props: properties(${v}),
-    sources: COLLECT { MATCH (${v})-[:CITES]->(s:Source) WITH s ORDER BY s.footnote, s.id RETURN s {${SOURCE_FIELDS}} },
+    props: ${propertiesOf(v)},
+    sources: COLLECT { MATCH (${v})-[:CITES]->(s:Source) WITH s ORDER BY s.footnote, s.id RETURN ${propertiesOf('s')} },
     degree: ${degreeOf(v)},
     contested: ${contestedOf(v)}
   }`;
@@ -47,8 +54,8 @@ export function edgeProjection(r: string): string {
     type: type(${r}),
     source: startNode(${r}).id,
     target: endNode(${r}).id,
-    props: properties(${r}),
-    sources: COLLECT { UNWIND coalesce(${r}.sourceIds, []) AS sid MATCH (s:Entity {id: sid}) WHERE s:Source RETURN s {${SOURCE_FIELDS}} }
+    props: ${propertiesOf(r)},
+    sources: COLLECT { UNWIND coalesce(${r}.sourceIds, []) AS sid MATCH (s:Entity {id: sid}) WHERE s:Source RETURN ${propertiesOf('s')} }
   }`;
 }
 

@@ -77,6 +77,26 @@ describe('mapping', () => {
     expect(edge).toMatchObject({ source: 'actor:a', target: 'meeting:b', type: 'ATTENDED' });
     expect(edge.sources[0]).toMatchObject({ id: 'source:fn1', title: 'source:fn1' });
   });
+
+  it('leaves out the dates a node, an edge or a source does not have (projected as null)', () => {
+    const node = toGraphNode({
+      props: { id: 'meeting:m', kind: 'MEETING', date: '2022-09-15', endDate: null, accessed: null },
+      sources: [{ id: 'source:s', title: 'S', date: null, endDate: null, accessed: '2022-10-01' }],
+      degree: 0,
+    });
+    expect(node.properties).toEqual({ id: 'meeting:m', kind: 'MEETING', date: '2022-09-15' });
+    expect(node.sources[0]).not.toHaveProperty('endDate');
+    expect(node.sources[0]).toMatchObject({ date: null, accessed: '2022-10-01' });
+    const edge = toGraphEdge({
+      id: 'rel:e',
+      type: 'ATTENDED',
+      source: 'actor:a',
+      target: 'meeting:m',
+      props: { id: 'rel:e', date: null, endDate: null, accessed: null },
+      sources: [],
+    });
+    expect(edge.properties).toEqual({ id: 'rel:e' });
+  });
 });
 
 describe('argument checks', () => {

@@ -45,9 +45,19 @@ export interface EdgeRow {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/**
+ * Stored properties as projected (./cypher.ts `propertiesOf`): the nulls left out, which are dates the node or
+ * relationship does not have (a stored property is never null).
+ */
+function stored(props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(props)) if (props[key] !== null) out[key] = props[key];
+  return out;
+}
+
 /** A source reference from a stored Source node's properties (all of them, the contract's fields normalised). */
 export function toSourceRef(value: unknown): SourceRef {
-  const s = (value ?? {}) as Record<string, unknown>;
+  const s = stored((value ?? {}) as Record<string, unknown>);
   const id = String(s.id);
   return {
     ...s,
@@ -84,7 +94,7 @@ function kindOf(props: Record<string, unknown>): NodeKind {
 
 /** Builds the contract's GraphNode from a projected node. */
 export function toGraphNode(row: StoredNode): GraphNode {
-  const props = row.props;
+  const props = stored(row.props);
   return {
     id: String(props.id),
     kind: kindOf(props),
@@ -104,17 +114,18 @@ export function toGraphNode(row: StoredNode): GraphNode {
 /** Builds the contract's GraphEdge from a projected relationship. */
 export function toGraphEdge(row: StoredEdge): GraphEdge {
   const sources = (row.sources ?? []).map(toSourceRef);
+  const props = stored(row.props);
   return {
     id: row.id,
     type: row.type,
     source: row.source,
     target: row.target,
-    properties: row.props,
+    properties: props,
     sources,
-    basis: basisOf(row.props),
-    inferenceNote: str(row.props.inferenceNote),
-    passages: passagesOf(row.props),
-    credibility: typeof row.props.credibility === 'number' ? row.props.credibility : null,
+    basis: basisOf(props),
+    inferenceNote: str(props.inferenceNote),
+    passages: passagesOf(props),
+    credibility: typeof props.credibility === 'number' ? props.credibility : null,
     corroboration: corroborationOf(sources),
   };
 }

@@ -5,6 +5,7 @@ import { cypher, int, type Db, type NamedQuery } from '../../../core/db/database
 import {
   DENSE_DEGREE,
   degreeOf,
+  edgeId,
   edgeProjection,
   filterParams,
   inWindow,
@@ -12,7 +13,7 @@ import {
   onEvidence,
 } from '../graph/cypher.ts';
 import { toGraphEdge, type StoredEdge } from '../graph/mapping.ts';
-import type { GraphEdge, GraphPath } from '../graph/model.ts';
+import type { GraphPath } from '../graph/model.ts';
 import { pathScope } from '../graph/scope.ts';
 import { checkId, checkInt, resolveFilter, type GraphFilterInput } from '../graph/validate.ts';
 import { badInput, notFound } from '../../../core/errors.ts';
@@ -25,9 +26,10 @@ export const PATHS_LIMIT_MAX = 10;
 /** Nodes with more relationships than this are hubs: the search for longer alternatives does not go through them. */
 export const HUB_DEGREE = 1000;
 
-// What each search returns: the path's nodes (id and degree, for the ranking) and its edges, projected.
+// What each search returns: what the ranking reads of the path's nodes (id and degree) and edges (id and date).
+// A search returns up to 50 paths; only the few chosen are projected whole, at the end (EDGES_BY_ELEMENT_ID).
 const PATH_RETURN = `RETURN [n IN nodes(p) | {id: n.id, degree: ${degreeOf('n')}}] AS nodes,
-            [rel IN relationships(p) | ${edgeProjection('rel')}] AS edges,
+            [rel IN relationships(p) | {id: ${edgeId('rel')}, date: toString(rel.date)}] AS edges,
             [rel IN relationships(p) | elementId(rel)] AS elementIds`;
 
 // Both searches want the upper bound of the length as a literal, so there is one fixed query per maxLength.
@@ -57,6 +59,13 @@ const SHORTEST_QUERIES = byLength((max) =>
 /** Spur searches for alternatives, at most (see step 2 of `paths`). */
 export const ALTERNATIVE_SEARCHES = 4;
 
+const EDGES_BY_ELEMENT_ID = cypher(
+  'pathsEdgesByElementId',
+  `UNWIND $elementIds AS eid
+   MATCH ()-[r]->() WHERE elementId(r) = eid
+   RETURN eid, ${edgeProjection('r')} AS edge`,
+);
+
 const ENDPOINTS = cypher(
   'pathsEndpoints',
   `UNWIND $ids AS id
@@ -64,15 +73,21 @@ const ENDPOINTS = cypher(
    RETURN id, n IS NOT NULL AS found, CASE WHEN n IS NULL THEN 0 ELSE ${degreeOf('n')} END AS degree`,
 );
 
+/** What the ranking reads of a path's edge. */
+interface EdgeKey {
+  id: string;
+  date: string | null;
+}
+
 interface Candidate extends CandidatePath {
-  edges: GraphEdge[];
-  /** The relationships' element ids, which the next search avoids. */
+  edges: EdgeKey[];
+  /** The relationships' element ids, which the next search avoids and by which the chosen edges are loaded. */
   elementIds: string[];
 }
 
-/** A candidate from its nodes (id and degree), edges and the edges' element ids. */
-function candidate(nodes: Candidate['nodes'], edges: GraphEdge[], elementIds: string[]): Candidate {
-  const dates = edges.flatMap((e) => (typeof e.properties.date === 'string' ? [e.properties.date] : []));
+/** A candidate from its nodes (id and degree), edges (id and date) and the edges' element ids. */
+function candidate(nodes: Candidate['nodes'], edges: EdgeKey[], elementIds: string[]): Candidate {
+  const dates = edges.flatMap((e) => (e.date === null ? [] : [e.date]));
   return {
     nodes,
     edges,
@@ -86,12 +101,12 @@ function candidate(nodes: Candidate['nodes'], edges: GraphEdge[], elementIds: st
 /** A row of the path searches (PATH_RETURN). */
 interface PathRow {
   nodes: Candidate['nodes'];
-  edges: StoredEdge[];
+  edges: EdgeKey[];
   elementIds: string[];
 }
 
 function toCandidate(row: PathRow): Candidate {
-  return candidate(row.nodes, row.edges.map(toGraphEdge), row.elementIds);
+  return candidate(row.nodes, row.edges, row.elementIds);
 }
 
 /** Up to `limit` distinct paths from `sourceId` to `targetId`, shortest first, each with its explanation. */
@@ -184,16 +199,21 @@ export async function paths(
       }
     }
 
+    // The chosen paths' nodes and edges, each projected once.
     const nodeIds = [...new Set(chosen.flatMap((p) => p.nodes.map((n) => n.id)))];
     const byId = new Map((await loadNodes(tx, nodeIds)).map((n) => [n.id, n]));
+    const elementIds = [...new Set(chosen.flatMap((p) => p.elementIds))];
+    const edgeRows = await tx.run<{ eid: string; edge: StoredEdge }>(EDGES_BY_ELEMENT_ID, { elementIds });
+    const byElementId = new Map(edgeRows.map((r) => [r.eid, toGraphEdge(r.edge)]));
     return chosen.map((p) => {
       const pathNodes = p.nodes.flatMap((n) => byId.get(n.id) ?? []);
+      const pathEdges = p.elementIds.flatMap((e) => byElementId.get(e) ?? []);
       return {
         nodes: pathNodes,
-        edges: p.edges,
-        length: p.edges.length,
-        explanation: explainPath(pathNodes, p.edges),
-        citations: citationsOf(p.edges),
+        edges: pathEdges,
+        length: pathEdges.length,
+        explanation: explainPath(pathNodes, pathEdges),
+        citations: citationsOf(pathEdges),
       };
     });
   });

@@ -1,8 +1,9 @@
 // search(text, kinds, limit, statedOnly, minReliability): full-text over names, aliases, quotes, titles,
 // publishers, addresses, summaries, notes, inference notes, a figure's metric, a quote's context and an
-// agreement's terms (the `entitySearch` index), typo-tolerant, in any language the data has; exact names first,
-// then aliases, then everything else. The evidence filter is GraphFilter's, so a hit is a node the canvas shows.
-import { cypher, int, type Db } from '../../../core/db/database.ts';
+// agreement's terms (the `entitySearch` index; names, titles and aliases are asked first in `entityNames`),
+// typo-tolerant, in any language the data has; exact names first, then aliases, then everything else. The
+// evidence filter is GraphFilter's, so a hit is a node the canvas shows.
+import { cypher, int, type Db, type NamedQuery } from '../../../core/db/database.ts';
 import { loadNodes, onEvidence } from '../graph/cypher.ts';
 import { NODE_KINDS, type NodeKind } from '../../../core/model/index.ts';
 import { type GraphNode } from '../graph/model.ts';
@@ -20,13 +21,19 @@ import {
 /** Most hits one search returns. */
 export const SEARCH_LIMIT_MAX = 100;
 
-const SEARCH = cypher(
-  'searchEntities',
-  `CALL db.index.fulltext.queryNodes('entitySearch', $query, {limit: $candidates}) YIELD node, score
-   WHERE node.kind IN $kinds AND ${onEvidence('node', 'node')}
-   RETURN node.id AS id, coalesce(node.name, node.title) AS name, coalesce(node.aliases, []) AS aliases, score
-   LIMIT $candidates`,
-);
+/** A lookup in one full-text index: candidates of the kinds asked for that pass the evidence filter. */
+const lookupIn = (name: string, index: string) =>
+  cypher(
+    name,
+    `CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $candidates}) YIELD node, score
+     WHERE node.kind IN $kinds AND ${onEvidence('node', 'node')}
+     RETURN node.id AS id, coalesce(node.name, node.title) AS name, coalesce(node.aliases, []) AS aliases, score
+     LIMIT $candidates`,
+  );
+
+// Names, titles and aliases only (asked first), and everything searchable (graph-seed/src/load.ts).
+const SEARCH_NAMES = lookupIn('searchEntityNames', 'entityNames');
+const SEARCH = lookupIn('searchEntities', 'entitySearch');
 
 /** The evidence filter of a search, as GraphFilter has it (absent: everything). */
 export interface SearchEvidence {
@@ -55,20 +62,29 @@ export async function search(
   const wider = buildLuceneQuery(terms, 2);
   // One read transaction for the lookups and the nodes: one snapshot, one BEGIN and COMMIT.
   return db.readTransaction(async (tx) => {
-    const lookup = (q: string) =>
-      tx.run<Candidate>(SEARCH, {
+    const lookup = (index: NamedQuery, q: string) =>
+      tx.run<Candidate>(index, {
         query: q,
         kinds: wanted,
         candidates: int(candidates),
         statedOnly: filter.statedOnly,
         minReliability: filter.minReliability,
       });
+    // Names first: on a big graph most common words live in quotes and long text, which make the wide index
+    // slower (a third more of Neo4j's time on the million-node graph: docs/benchmarks.md). It is asked too only
+    // when the names give fewer hits than the limit; its hits rank after the names that match every word.
+    const lookupBoth = async (q: string) => {
+      const names = await lookup(SEARCH_NAMES, q);
+      if (names.length >= limit) return names;
+      const seen = new Set(names.map((h) => h.id));
+      return [...names, ...(await lookup(SEARCH, q)).filter((h) => !seen.has(h.id))];
+    };
     // One edit per word first (a mistyped or swapped letter): two edits cost Lucene several times more on a big
     // index. Words of six letters or more get two edits only when no name or alias matched every word.
-    let hits = await lookup(query);
+    let hits = await lookupBoth(query);
     if (wider !== null && wider !== query && !hits.some((h) => rankTier(text, h) <= NAME_MATCH_TIER)) {
       const seen = new Set(hits.map((h) => h.id));
-      hits = [...hits, ...(await lookup(wider)).filter((h) => !seen.has(h.id))];
+      hits = [...hits, ...(await lookupBoth(wider)).filter((h) => !seen.has(h.id))];
     }
     const top = rankCandidates(text, hits).slice(0, limit);
     return loadNodes(

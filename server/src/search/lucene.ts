@@ -1,4 +1,5 @@
-// Turning what a user typed into a Lucene query for the `entitySearch` index, and ranking what comes back.
+// Turning what a user typed into a Lucene query for the full-text indexes (`entityNames`, `entitySearch`), and
+// ranking what comes back.
 // The user's text is never parsed as query syntax: every character Lucene treats specially is escaped, and
 // the operators (AND, OR, NOT) lose their meaning by being lower-cased.
 import { badInput } from '../../../core/errors.ts';

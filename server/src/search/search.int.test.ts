@@ -76,6 +76,24 @@ describe('search', () => {
     expect(hits[0]?.id).toBe('actor:vladimir-putin');
   });
 
+  it('ranks a name match before a quote match, and still finds a word that is only in a quote', async () => {
+    // "Samarkand" is in meetings' names and in quotes and their context: the named meetings come first (a
+    // statement has no name: its label is its quote).
+    const hits = await search('Samarkand', undefined, 30);
+    const firstStatement = hits.findIndex((h) => h.kind === 'STATEMENT');
+    const lastNamed = hits
+      .map((h) => h.kind !== 'STATEMENT' && h.label.includes('Samarkand'))
+      .lastIndexOf(true);
+    expect(firstStatement).toBeGreaterThan(0);
+    expect(lastNamed).toBeLessThan(firstStatement);
+    // When the names alone fill the limit, the answer is those names.
+    const two = await search('Samarkand', undefined, 2);
+    expect(two.map((h) => h.kind)).toEqual(['MEETING', 'MEETING']);
+    expect(two.every((h) => h.label.includes('Samarkand'))).toBe(true);
+    // "bluff" is in no name, title or alias: only the wide index has it.
+    expect((await search('bluff')).map((h) => h.id)).toContain('statement:putin-not-a-bluff');
+  });
+
   it('finds quotes by their words', async () => {
     const hits = await search('not a bluff', ['STATEMENT']);
     expect(hits[0]?.id).toBe('statement:putin-not-a-bluff');
