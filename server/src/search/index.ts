@@ -71,13 +71,17 @@ export async function search(
         minReliability: filter.minReliability,
       });
     // Names first: on a big graph most common words live in quotes and long text, which make the wide index
-    // slower (a third more of Neo4j's time on the million-node graph: docs/benchmarks.md). It is asked too only
-    // when the names give fewer hits than the limit; its hits rank after the names that match every word.
+    // slower (a third more of Neo4j's time on the million-node graph: docs/benchmarks.md). The wide index is
+    // asked too unless the names fill the limit and one of them matches every word: a quote that has every word
+    // ("West sees Xi and Modi critique") must not lose to names that match a word or two fuzzily.
     const lookupBoth = async (q: string) => {
       const names = await lookup(SEARCH_NAMES, q);
-      if (names.length >= limit) return names;
-      const seen = new Set(names.map((h) => h.id));
-      return [...names, ...(await lookup(SEARCH, q)).filter((h) => !seen.has(h.id))];
+      // Otherwise the wide index's hits (it has the names too, so its scores rank them all alike), and any name it
+      // left out beyond its candidates.
+      if (names.length >= limit && names.some((h) => rankTier(text, h) <= NAME_MATCH_TIER)) return names;
+      const wide = await lookup(SEARCH, q);
+      const seen = new Set(wide.map((h) => h.id));
+      return [...wide, ...names.filter((h) => !seen.has(h.id))];
     };
     // One edit per word first (a mistyped or swapped letter): two edits cost Lucene several times more on a big
     // index. Words of six letters or more get two edits only when no name or alias matched every word.

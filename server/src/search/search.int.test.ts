@@ -92,6 +92,10 @@ describe('search', () => {
     expect(two.every((h) => h.label.includes('Samarkand'))).toBe(true);
     // "bluff" is in no name, title or alias: only the wide index has it.
     expect((await search('bluff')).map((h) => h.id)).toContain('statement:putin-not-a-bluff');
+    // Names that match a word or two fuzzily fill the limit, but none has every word: the quote that has them
+    // all is still found, first.
+    const quoted = await search('West sees Xi and Modi critique', undefined, 10);
+    expect(quoted[0]?.id).toBe('statement:ft-west-sees-xi-modi-critique');
   });
 
   it('finds quotes by their words', async () => {
