@@ -14,6 +14,10 @@ export interface Marks {
   layoutFrame: number | null;
   renders: number;
   webgl: boolean;
+  /** The main thread's tasks of 50 ms or more (the Long Tasks API): start and duration. */
+  longTasks: { start: number; duration: number }[];
+  /** Pointer presses and when the page handled each one: the delay from the press to its handler. */
+  inputs: { at: number; delay: number }[];
   /** When the last /graphql response had arrived (from the page's resource timings). */
   dataReady?: number | null;
   /** When the page's DOM was ready (scripts loaded and run). */
@@ -22,11 +26,27 @@ export interface Marks {
 
 /**
  * Installed before any page script: catches the instance when the page assigns `window.cy` and timestamps the
- * first frame drawn with all expected nodes, the end of the layout, and the first frame after it.
+ * first frame drawn with all expected nodes, the end of the layout, and the first frame after it; records the
+ * main thread's long tasks and how long each pointer press waited for its handler.
  */
 export function probeScript(expected: number): string {
   return `(() => {
-    const b = (window.__bench = { expected: ${expected}, nodes: 0, edges: 0, firstFrame: null, layoutStop: null, layoutFrame: null, renders: 0, webgl: false });
+    const b = (window.__bench = { expected: ${expected}, nodes: 0, edges: 0, firstFrame: null, layoutStop: null, layoutFrame: null, renders: 0, webgl: false, longTasks: [], inputs: [] });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    // The event's timeStamp is when the browser took the press; the handler runs when the main thread is free.
+    addEventListener('pointerdown', (e) => b.inputs.push({ at: e.timeStamp, delay: performance.now() - e.timeStamp }), true);
+    // The explorer's layouts end when its canvas says so (data-layout="idle"): one in a Web Worker emits no
+    // 'layoutstop' on the page's Cytoscape.
+    addEventListener('DOMContentLoaded', () => {
+      new MutationObserver(() => {
+        const wrap = document.querySelector('.canvas-wrap');
+        if (!wrap || !window.cy || b.layoutStop !== null) return;
+        if (wrap.getAttribute('data-layout') === 'idle' && window.cy.nodes().length >= b.expected)
+          b.layoutStop = performance.now();
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-layout'] });
+    });
     const onFrame = (cy) => {
       const t = performance.now();
       b.renders++;
@@ -126,3 +146,24 @@ export const COLLECT_MARKS = `(() => {
     domReady: nav ? nav.domContentLoadedEventEnd : null,
   };
 })()`;
+
+/** The quiet time after which a page counts as interactive: no main-thread task of 50 ms or more. */
+export const QUIET_MS = 500;
+
+/**
+ * When the page became interactive: the first full frame or, when long tasks follow within QUIET_MS, the end of
+ * the last of that chain (the first moment after the first full frame that QUIET_MS without a long task follow).
+ */
+export function interactiveAt(
+  firstFrame: number | null,
+  longTasks: readonly { start: number; duration: number }[],
+  quiet = QUIET_MS,
+): number | null {
+  if (firstFrame === null) return null;
+  let at = firstFrame;
+  for (const t of [...longTasks].sort((a, b) => a.start - b.start)) {
+    if (t.start >= at + quiet) break;
+    at = Math.max(at, t.start + t.duration);
+  }
+  return at;
+}

@@ -3,9 +3,12 @@
 // page given the same saved view in the same run. Two modes: fcose from scratch (the view has no positions) and
 // precomputed positions (the view stores them; both pages use a preset layout). Writes
 // bench/results/client-<time>.json. Needs a running Neo4j holding the synthetic graph, like `npm run bench`.
-import { readFileSync } from 'node:fs';
+// Besides the frames: when the page becomes interactive (the first full frame, then no long task for QUIET_MS),
+// the longest main-thread task, and, while a layout runs, how long a click waits before the page answers it.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuilt } from '../../server/src/app/client-build.ts';
 import { CliError, connectFromEnv, parseOptions, runCli } from '../../core/cli.ts';
 import { countSynthetic } from '../../graph-seed/src/synthetic/write.ts';
@@ -14,13 +17,27 @@ import { deleteBenchViews, ordinaryNodes, saveViewRequest } from '../server/case
 import { machineInfo } from '../machine.ts';
 import { closeServer, startBenchServer, writeResults } from '../results.ts';
 import { ms, table } from '../stats.ts';
-import { BARE_SCRIPTS, COLLECT_MARKS, barePage, probeScript, type Marks } from './page.ts';
+import {
+  BARE_SCRIPTS,
+  COLLECT_MARKS,
+  QUIET_MS,
+  barePage,
+  interactiveAt,
+  probeScript,
+  type Marks,
+} from './page.ts';
 
-const USAGE = `usage: npm run bench:client -- [--sizes 500,2000,5000] [--reps N] [--timeout S] [--modes fcose,preset] [--webgl]
-  --sizes    node counts (default 500,2000,5000; a saved view holds at most 5,000)
-  --reps     runs per size, page and mode (default 3), alternating explorer and bare
-  --timeout  seconds one page may take to finish its layout (default 300)
-  --webgl    also run the bare page with Cytoscape's WebGL renderer`;
+const USAGE = `usage: npm run bench:client -- [--sizes 500,2000,5000] [--reps N] [--timeout S] [--modes fcose,preset] [--webgl] [--explorer-dist DIR]
+  --sizes          node counts (default 500,2000,5000; a saved view holds at most 5,000)
+  --reps           runs per size, page and mode (default 3), alternating explorer and bare
+  --timeout        seconds one page may take to finish its layout (default 300)
+  --webgl          also run the bare page with Cytoscape's WebGL renderer
+  --cpu-profile    write a CPU profile of each explorer page to this folder (npx tsx bench/cpu-profile.ts <file>)
+  --explorer-dist  serve the explorer's page from this built client (another commit's client/dist, built with
+                   \`vite build\`) instead of client/dist, to measure the code before a change in the same run`;
+
+/** How often a click is sent while a layout runs. */
+const CLICK_EVERY_MS = 250;
 
 type Variant = 'explorer' | 'bare' | 'bare-webgl';
 type Mode = 'fcose' | 'preset';
@@ -36,6 +53,15 @@ interface Run {
   layoutDone: number | null;
   /** layoutDone minus the arrival of the saved view's GraphQL response: the drawing and layout alone. */
   afterData: number | null;
+  /** The first full frame, or the end of the long tasks that follow it, until QUIET_MS without one. */
+  interactive: number | null;
+  /** interactive minus the arrival of the view's response. */
+  interactiveAfterData: number | null;
+  /** The longest main-thread task from the view's response to the end of the layout, in ms. */
+  longestTask: number | null;
+  /** The longest wait of a click sent while the layout ran (from the view's response to its end), in ms. */
+  clickDelay: number | null;
+  clicks: number;
   /** The page's GraphQL requests, in ms since navigation start. */
   graphql?: { operation: string; start: number; end: number }[];
   error?: string;
@@ -112,6 +138,8 @@ async function runPage(
   size: number,
   mode: Mode,
   timeoutMs: number,
+  explorerDist: string | undefined,
+  cpuProfile: string | undefined,
 ): Promise<Omit<Run, 'size' | 'mode' | 'variant' | 'rep'>> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -139,33 +167,86 @@ async function runPage(
         });
       } else await route.fulfill({ status: 404, body: 'not found' });
     });
+    if (explorerDist && variant === 'explorer') await serveExplorerFrom(page, url, explorerDist);
+    // Chromium's sampling profiler over the whole page load, written once the page is interactive.
+    const profiler =
+      cpuProfile && variant === 'explorer' ? await page.context().newCDPSession(page) : undefined;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     const target =
       variant === 'explorer' ? `${url}/?view=${encodeURIComponent(viewId)}` : `${url}/__bench/bare.html`;
     await page.goto(target);
-    // With stored positions the explorer runs no layout: its first full frame is the finished picture.
+    // With fcose, a click on the canvas's corner (empty there; in the explorer it clears a selection there is none
+    // of) every CLICK_EVERY_MS from the moment the canvas exists until the layout's first frame: the probe times
+    // how long each waited for the page (a click sent while the main thread lays out waits until it is done).
+    const canvas = page.locator(variant === 'explorer' ? '#graph-canvas' : '#cy');
+    let laidOut = false;
+    const clicking = (async () => {
+      if (mode !== 'fcose') return;
+      const box = await canvas.boundingBox({ timeout: timeoutMs });
+      while (box && !laidOut) {
+        await page.mouse.click(box.x + 4, box.y + box.height - 4);
+        await new Promise((r) => setTimeout(r, CLICK_EVERY_MS));
+      }
+    })();
+    try {
+      await page.waitForFunction(
+        () => (window as unknown as { __bench: Marks }).__bench.layoutFrame !== null,
+        undefined,
+        { timeout: timeoutMs, polling: 100 },
+      );
+    } finally {
+      laidOut = true;
+      await clicking.catch(() => {});
+    }
+    // The work that follows a layout (labels, fits) is part of becoming interactive: wait for QUIET_MS without
+    // a long task.
     await page.waitForFunction(
-      (preset) => {
+      (quiet) => {
         const b = (window as unknown as { __bench: Marks }).__bench;
-        return (
-          b.layoutFrame !== null ||
-          (preset && b.firstFrame !== null && b.layoutStop === null && b.renders > 1)
-        );
+        const last = Math.max(b.layoutFrame ?? 0, ...b.longTasks.map((t) => t.start + t.duration));
+        return performance.now() - last > quiet;
       },
-      mode === 'preset' && variant === 'explorer',
-      { timeout: timeoutMs, polling: 100 },
+      QUIET_MS,
+      { timeout: 60_000, polling: 100 },
     );
     const marks = (await page.evaluate(COLLECT_MARKS)) as Marks;
+    if (profiler && cpuProfile) {
+      const { profile } = await profiler.send('Profiler.stop');
+      mkdirSync(cpuProfile, { recursive: true });
+      const file = path.join(cpuProfile, `explorer-${size}-${mode}-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`  CPU profile: ${file}`);
+    }
     const origin = (await page.evaluate('performance.timeOrigin')) as number;
     const graphql = requests.map((r) => ({ ...r, start: r.start - origin, end: r.end - origin }));
     // The data both pages draw arrives with the saved view (the explorer's ExplorerView document).
     const view = graphql.find((r) => r.operation === 'ExplorerView');
     const dataReady = view?.end ?? marks.dataReady ?? null;
-    const layoutDone = marks.layoutFrame ?? (mode === 'preset' ? marks.firstFrame : null);
+    const layoutDone = marks.layoutFrame;
+    const interactive = interactiveAt(marks.firstFrame, marks.longTasks);
+    const during = marks.inputs.filter(
+      (i) => dataReady !== null && i.at >= dataReady && (layoutDone === null || i.at <= layoutDone),
+    );
+    const tasks = marks.longTasks.filter(
+      (t) =>
+        dataReady !== null &&
+        t.start + t.duration >= dataReady &&
+        (layoutDone === null || t.start <= layoutDone),
+    );
     return {
       marks: { ...marks, dataReady },
       firstFrame: marks.firstFrame,
       layoutDone,
       afterData: layoutDone !== null && dataReady !== null ? layoutDone - dataReady : null,
+      interactive,
+      interactiveAfterData: interactive !== null && dataReady !== null ? interactive - dataReady : null,
+      longestTask: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0,
+      clickDelay: during.length ? Math.max(...during.map((i) => i.delay)) : null,
+      clicks: during.length,
       graphql,
     };
   } catch (e) {
@@ -177,11 +258,43 @@ async function runPage(
       firstFrame: marks?.firstFrame ?? null,
       layoutDone: null,
       afterData: null,
+      interactive: null,
+      interactiveAfterData: null,
+      longestTask: null,
+      clickDelay: null,
+      clicks: 0,
       error: (e as Error).message.split('\n')[0],
     };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Serves the explorer's page and assets from `dist` (a client built from another commit); GraphQL and the
+ * benchmark's own paths still go to the server.
+ */
+async function serveExplorerFrom(page: Page, url: string, dist: string): Promise<void> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+  };
+  await page.route(
+    (u) => u.origin === url && !u.pathname.startsWith('/graphql') && !u.pathname.startsWith('/__bench'),
+    async (route) => {
+      const pathname = new URL(route.request().url()).pathname;
+      const file = path.join(dist, pathname === '/' ? 'index.html' : pathname);
+      if (!file.startsWith(dist) || !existsSync(file)) return route.continue();
+      await route.fulfill({
+        contentType: types[path.extname(file)] ?? 'application/octet-stream',
+        body: readFileSync(file),
+      });
+    },
+  );
 }
 
 const median = (xs: (number | null)[]): number | null => {
@@ -192,7 +305,14 @@ const median = (xs: (number | null)[]): number | null => {
 };
 
 async function main(): Promise<number> {
-  const values = parseOptions({ values: ['sizes', 'reps', 'timeout', 'modes'], flags: ['webgl'] }, USAGE);
+  const values = parseOptions(
+    { values: ['sizes', 'reps', 'timeout', 'modes', 'explorer-dist', 'cpu-profile'], flags: ['webgl'] },
+    USAGE,
+  );
+  const explorerDist = values['explorer-dist'] ? path.resolve(values['explorer-dist']) : undefined;
+  const cpuProfile = values['cpu-profile'] ? path.resolve(values['cpu-profile']) : undefined;
+  if (explorerDist && !existsSync(path.join(explorerDist, 'index.html')))
+    throw new CliError(`no built client in ${explorerDist} (index.html missing)`);
   const sizes = (values.sizes ?? '500,2000,5000').split(',').map(Number);
   const reps = Number(values.reps ?? 3);
   const timeoutMs = Number(values.timeout ?? 300) * 1000;
@@ -265,10 +385,21 @@ async function main(): Promise<number> {
         for (let rep = 0; rep < reps; rep++) {
           const order = rep % 2 === 0 ? variants : [...variants].reverse();
           for (const variant of order) {
-            const r = await runPage(browser, url, variant, viewId, nodeIds.length, mode, timeoutMs);
+            const r = await runPage(
+              browser,
+              url,
+              variant,
+              viewId,
+              nodeIds.length,
+              mode,
+              timeoutMs,
+              explorerDist,
+              cpuProfile,
+            );
             runs.push({ size, mode, variant, rep, ...r });
             console.log(
-              `  ${mode} ${variant} #${rep + 1}: first frame ${ms(r.firstFrame ?? NaN)} ms, layout done ${ms(r.layoutDone ?? NaN)} ms` +
+              `  ${mode} ${variant} #${rep + 1}: first frame ${ms(r.firstFrame ?? NaN)} ms, interactive ${ms(r.interactive ?? NaN)} ms, layout done ${ms(r.layoutDone ?? NaN)} ms, longest task ${ms(r.longestTask ?? NaN)} ms` +
+                (r.clicks ? `, ${r.clicks} clicks waited up to ${ms(r.clickDelay ?? NaN)} ms` : '') +
                 (r.marks
                   ? ` (${r.marks.nodes} nodes, ${r.marks.edges} edges drawn${r.marks.webgl ? ', webgl' : ''})`
                   : '') +
@@ -282,63 +413,66 @@ async function main(): Promise<number> {
 
     const rows: string[][] = [];
     const summary = [];
+    const cell = (x: number | null) => ms(x ?? NaN);
     for (const size of sizes) {
       for (const mode of modes) {
         const pick = (v: Variant) =>
           runs.filter((r) => r.size === size && r.mode === mode && r.variant === v);
-        const e = pick('explorer');
-        const b = pick('bare');
-        const ef = median(e.map((r) => r.firstFrame));
-        const el = median(e.map((r) => r.layoutDone));
-        const bf = median(b.map((r) => r.firstFrame));
-        const bl = median(b.map((r) => r.layoutDone));
-        const w = pick('bare-webgl');
-        const wl = median(w.map((r) => r.layoutDone));
-        const ea = median(e.map((r) => r.afterData));
-        const ba = median(b.map((r) => r.afterData));
-        const ratio = el !== null && bl !== null ? el / bl : null;
-        const ratioAfterData = ea !== null && ba !== null ? ea / ba : null;
-        summary.push({
-          size,
-          mode,
-          explorer: { firstFrame: ef, layoutDone: el, afterData: ea },
-          bare: { firstFrame: bf, layoutDone: bl, afterData: ba },
-          bareWebgl: w.length ? { layoutDone: wl } : undefined,
-          ratio,
-          ratioAfterData,
-        });
+        const figures = (v: Variant) => {
+          const rs = pick(v);
+          const m = (f: (r: Run) => number | null) => median(rs.map(f));
+          return {
+            firstFrame: m((r) => r.firstFrame),
+            layoutDone: m((r) => r.layoutDone),
+            afterData: m((r) => r.afterData),
+            interactive: m((r) => r.interactive),
+            interactiveAfterData: m((r) => r.interactiveAfterData),
+            longestTask: m((r) => r.longestTask),
+            clickDelay: m((r) => r.clickDelay),
+          };
+        };
+        const e = figures('explorer');
+        const b = figures('bare');
+        const w = pick('bare-webgl').length ? figures('bare-webgl') : undefined;
+        const ratio = e.layoutDone !== null && b.layoutDone !== null ? e.layoutDone / b.layoutDone : null;
+        const ratioAfterData =
+          e.afterData !== null && b.afterData !== null ? e.afterData / b.afterData : null;
+        summary.push({ size, mode, explorer: e, bare: b, bareWebgl: w, ratio, ratioAfterData });
         rows.push([
           `${size}`,
           mode,
-          ms(ef ?? NaN),
-          ms(el ?? NaN),
-          ms(ea ?? NaN),
-          ms(bf ?? NaN),
-          ms(bl ?? NaN),
-          ms(ba ?? NaN),
-          ...(variants.includes('bare-webgl') ? [ms(wl ?? NaN)] : []),
-          ratio === null ? '–' : ratio.toFixed(2),
+          cell(e.interactiveAfterData),
+          cell(e.afterData),
+          cell(e.longestTask),
+          cell(e.clickDelay),
+          cell(b.interactiveAfterData),
+          cell(b.afterData),
+          cell(b.longestTask),
+          cell(b.clickDelay),
+          ...(w ? [cell(w.afterData)] : []),
           ratioAfterData === null ? '–' : ratioAfterData.toFixed(2),
         ]);
       }
     }
     console.log(
-      '\nmedian ms since navigation start (explorer: /?view=<id>; bare: plain Cytoscape, same view, same fcose options)\n',
+      "\nmedian ms after the view's data arrived (explorer: /?view=<id>; bare: plain Cytoscape, same view, same fcose options);" +
+        ' "interactive": the first full frame, then no long task for 500 ms; "click": the longest wait of a click sent while the layout ran\n',
     );
     console.log(
       table(
         [
           'nodes',
           'layout',
-          'explorer 1st frame',
+          'explorer interactive',
           'laid out',
-          'after data',
-          'bare 1st frame',
+          'longest task',
+          'click',
+          'bare interactive',
           'laid out',
-          'after data',
+          'longest task',
+          'click',
           ...(variants.includes('bare-webgl') ? ['bare webgl laid out'] : []),
-          'explorer/bare',
-          'after data',
+          'explorer/bare laid out',
         ],
         rows,
       ),
@@ -347,7 +481,7 @@ async function main(): Promise<number> {
       machine,
       chromium: browser.version(),
       graph: { syntheticNodes: nodes },
-      settings: { sizes, reps, modes, variants },
+      settings: { sizes, reps, modes, variants, explorerDist: explorerDist ?? null, quietMs: QUIET_MS },
       views,
       summary,
       runs,

@@ -5,6 +5,9 @@
 //
 // A node's box is Cytoscape's own, on screen: `renderedBoundingBox({ includeLabels: false, includeOverlays:
 // false })`, as in time.e2e.test.ts.
+//
+// The force layout runs in a Web Worker (graph/layouts/forceWorker.ts): a click is answered while it runs, and
+// its picture has the same guarantees.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile } from '../../test/support/browser.ts';
@@ -110,6 +113,67 @@ describe('layouts', () => {
     await page.getByRole('button', { name: 'Lay out by date' }).click();
     await waitForLayout(page);
     expect(await picker.inputValue()).toBe('timeline');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the force layout in a Web Worker: the page answers a click meanwhile, and no boxes overlap after', async () => {
+    const { page, errors } = await openExplorer(browser(), baseUrl);
+    // The page's workers hold their answers while `__hold` is set, so that the layout is surely still running
+    // when the click comes; `__held` counts what they answered meanwhile.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __hold: boolean; __held: (() => void)[] };
+      w.__hold = false;
+      w.__held = [];
+      const Real = window.Worker;
+      window.Worker = class extends Real {
+        set onmessage(handler: ((e: MessageEvent) => void) | null) {
+          super.onmessage = (e: MessageEvent) => {
+            if (w.__hold) w.__held.push(() => handler?.(e));
+            else handler?.(e);
+          };
+        }
+      };
+    });
+    await page.reload();
+    await waitForGraph(page);
+    const laidOut = await picture(page);
+
+    await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = true));
+    await page.getByRole('button', { name: 'Lay out again' }).click();
+    await page.waitForFunction(() => (window as unknown as { __held: unknown[] }).__held.length === 1);
+    const running = () => page.locator('.canvas-wrap').getAttribute('data-layout');
+    expect(await running()).toBe('running');
+    await expect(page.getByRole('status').filter({ hasText: 'Laying out…' }).isVisible()).resolves.toBe(true);
+
+    // A click on Xi while the worker's positions wait: the page selects him and shows his details at once.
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const at = await page.evaluate((id) => window.cy!.getElementById(id).renderedPosition(), XI);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect
+      .poll(() => page.evaluate((id) => window.cy!.getElementById(id).hasClass('selected'), XI))
+      .toBe(true);
+    await expect(page.getByTestId('details').getByText('Xi Jinping').first().isVisible()).resolves.toBe(true);
+    expect(await running()).toBe('running');
+
+    // Selected or hovered, Xi's ring is wider, and the layout keeps the wider box clear: with the mouse away and
+    // the selection cleared, the picture can be compared with the one the page opened on.
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate((id) => window.cy!.getElementById(id).is('.selected, .hovered'), XI))
+      .toBe(false);
+    // Let the answer through: the layout ends with no overlapping boxes, the same picture as when the page opened.
+    await page.evaluate(() => {
+      const w = window as unknown as { __hold: boolean; __held: (() => void)[] };
+      w.__hold = false;
+      w.__held.splice(0).forEach((deliver) => deliver());
+    });
+    await waitForLayout(page);
+    const { count, out } = await overlaps(page);
+    expect(count).toBeGreaterThan(100);
+    expect(out).toEqual([]);
+    expect(await picture(page)).toEqual(laidOut);
     expect(errors).toEqual([]);
     await page.close();
   });

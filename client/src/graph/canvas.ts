@@ -3,7 +3,7 @@
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Placement } from '../explorer/state.ts';
 import type { Controller } from './controllers.ts';
-import { labelReach, labelsDrawnAt, type LabelPlacement } from './labels.ts';
+import { labelReach, labelsDrawnAt, MANY_NODES, type LabelPlacement } from './labels.ts';
 
 /** Every node's position and the viewport, as a saved view stores them. */
 export function placementOf(cy: Core): Required<Placement> {
@@ -62,16 +62,20 @@ function largestZoom(lo: number, hi: number, fits: (zoom: number) => boolean): n
 const LABEL_ROOM = 0.85;
 
 /**
- * A fit that leaves room for labels. Which labels are drawn depends on the zoom (labels.ts), so: the zoom
- * `zoomFor` gives for the shapes alone, then the labels drawn there, then the zoom for shapes and those labels,
- * at most LABEL_ROOM times smaller. Returns that zoom and the extent it is centred on. A label that still would
+ * A fit that leaves room for labels (on a canvas of fewer than MANY_NODES). Which labels are drawn depends on the
+ * zoom (labels.ts), so: the zoom `zoomFor` gives for the shapes alone, then the labels drawn there, then the zoom
+ * for shapes and those labels, at most LABEL_ROOM times smaller. Returns that zoom and the extent it is centred on. A label that still would
  * not fit inside the canvas is drawn elsewhere around its node, or not at all (labels.ts).
  */
 function fitWithLabels(
   eles: NodeCollection,
   zoomFor: (extent: Extent) => number,
 ): { zoom: number; extent: Extent } {
-  const shapes = zoomFor(extentOf(eles, new Map()));
+  const bare = extentOf(eles, new Map());
+  const shapes = zoomFor(bare);
+  // A big canvas is fitted by its shapes: zoomed out that far, few labels are drawn, and working out which would
+  // be a whole label pass before the first frame.
+  if (eles.length >= MANY_NODES) return { zoom: shapes, extent: bare };
   const extent = extentOf(eles, labelsDrawnAt(eles, shapes));
   return { zoom: Math.min(shapes, Math.max(zoomFor(extent), shapes * LABEL_ROOM)), extent };
 }
@@ -84,6 +88,23 @@ function fitWithLabels(
 export function fitShapes(cy: Core, eles?: NodeCollection, padding = 40, maxZoom = 1.6): void {
   const nodes = eles ? eles.filter((n: NodeSingular) => n.inside()) : cy.nodes(':visible');
   if (nodes.empty()) return;
+  // A big canvas is fitted by its shapes from data, as sync.ts fits it before its first frame: the same viewport,
+  // so its labels keep the size they were given (labels.ts) and its styles need no second pass.
+  if (nodes.length >= MANY_NODES) {
+    const view = fitPoints(
+      nodes.map((n: NodeSingular) => ({ ...n.position(), size: n.data('styleSize') ?? n.data('size') })),
+      {
+        width: cy.width(),
+        height: cy.height(),
+        padding,
+        minZoom: cy.minZoom(),
+        maxZoom: Math.min(cy.maxZoom(), maxZoom),
+      },
+    );
+    if (view) cy.viewport(view);
+    remember(cy, () => fitShapes(cy, eles, padding, maxZoom));
+    return;
+  }
   const [w, h] = [cy.width() - 2 * padding, cy.height() - 2 * padding];
   const { zoom, extent } = fitWithLabels(nodes, (extent) =>
     largestZoom(cy.minZoom(), Math.min(cy.maxZoom(), maxZoom), (z) => {
@@ -94,6 +115,39 @@ export function fitShapes(cy: Core, eles?: NodeCollection, padding = 40, maxZoom
   const e = extent(zoom);
   cy.viewport({ zoom, pan: { x: (cy.width() - (e.x1 + e.x2)) / 2, y: (cy.height() - (e.y1 + e.y2)) / 2 } });
   remember(cy, () => fitShapes(cy, eles, padding, maxZoom));
+}
+
+/** A node for `fitPoints`: its position and its size (the side of its shape), in model units. */
+export interface SizedNode {
+  x: number;
+  y: number;
+  size: number;
+}
+
+/**
+ * The viewport that fits nodes' shapes (no labels) `padding` pixels inside a canvas of `width` by `height`, the
+ * zoom within [minZoom, maxZoom]. Worked out from data alone, so that the same fit is known before the nodes are
+ * on the canvas (sync.ts, for a big canvas's first frame) and after (fitShapes on a big canvas).
+ */
+export function fitPoints(
+  nodes: readonly SizedNode[],
+  canvas: { width: number; height: number; padding: number; minZoom: number; maxZoom: number },
+): { zoom: number; pan: { x: number; y: number } } | null {
+  if (nodes.length === 0) return null;
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const n of nodes) {
+    x1 = Math.min(x1, n.x - n.size / 2);
+    x2 = Math.max(x2, n.x + n.size / 2);
+    y1 = Math.min(y1, n.y - n.size / 2);
+    y2 = Math.max(y2, n.y + n.size / 2);
+  }
+  const { width, height, padding } = canvas;
+  const fit = Math.min(
+    (width - 2 * padding) / Math.max(x2 - x1, 1),
+    (height - 2 * padding) / Math.max(y2 - y1, 1),
+  );
+  const zoom = Math.min(canvas.maxZoom, Math.max(canvas.minZoom, fit));
+  return { zoom, pan: { x: width / 2 - (zoom * (x1 + x2)) / 2, y: height / 2 - (zoom * (y1 + y2)) / 2 } };
 }
 
 /**

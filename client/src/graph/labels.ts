@@ -11,7 +11,14 @@
 // classes (project.ts) leave alone, and the hidden ones carry the class `no-label`, which project.ts keeps.
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Controller } from './controllers.ts';
-import { chooseLabels, shortLabel, SHORTER_LABEL, type Box, type LabelCandidate } from './labelChoice.ts';
+import {
+  byImportance,
+  chooseLabels,
+  shortLabel,
+  SHORTER_LABEL,
+  type Box,
+  type LabelCandidate,
+} from './labelChoice.ts';
 
 export { SHORT_LABEL, shortLabel } from './labelChoice.ts';
 
@@ -21,6 +28,18 @@ export const LABEL_PX = { hub: 14, normal: 12, edge: 11 };
 export const WRAP_PX = 240;
 /** Degree from which a node's label is drawn larger. */
 const HUB_DEGREE = 8;
+
+/**
+ * A big canvas, from this many nodes: a node arrives with its label hidden (project.ts) and fits leave labels out
+ * (canvas.ts), so the first frame draws shapes and lines at once and the label pass follows.
+ */
+export const MANY_NODES = 500;
+/**
+ * The most labels offered a place at once: the most important nodes on screen (a screen holds a few hundred
+ * labels at most), so that a label pass over thousands of nodes costs no more than over a few hundred. The others
+ * are labelled when the analyst zooms in on them.
+ */
+export const LABEL_CANDIDATES = 400;
 
 /**
  * Where a label can go around its node, in order of preference (the stylesheet draws each, from the node data
@@ -58,8 +77,9 @@ const OFF_SCREEN = 120;
 const forcedLabel = (n: NodeSingular) => FORCED.some((c) => n.hasClass(c));
 /** Half a node's drawn size: a style rule's size (client/src/style) when it has one, else its size by degree. */
 const halfSize = (n: NodeSingular) => ((n.data('styleSize') ?? n.data('size')) as number) / 2;
-const labelPx = (n: NodeSingular) =>
-  (n.data('degree') as number) >= HUB_DEGREE ? LABEL_PX.hub : LABEL_PX.normal;
+/** A node's label size on screen, in CSS pixels, by its degree. */
+export const labelPxOf = (degree: number) => (degree >= HUB_DEGREE ? LABEL_PX.hub : LABEL_PX.normal);
+const labelPx = (n: NodeSingular) => labelPxOf(n.data('degree') as number);
 
 /** The font labels are measured in, as Cytoscape's: weight and family. */
 interface Font {
@@ -191,15 +211,15 @@ function priorityOf(n: NodeSingular): number {
 /**
  * The labels of `nodes` as candidates for the choice in `view`, with the placement each option stands for: a
  * forced label under its node; another in each place, whole, then in each place shortened to SHORTER_LABEL.
- * With `screen`, nodes further than OFF_SCREEN outside it are left out.
+ * With `screen`, nodes further than OFF_SCREEN outside it are left out. Only the LABEL_CANDIDATES most important
+ * nodes get options; the others are shapes that labels keep off.
  */
 function candidatesOf(
   nodes: NodeCollection,
   view: View,
   screen?: { width: number; height: number },
 ): { candidates: LabelCandidate[]; placements: Map<string, LabelPlacement[]> } {
-  const candidates: LabelCandidate[] = [];
-  const placements = new Map<string, LabelPlacement[]>();
+  const shown: { n: NodeSingular; body: Box; priority: number }[] = [];
   nodes.forEach((n: NodeSingular) => {
     const body = bodyOf(n, view);
     if (
@@ -210,6 +230,26 @@ function candidatesOf(
         body.y1 > screen.height + OFF_SCREEN)
     )
       return;
+    shown.push({ n, body, priority: priorityOf(n) });
+  });
+  const offered =
+    shown.length <= LABEL_CANDIDATES
+      ? null
+      : new Set(
+          shown
+            .map(({ n, priority }) => ({ id: n.id(), priority, options: [] }))
+            .sort(byImportance)
+            .slice(0, LABEL_CANDIDATES)
+            .map((c) => c.id),
+        );
+  const candidates: LabelCandidate[] = [];
+  const placements = new Map<string, LabelPlacement[]>();
+  for (const { n, body, priority } of shown) {
+    const weight = (n.data('degree') as number) || 0;
+    if (offered && !offered.has(n.id())) {
+      candidates.push({ id: n.id(), priority, options: [], body, weight });
+      continue;
+    }
     const mine: LabelPlacement[] = [];
     if (forcedLabel(n)) mine.push({ at: 'below' });
     else if (plainText(n)) {
@@ -230,9 +270,8 @@ function candidatesOf(
       const b = placeBox(at, size.width, size.height, half, view.zoom);
       return { x1: x + b.x1, x2: x + b.x2, y1: y + b.y1, y2: y + b.y2 };
     });
-    const weight = (n.data('degree') as number) || 0;
-    candidates.push({ id: n.id(), priority: priorityOf(n), options, body, weight });
-  });
+    candidates.push({ id: n.id(), priority, options, body, weight });
+  }
   return { candidates, placements };
 }
 

@@ -6,7 +6,7 @@ import type { ExplorerState } from '../explorer/state.ts';
 import { drawableEdges } from '../explorer/graph.ts';
 import { elementClasses } from '../explorer/projection.ts';
 import { nodeSize } from './kinds.ts';
-import { LABEL_PX, shortLabel } from './labels.ts';
+import { LABEL_PX, labelPxOf, MANY_NODES, shortLabel } from './labels.ts';
 import type { Point } from './layouts/placement.ts';
 import { isGrouping } from '../groups/canvas.ts';
 
@@ -58,6 +58,7 @@ export function syncElements(
       if (!wantNodes[n.id()] && !isGrouping(n)) n.remove();
     });
     const defs: ElementDefinition[] = [];
+    const many = Object.keys(wantNodes).length >= MANY_NODES;
     for (const n of Object.values(wantNodes)) {
       const existing = cy.getElementById(n.id);
       if (existing.nonempty()) {
@@ -67,11 +68,17 @@ export function syncElements(
       }
       added.push(n.id);
       const position = startAt(n.id);
-      const data = { ...nodeData(n), fontSize: LABEL_PX.normal / cy.zoom(), maxLabelWidth: 240 / cy.zoom() };
+      const data = {
+        ...nodeData(n),
+        fontSize: labelPxOf(n.degree) / cy.zoom(),
+        maxLabelWidth: 240 / cy.zoom(),
+      };
+      // On a big canvas a label waits for the label pass (labels.ts), so the first frame draws no text.
+      const classes = many ? 'no-label' : '';
       defs.push(
         position
-          ? { group: 'nodes', data, position: { ...position }, scratch: { _node: n } }
-          : { group: 'nodes', data, scratch: { _node: n } },
+          ? { group: 'nodes', data, classes, position: { ...position }, scratch: { _node: n } }
+          : { group: 'nodes', data, classes, scratch: { _node: n } },
       );
     }
     for (const e of wantEdges.values()) {

@@ -1,11 +1,13 @@
 // Bringing the Cytoscape canvas in line with the explorer state: nodes that arrive start at their preset or
-// remembered place, else next to a placed neighbour; then the layout the change calls for, if any.
+// remembered place, else next to a placed neighbour (on a spiral for a new graph); then the layout the change
+// calls for, if any.
 import type { Core } from 'cytoscape';
 import type { ExplorerState } from '../explorer/state.ts';
-import { fitShapes } from './canvas.ts';
+import { fitPoints, fitShapes } from './canvas.ts';
+import { nodeSize } from './kinds.ts';
 import { LAYOUTS } from './layouts/registry.ts';
 import { MAP_LAYOUT } from '../map/layout.ts';
-import { placeNear, type Point } from './layouts/placement.ts';
+import { placeNear, spiral, type Point } from './layouts/placement.ts';
 import { applyClasses, syncElements } from './project.ts';
 import { applyGroups } from '../groups/canvas.ts';
 import { NO_PROJECTION, type GroupProjection } from '../groups/groups.ts';
@@ -39,9 +41,33 @@ export function syncCanvas(
   const arriving = Object.keys(state.graph.nodes).filter((id) => cy.getElementById(id).empty());
   const known = (id: string) => preset?.positions[id] ?? memo.get(id);
   const unplaced = arriving.filter((id) => !known(id));
+  // A new graph with no stored places starts on a spiral, drawn at once while its layout is worked out.
   const computed =
-    epochChanged && !preset ? {} : placeNear(unplaced, state.graph, { ...placed, ...preset?.positions });
-  const added = syncElements(cy, state, (id) => known(id) ?? computed[id]);
+    epochChanged && !preset
+      ? spiral(unplaced, state.graph)
+      : placeNear(unplaced, state.graph, { ...placed, ...preset?.positions });
+  const startAt = (id: string) => known(id) ?? computed[id];
+  // The viewport before the nodes arrive, so that their labels are sized for it from the start (labels.ts keeps
+  // them a constant size on screen) and need no second pass over their styles: the stored one, or, for a new
+  // graph, the fit of where its nodes start (drawn in view at once; its layout fits it again).
+  if (preset?.zoom !== undefined && preset.pan) cy.viewport({ zoom: preset.zoom, pan: { ...preset.pan } });
+  else if (epochChanged && arriving.length > 0 && arriving.length === Object.keys(state.graph.nodes).length) {
+    const view = fitPoints(
+      arriving.map((id) => ({
+        ...(startAt(id) ?? { x: 0, y: 0 }),
+        size: nodeSize(state.graph.nodes[id]!.degree),
+      })),
+      {
+        width: cy.width(),
+        height: cy.height(),
+        padding: 40,
+        minZoom: cy.minZoom(),
+        maxZoom: Math.min(cy.maxZoom(), 1.6),
+      },
+    );
+    if (view) cy.viewport(view);
+  }
+  const added = syncElements(cy, state, startAt);
   applyClasses(cy, state);
   // Groups before any layout runs, so that the force layout keeps each group's members together.
   applyGroups(cy, groups);

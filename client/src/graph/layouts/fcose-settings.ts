@@ -1,4 +1,4 @@
-// The force layout's settings, as plain values: the explorer's layout (registry.ts) and the client benchmark's
+// The force layout's settings, as plain values: the explorer's layout (force.ts, in the page's Web Worker) and the
 // bare Cytoscape page (bench/client/page.ts) both use them, so the benchmark measures the explorer's layout.
 export const FCOSE_SETTINGS = {
   quality: 'proof',

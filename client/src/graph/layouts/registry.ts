@@ -16,7 +16,8 @@ import type { GraphData } from '../../explorer/graph.ts';
 import { fitShapes, fitTimeline } from '../canvas.ts';
 import { nodeSize } from '../kinds.ts';
 import { concentricRings, concentricValue, ringSpacing, RING_STEP } from './concentric.ts';
-import { FCOSE_SETTINGS } from './fcose-settings.ts';
+import { FORCE_OPTIONS, forcePositions, type ForceInput } from './force.ts';
+import { forcePositionsInWorker, workersAvailable } from './forceWorker.ts';
 import { hierarchyRoots, rowLength, rowPositions, type RowSpacing } from './hierarchy.ts';
 import { LAYOUT_LABELS } from './names.ts';
 import { placeFree, placeNear, separate, type Point } from './placement.ts';
@@ -24,14 +25,6 @@ import { seedOf, withSeededRandom } from './seeded.ts';
 import { timelineLayout } from './timeline.ts';
 
 cytoscape.use(fcose);
-
-const forceOptions = {
-  name: 'fcose',
-  ...FCOSE_SETTINGS,
-  nodeRepulsion: () => FCOSE_SETTINGS.nodeRepulsion,
-  idealEdgeLength: () => FCOSE_SETTINGS.idealEdgeLength,
-  edgeElasticity: () => FCOSE_SETTINGS.edgeElasticity,
-};
 
 function run(cy: Core, options: LayoutOptions, eles: Collection = cy.elements()): Promise<void> {
   return new Promise((resolve) => {
@@ -90,7 +83,8 @@ function placeClear(cy: Core, graph: GraphData, ids: readonly string[]): void {
 
 /**
  * Moves drawn nodes whose shapes overlap apart (placement.ts `separate`), fcose's picture being otherwise kept:
- * it spaces nodes by forces, and a few end up on top of one another. `fixed` nodes do not move.
+ * it spaces nodes by forces, and a few end up on top of one another. `fixed` nodes do not move. After the worker's
+ * layout, which separates its boxes already (force.ts), it only checks.
  */
 function separateDrawn(cy: Core, fixed: ReadonlySet<string>): void {
   const boxes = cy
@@ -114,25 +108,69 @@ const unpinnedFiltered = (cy: Core) =>
     .filter((n: NodeSingular) => !n.hasClass('pinned'))
     .map((n: NodeSingular) => n.id());
 
+/** What the force layout needs of the canvas (force.ts): the drawn nodes' boxes and where they are now. */
+function forceInputOf(
+  cy: Core,
+  fixed: readonly { nodeId: string; position: Point }[],
+  randomize: boolean,
+): ForceInput {
+  const nodes: ForceInput['nodes'] = [];
+  const start: ForceInput['start'] = {};
+  // As fcose itself does on the canvas: nodes not displayed (filtered out) are left out.
+  cy.nodes().forEach((n: NodeSingular) => {
+    if (n.style('display') === 'none') return;
+    const d = n.layoutDimensions({ nodeDimensionsIncludeLabels: false });
+    nodes.push({ id: n.id(), w: d.w, h: d.h });
+    start[n.id()] = { ...n.position() };
+  });
+  const edges: ForceInput['edges'] = [];
+  cy.edges().forEach((e) => {
+    const [s, t] = [e.source().id(), e.target().id()];
+    if (start[s] && start[t]) edges.push({ id: e.id(), source: s, target: t });
+  });
+  return {
+    nodes,
+    edges,
+    fixed: fixed.filter((f) => start[f.nodeId]).map((f) => ({ ...f, position: { ...f.position } })),
+    randomize,
+    start,
+    seed: seedOf(cy.nodes().map((n: NodeSingular) => n.id())),
+  };
+}
+
 /**
- * The force layout over every drawn node, from seeded random positions: the same graph gives the same picture.
- * `fixed` nodes keep the given positions (fcose's fixedNodeConstraint).
+ * The force layout over every drawn node: from seeded random positions (the same graph gives the same picture),
+ * or, without `randomize`, from where the nodes are. `fixed` nodes keep the given positions (fcose's
+ * fixedNodeConstraint). It runs in a Web Worker (forceWorker.ts), so the page answers input meanwhile and the
+ * nodes stay drawn where they were until it answers; without workers (Node), here. A canvas with groups' boxes
+ * (compound nodes, client/src/groups), which the worker's plain boxes cannot stand for, is laid out on the main
+ * thread by fcose on the canvas itself.
  */
-export function forceLayout(
+export async function forceLayout(
   cy: Core,
   fixed: readonly { nodeId: string; position: Point }[] = [],
+  randomize = true,
 ): Promise<void> {
-  const seed = seedOf(cy.nodes().map((n: NodeSingular) => n.id()));
-  return withSeededRandom(seed, () =>
-    run(cy, {
-      ...forceOptions,
-      randomize: true,
-      fit: false,
-      ...(fixed.length
-        ? { fixedNodeConstraint: fixed.map((f) => ({ ...f, position: { ...f.position } })) }
-        : {}),
-    } as LayoutOptions),
-  );
+  if (cy.nodes(':parent').nonempty()) {
+    const seed = seedOf(cy.nodes().map((n: NodeSingular) => n.id()));
+    return withSeededRandom(seed, () =>
+      run(cy, {
+        ...FORCE_OPTIONS,
+        randomize,
+        fit: false,
+        ...(fixed.length
+          ? { fixedNodeConstraint: fixed.map((f) => ({ ...f, position: { ...f.position } })) }
+          : {}),
+      } as LayoutOptions),
+    );
+  }
+  const input = forceInputOf(cy, fixed, randomize);
+  const positions = workersAvailable() ? await forcePositionsInWorker(input) : forcePositions(input);
+  // The canvas may have changed while the worker ran: only the nodes still on it move.
+  if (cy.destroyed()) return;
+  cy.batch(() => {
+    for (const [id, p] of Object.entries(positions)) cy.getElementById(id).position(p);
+  });
 }
 
 /** The concentric layout of the drawn, unpinned nodes: by degree, the highest in the middle (concentric.ts). */
@@ -301,12 +339,7 @@ export const LAYOUTS: Record<LayoutName, LayoutEntry> = {
         .filter((n: NodeSingular) => !fresh.has(n.id()) && !n.isParent())
         .map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } }));
       if (fixed.length === 0) return LAYOUTS.force.full(cy, _graph);
-      await run(cy, {
-        ...forceOptions,
-        randomize: false,
-        fit: false,
-        fixedNodeConstraint: fixed,
-      } as LayoutOptions);
+      await forceLayout(cy, fixed, false);
       // The new nodes off the others' shapes; the others stay.
       separateDrawn(cy, new Set(fixed.map((f) => f.nodeId)));
     },
