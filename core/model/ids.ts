@@ -12,6 +12,24 @@ export const ID_PATTERN = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*$/;
 /** The longest id accepted as input. */
 export const MAX_ID_LENGTH = 300;
 
+/**
+ * The slug of `text` for an id: accents dropped ("Jìnpíng" → "jinping"), lower-case ASCII letters and digits, every
+ * other run of characters one hyphen; longer than `max`, cut at the last hyphen within it (a word is not split
+ * unless it alone is longer). "" when nothing is left ("习近平"): the caller chooses what stands in.
+ */
+export function slugOf(text: string, max = 80): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  const lastHyphen = cut.lastIndexOf('-');
+  return slug[max] === '-' || lastHyphen < 1 ? cut.replace(/-+$/, '') : cut.slice(0, lastHyphen);
+}
+
 /** True when `name` is a lower-case slug (document folder names and id slugs). */
 export const isSlug = (name: string) => SLUG_RE.test(name);
 

@@ -29,6 +29,7 @@ import {
   ID_PREFIXES,
   kindOfId,
   isSharedKind,
+  slugOf,
   type IdPrefix,
   type NodeKind,
 } from '../../core/model/index.ts';
@@ -194,17 +195,6 @@ export function readCsvPair(nodesFile: Text, edgesFile: Text): Read {
       })),
     },
   };
-}
-
-/** Lower-case letters and digits joined by single hyphens (at most 80 characters). */
-export function slugOf(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 80)
-    .replace(/^-+|-+$/g, '');
 }
 
 const str = (v: Value | undefined): string | undefined =>

@@ -3,6 +3,7 @@
 // one transaction. The state of the pane, its transitions and the workflow that talks to the API.
 import { ApiError, describeError } from '../api/client.ts';
 import type { api } from '../api/operations.ts';
+import { slugOf } from '../../../core/model/index.ts';
 import type { ExplorerPreviewDocumentMutation } from '../generated/graphql.ts';
 import type { Store } from '../shared/store.ts';
 import { draftFilesInput, draftReview, type DraftReview } from './draft.ts';
@@ -80,13 +81,7 @@ export const isExchangeFile = (name: string) =>
  * as they are.
  */
 export function withTitle(files: { name: string; content: string }[], title: string) {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 80)
-    .replace(/^-+|-+$/g, '');
+  const slug = slugOf(title);
   const exchange = files.filter((f) => isExchangeFile(f.name));
   if (!slug || exchange.length === 0 || files.some((f) => f.name === 'document.yaml')) return files;
   const document = {

@@ -7,7 +7,7 @@
 // of an entity it was not judged to be.
 import { stringify } from 'yaml';
 import { badInput } from '../../../core/errors.ts';
-import { SLUG } from '../../../core/model/ids.ts';
+import { SLUG, slugOf } from '../../../core/model/ids.ts';
 
 /** What the analyst says of the document itself. */
 export interface DraftDocumentInput {
@@ -58,21 +58,11 @@ const NO_TAKEN: TakenIds = { ids: new Set(), documents: new Set() };
 const SLUG_RE = new RegExp(`^${SLUG}$`);
 const DATE_RE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const ACTOR_ID_RE = new RegExp(`^actor:${SLUG}$`);
+/** The longest slug of a drafted document's or speaker's name. */
+const NAME_MAX = 60;
 /** A passage holds the quote and, when near enough, where the speaker is named. */
 const PASSAGE_MAX = 1500;
 const DEFAULT_NOTE = 'Not graded yet: drafted from the pasted text; grade it before relying on it.';
-
-/** Lower-case ASCII words joined by hyphens, at most `max` characters ("" when nothing is left). */
-export function slugOf(text: string, max = 60): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= max) return slug;
-  return slug.slice(0, max).replace(/-[^-]*$/, '') || slug.slice(0, max);
-}
 
 /** `base`, or `base-2`, `base-3`… whichever is first free. */
 function free(base: string, isTaken: (id: string) => boolean): string {
@@ -93,7 +83,7 @@ export function documentNameFor(doc: DraftDocumentInput, taken: TakenIds = NO_TA
     }
     return doc.name;
   }
-  const base = slugOf(doc.title) || 'draft-document';
+  const base = slugOf(doc.title, NAME_MAX) || 'draft-document';
   return free(base, (name) => taken.documents.has(name) || taken.ids.has(`source:${name}`));
 }
 
@@ -105,7 +95,7 @@ export function baseIds(text: string, name: string, quotes: readonly AcceptedQuo
   const out = [`source:${name}`];
   for (const q of quotes) {
     if (isInt(q.start) && isInt(q.end)) out.push(statementBase(name, text.slice(q.start, q.end)));
-    if (filled(q.speakerName)) out.push(`actor:${slugOf(q.speakerName) || `${name}-speaker`}`);
+    if (filled(q.speakerName)) out.push(`actor:${slugOf(q.speakerName, NAME_MAX) || `${name}-speaker`}`);
   }
   return [...new Set(out)];
 }
@@ -204,10 +194,10 @@ export function draftFiles(
     let speaker: string | null = filled(q.speakerId) ? q.speakerId : null;
     if (filled(q.speakerName)) {
       const spoken = q.speakerName.trim();
-      const key = slugOf(spoken) || spoken;
+      const key = slugOf(spoken, NAME_MAX) || spoken;
       let actor = newActors.get(key);
       if (!actor) {
-        const actorId = free(`actor:${slugOf(spoken) || `${name}-speaker`}`, isTaken);
+        const actorId = free(`actor:${slugOf(spoken, NAME_MAX) || `${name}-speaker`}`, isTaken);
         used.add(actorId);
         actor = { id: actorId, name: spoken, actorType: q.speakerType ?? 'person', aliases: [] };
         newActors.set(key, actor);

@@ -39,7 +39,7 @@ import {
   checkNodeInput,
   checkProperties,
   checkReason,
-  slugOf,
+  idSlugOf,
   type Citation,
   type PropertyValue,
 } from './input.ts';
@@ -305,7 +305,7 @@ async function resolveCitations(
   }
   const rows = citations.flatMap((c, i) => {
     if ('sourceId' in c) return [];
-    const id = `source:${slugOf(c.title)}-${suffix(uuid, `source${i}`)}`;
+    const id = `source:${idSlugOf(c.title)}-${suffix(uuid, `source${i}`)}`;
     const props: Record<string, unknown> = {
       id,
       kind: 'SOURCE',
@@ -347,7 +347,7 @@ export async function addNode(
   const uuid = writeUuid(replay);
   const changeId = `change:${uuid}`;
   const prefix = ID_PREFIXES.find((p) => KINDS[p].kind === input.kind)!;
-  const id = `${prefix}:${slugOf(input.label)}-${suffix(uuid, 'node')}`;
+  const id = `${prefix}:${idSlugOf(input.label)}-${suffix(uuid, 'node')}`;
   return editTransaction(
     db,
     changeId,

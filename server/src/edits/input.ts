@@ -8,6 +8,7 @@ import {
   RESERVED_PROPERTIES,
   RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_NAMES,
+  slugOf,
   type NodeKind,
   type RelationshipType,
 } from '../../../core/model/index.ts';
@@ -268,15 +269,5 @@ export function checkEnds(type: RelationshipType, from: NodeKind, to: NodeKind):
 export const checkReason = (v: unknown) =>
   requiredText(v, 'reason', 'say why the claim is retracted', REASON_MAX);
 
-/** A slug of `text` for an id: lower-case ASCII letters and digits joined by hyphens (at most 48 characters). */
-export function slugOf(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
-  return slug === '' ? 'item' : slug;
-}
+/** A slug of `text` for a new id (core/model `slugOf`, at most 48 characters), "item" when nothing is left. */
+export const idSlugOf = (text: string): string => slugOf(text, 48) || 'item';
