@@ -64,7 +64,7 @@ export function growthTable(files: readonly GrowthInput[]): string {
   const keys: { key: string; name: string }[] = [];
   for (const f of sizes)
     for (const c of f.latency)
-      if (!keys.some((k) => k.key === c.key)) keys.push({ key: c.key, name: c.name });
+      if (!isLadder(c.key) && !keys.some((k) => k.key === c.key)) keys.push({ key: c.key, name: c.name });
   const header = [
     'case',
     ...sizes.flatMap((f) => {
@@ -87,6 +87,32 @@ export function growthTable(files: readonly GrowthInput[]): string {
     lines.push(row(cells));
   }
   return lines.join('\n');
+}
+
+/** The degree ladder's cases (depth 1 at degrees near 10, 100, 1,000…): each size has its own degrees. */
+const isLadder = (key: string) => key.startsWith('ladder-');
+
+/** The degree ladder at each size: a row per size, each rung's degree with its p50 / p95 through the API. */
+export function ladderTable(files: readonly GrowthInput[]): string {
+  const header = ['graph', 'depth 1, limit 200, by degree: API p50 / p95'];
+  return [
+    row(header),
+    rule(header.length),
+    ...bySize(files).map((f) =>
+      row([
+        sizeName(f.graph.syntheticNodes),
+        f.latency
+          .filter((c) => isLadder(c.key))
+          .map((c) => ({ degree: Number(c.key.slice('ladder-'.length)), c }))
+          .sort((a, b) => a.degree - b.degree)
+          .map(
+            ({ degree, c }) =>
+              `${degree.toLocaleString('en-US')}: ${ms(c.graphql.p50)} / ${ms(c.graphql.p95)}`,
+          )
+          .join(' · '),
+      ]),
+    ),
+  ].join('\n');
 }
 
 /** Throughput at each size and concurrency: API and driver requests per second, their ratio, the API's p99. */
@@ -148,6 +174,7 @@ async function main(): Promise<number> {
   });
   console.log(runsTable(files));
   console.log('\n' + growthTable(files));
+  console.log('\n' + ladderTable(files));
   const throughput = throughputTable(files);
   if (throughput) console.log('\n' + throughput);
   return 0;

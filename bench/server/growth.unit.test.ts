@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bySize, growthTable, sizeName, throughputTable, type GrowthInput } from './growth.ts';
+import { bySize, growthTable, ladderTable, sizeName, throughputTable, type GrowthInput } from './growth.ts';
 
 const run = (
   nodes: number,
@@ -60,6 +60,19 @@ describe('the growth table', () => {
       '| search, exact name | 3.3 / 6.5 | 1.6 | 1.8 | 12.0 / 24.0 (4 failed) | 6.0 | 1.8 |',
       '| paths maxLength 6 | – | – | – | 12.0 / 24.0 | 6.0 | 1.8 |',
     ]);
+  });
+
+  it('sets each size’s degree ladder on a row of its own, by degree, and leaves it out of the cases', () => {
+    const f = run(10_000, '2026-12-03T09:00:00Z', 3);
+    const rung = (degree: number, p50: number) => ({
+      ...f.latency[0]!,
+      key: `ladder-${degree}`,
+      name: `d1 at degree ${degree}`,
+      graphql: { p50, p95: p50 + 1 },
+    });
+    f.latency.push(rung(1718, 57.8), rung(9, 6.7));
+    expect(ladderTable([f]).split('\n')[2]).toBe('| 10k | 9: 6.7 / 7.7 · 1,718: 57.8 / 58.8 |');
+    expect(growthTable([f])).not.toContain('degree');
   });
 
   it('gives the API to driver ratio only when neither run failed', () => {
