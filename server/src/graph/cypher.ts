@@ -131,17 +131,17 @@ export const DENSE_DEGREE = 200;
 const GRAPH_TYPES = FILTER_RELATIONSHIP_TYPES.join('|');
 
 /**
- * Cypher that yields `r` once for every relationship of the graph (CITES included, saved views' INCLUDES not)
- * with both ends among the nodes whose ids are in the list parameter `$<param>`; `$dense` must be DENSE_DEGREE.
- * The cost is the sum of the sparse nodes' degrees (each at most DENSE_DEGREE) plus one Expand(Into) per pair
- * of dense nodes, which walks the relationships of the less connected end: a hub next to ordinary nodes costs
- * nothing for its own degree, but two hubs in one set cost the smaller one's degree (an index on relationships'
- * end pairs would remove that: see docs/benchmarks.md). Degrees and expansions leave INCLUDES out (a node in
- * many saved views is not a hub; a dense node keeps each type in its own chain, so the typed pattern skips
- * them). `b IN all` compares node references without reading a property; UNION drops an edge found from both
- * ends. A relationship from a dense node to itself is not found (the model has none).
+ * relationshipsAmong for fewer than MANY_IDS ids. The cost is the sum of the sparse nodes' degrees (each at most
+ * DENSE_DEGREE) plus one Expand(Into) per pair of dense nodes, which walks the relationships of the less connected
+ * end: a hub next to ordinary nodes costs nothing for its own degree, but two hubs in one set cost the smaller
+ * one's degree (an index on relationships' end pairs would remove that: see docs/benchmarks.md). Degrees and
+ * expansions leave INCLUDES out (a node in many saved views is not a hub; a dense node keeps each type in its own
+ * chain, so the typed pattern skips them). `b IN all` compares node references without reading a property; UNION
+ * drops an edge found from both ends. A relationship from a dense node to itself is not found (the model has
+ * none). Its rows carry the lists of nodes, which Neo4j counts once per row in a sort that follows: on 2,000
+ * nodes of the 10,000-node synthetic graph, edgesAmong ran out of its transaction memory (1 GiB heap).
  */
-export function relationshipsAmong(param: string): string {
+function relationshipsAmongFew(param: string): string {
   return `MATCH (n:Entity) WHERE n.id IN $${param}
    WITH n, COUNT { (n)--() } - COUNT { (n)<-[:INCLUDES]-() } AS degree
    WITH collect(n) AS all,
@@ -161,25 +161,69 @@ export function relationshipsAmong(param: string): string {
    }`;
 }
 
+/**
+ * relationshipsAmong from MANY_IDS ids (a view of thousands of nodes): no list of nodes is collected. A sparse
+ * node's neighbours are tested by id against the parameter, which Neo4j turns into a set once; a dense node looks
+ * the ids up and walks to each other dense node by Expand(Into); an edge found from both ends is dropped at the
+ * end (`WITH DISTINCT r`). 5,000 nodes of that graph: 0.7 s; on a 200-node neighbourhood it is slower than
+ * relationshipsAmongFew (each neighbour's id is read), hence the two.
+ */
+function relationshipsAmongMany(param: string): string {
+  const degree = (v: string) => `COUNT { (${v})--() } - COUNT { (${v})<-[:INCLUDES]-() }`;
+  return `MATCH (a:Entity) WHERE a.id IN $${param}
+   WITH a, ${degree('a')} AS degree
+   CALL (a, degree) {
+     WITH a WHERE degree <= $dense
+     MATCH (a)-[r:${GRAPH_TYPES}]-(b:Entity)
+     WHERE b.id IN $${param}
+     RETURN r
+     UNION ALL
+     WITH a WHERE degree > $dense
+     UNWIND $${param} AS id
+     MATCH (b:Entity {id: id})
+     WHERE b <> a AND ${degree('b')} > $dense
+     MATCH (a)-[r:${GRAPH_TYPES}]->(b)
+     RETURN r
+   }
+   WITH DISTINCT r`;
+}
+
+/** From this many ids, the relationships among them are found by relationshipsAmongMany. */
+export const MANY_IDS = 500;
+
+/**
+ * Cypher that yields `r` once for every relationship of the graph (CITES included, saved views' INCLUDES not)
+ * with both ends among the nodes whose ids are in the list parameter `$<param>`; `$dense` must be DENSE_DEGREE.
+ * Two forms, the same answer (server/src/graph/edges.int.test.ts): for fewer than MANY_IDS ids the faster one,
+ * for more the one whose memory does not grow with the square of the ids.
+ */
+export function relationshipsAmong(param: string, many: boolean): string {
+  return many ? relationshipsAmongMany(param) : relationshipsAmongFew(param);
+}
+
 /** Rows `r` of the relationships among `$ids` that pass `$types` and the filter, by id, at most `$limit`. */
-const EDGES_AMONG_ROWS = `${relationshipsAmong('ids')}
+const edgesAmongRows = (many: boolean) => `${relationshipsAmong('ids', many)}
    WITH r WHERE type(r) IN $types AND ${inWindow('r')} AND ${onEvidence('r', 'relationship')}
    WITH r, ${edgeId('r')} AS eid
    ORDER BY eid
    LIMIT $limit`;
 
-const EDGES_AMONG = cypher(
-  'graphEdgesAmong',
-  `${EDGES_AMONG_ROWS}
+const edgesAmongQuery = (name: string, many: boolean) =>
+  cypher(
+    name,
+    `${edgesAmongRows(many)}
    RETURN ${edgeProjection('r')} AS edge`,
-);
+  );
+const EDGES_AMONG = edgesAmongQuery('graphEdgesAmong', false);
+const EDGES_AMONG_MANY = edgesAmongQuery('graphEdgesAmongMany', true);
 
 // NODES_BY_IDS and EDGES_AMONG in one query (one RUN and one result instead of two): the lists keep the rows'
 // order, edges by id.
-const SUBGRAPH_AMONG = cypher(
-  'graphSubgraphAmong',
-  `CALL () {
-     ${EDGES_AMONG_ROWS}
+const subgraphAmongQuery = (name: string, many: boolean) =>
+  cypher(
+    name,
+    `CALL () {
+     ${edgesAmongRows(many)}
      RETURN collect(${edgeProjection('r')}) AS edges
    }
    CALL () {
@@ -188,7 +232,9 @@ const SUBGRAPH_AMONG = cypher(
      RETURN collect(${nodeProjection('n')}) AS nodes
    }
    RETURN nodes, edges`,
-);
+  );
+const SUBGRAPH_AMONG = subgraphAmongQuery('graphSubgraphAmong', false);
+const SUBGRAPH_AMONG_MANY = subgraphAmongQuery('graphSubgraphAmongMany', true);
 
 /** The GraphNodes of projected nodes, in the order of `ids`; ids with no node are left out. */
 function inOrder(ids: readonly string[], stored: readonly StoredNode[]): GraphNode[] {
@@ -230,7 +276,8 @@ export async function edgesAmong(
   dense = DENSE_DEGREE,
 ): Promise<GraphEdge[]> {
   if (ids.length === 0 || types.length === 0) return [];
-  const rows = await readRows<EdgeRow>(db, EDGES_AMONG, edgesAmongParams(ids, types, filter, limit, dense));
+  const query = ids.length >= MANY_IDS ? EDGES_AMONG_MANY : EDGES_AMONG;
+  const rows = await readRows<EdgeRow>(db, query, edgesAmongParams(ids, types, filter, limit, dense));
   return rows.map((row) => toGraphEdge(row.edge));
 }
 
@@ -258,7 +305,7 @@ export async function subgraphAmong(
   if (types.length === 0 || ids.length === 0) return { nodes: await loadNodes(db, ids), edges: [] };
   const [row] = await readRows<{ nodes: StoredNode[]; edges: StoredEdge[] }>(
     db,
-    SUBGRAPH_AMONG,
+    ids.length >= MANY_IDS ? SUBGRAPH_AMONG_MANY : SUBGRAPH_AMONG,
     edgesAmongParams(ids, types, filter, limit, DENSE_DEGREE),
   );
   return { nodes: inOrder(ids, row?.nodes ?? []), edges: (row?.edges ?? []).map(toGraphEdge) };

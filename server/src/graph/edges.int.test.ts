@@ -2,8 +2,8 @@
 // way each node is treated, sparse (expanded) or dense (only Expand(Into) with the other dense nodes), the answer
 // must be every relationship with both ends in the set, exactly once.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDb, cypher } from '../../../core/db/database.ts';
-import { edgesAmong, loadNodes, subgraphAmong } from './cypher.ts';
+import { createDb, cypher, int } from '../../../core/db/database.ts';
+import { edgesAmong, loadNodes, MANY_IDS, subgraphAmong } from './cypher.ts';
 import { FILTER_RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from '../../../core/model/index.ts';
 import { NO_FILTER } from './model.ts';
 
@@ -44,13 +44,46 @@ describe('edgesAmong', () => {
     const sorted = degrees.map((d) => Number(d.d)).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
     // Everything expanded; nothing expanded (every pair by Expand(Into)); the better connected half dense.
-    for (const dense of [1_000_000, 0, median]) {
-      const edges = await edgesAmong(db, ids, RELATIONSHIP_TYPE_NAMES, NO_FILTER, 10_000, dense);
-      expect(
-        edges.map((e) => e.id),
-        `dense = ${dense}`,
-      ).toEqual(expected);
-      for (const e of edges) expect(ids).toContain(e.source);
+    // Both forms of the query: the ids as they are, and padded with ids of no node past MANY_IDS.
+    const padded = [...ids, ...Array.from({ length: MANY_IDS }, (_, i) => `actor:no-such-node-${i}`)];
+    for (const dense of [1_000_000, 0, median])
+      for (const asked of [ids, padded]) {
+        const edges = await edgesAmong(db, asked, RELATIONSHIP_TYPE_NAMES, NO_FILTER, 10_000, dense);
+        expect(
+          edges.map((e) => e.id),
+          `dense = ${dense}, ${asked.length} ids`,
+        ).toEqual(expected);
+        for (const e of edges) expect(ids).toContain(e.source);
+      }
+  });
+});
+
+describe('edgesAmong a set of thousands', () => {
+  // A saved view holds up to 5,000 nodes: opening or saving one asks for the relationships among all of them. A
+  // scratch graph of its own (3,000 statements, each linked to four later ones), removed afterwards.
+  const N = 3000;
+  const ids = Array.from({ length: N }, (_, i) => `statement:test-big-set-${i}`);
+  const WRITE = cypher(
+    'testBigSetWrite',
+    `UNWIND range(0, $n - 1) AS i
+     CREATE (:Entity:Statement {id: 'statement:test-big-set-' + i, kind: 'STATEMENT', document: 'test-big-set'})
+     WITH count(*) AS made
+     UNWIND range(0, $n - 1) AS i
+     UNWIND [1, 2, 7, 13] AS step
+     MATCH (a:Entity {id: 'statement:test-big-set-' + i}), (b:Entity {id: 'statement:test-big-set-' + ((i + step) % $n)})
+     CREATE (a)-[:ABOUT {id: 'rel:test-big-set-' + i + '-' + step}]->(b)`,
+  );
+  const REMOVE = cypher('testBigSetRemove', "MATCH (n:Entity {document: 'test-big-set'}) DETACH DELETE n");
+
+  it('finds all 12,000 relationships among 3,000 nodes within the database’s transaction memory', async () => {
+    await db.write(REMOVE);
+    await db.write(WRITE, { n: int(N) });
+    try {
+      const edges = await edgesAmong(db, ids, RELATIONSHIP_TYPE_NAMES, NO_FILTER, 20_000);
+      expect(edges).toHaveLength(4 * N);
+      expect(new Set(edges.map((e) => e.id)).size).toBe(4 * N);
+    } finally {
+      await db.write(REMOVE);
     }
   });
 });

@@ -23,6 +23,7 @@ import {
   edgeProjection,
   edgesAmong,
   loadNodes,
+  MANY_IDS,
   missingNodeIds,
   relationshipsAmong,
 } from '../graph/cypher.ts';
@@ -125,14 +126,21 @@ const CONTENT = cypher(
    RETURN id, v[$property] AS value`,
 );
 
-// The given edges that exist with both ends among the given nodes.
-const EDGES_AMONG_BY_ID = cypher(
-  'viewsEdgesById',
-  `${relationshipsAmong('nodeIds')}
+// The given edges that exist with both ends among the given nodes (graph/cypher.ts relationshipsAmong: a form
+// for a few hundred nodes, and one for thousands).
+const edgesAmongById = (name: string, many: boolean) =>
+  cypher(
+    name,
+    `${relationshipsAmong('nodeIds', many)}
    WITH r WHERE ${edgeId('r')} IN $edgeIds
    RETURN ${edgeProjection('r')} AS edge
    ORDER BY edge.id`,
-);
+  );
+const EDGES_AMONG_BY_ID = edgesAmongById('viewsEdgesById', false);
+const EDGES_AMONG_BY_ID_MANY = edgesAmongById('viewsEdgesByIdMany', true);
+/** The query for the edges of a view of these nodes. */
+const edgesByIdFor = (nodeIds: readonly string[]) =>
+  nodeIds.length >= MANY_IDS ? EDGES_AMONG_BY_ID_MANY : EDGES_AMONG_BY_ID;
 
 // The snapshot of a version of a view kept by its history (server/src/history), read in a write's transaction.
 const VERSION_IN_TX = cypher(
@@ -222,7 +230,7 @@ async function checkMembers(tx: Tx, input: ViewInput): Promise<void> {
     });
   }
   if (input.edgeIds.length === 0) return;
-  const rows = await tx.run<EdgeRow>(EDGES_AMONG_BY_ID, {
+  const rows = await tx.run<EdgeRow>(edgesByIdFor(input.nodeIds), {
     nodeIds: input.nodeIds,
     edgeIds: input.edgeIds,
     dense: int(DENSE_DEGREE),
@@ -542,7 +550,11 @@ export async function restoreView(
     }
     let edgeIds = old.edgeIds;
     if (edgeIds.length > 0) {
-      const rows = await tx.run<EdgeRow>(EDGES_AMONG_BY_ID, { nodeIds, edgeIds, dense: int(DENSE_DEGREE) });
+      const rows = await tx.run<EdgeRow>(edgesByIdFor(nodeIds), {
+        nodeIds,
+        edgeIds,
+        dense: int(DENSE_DEGREE),
+      });
       const found = new Set(rows.map((r) => r.edge.id));
       edgeIds = edgeIds.filter((e) => found.has(e));
     }
@@ -634,7 +646,7 @@ export async function viewSubgraph(db: Db, v: Pick<SavedView, 'nodeIds' | 'edgeI
   const nodes = await loadNodes(db, v.nodeIds);
   const present = nodes.map((n) => n.id);
   if (v.edgeIds.length > 0) {
-    const rows = await db.read<EdgeRow>(EDGES_AMONG_BY_ID, {
+    const rows = await db.read<EdgeRow>(edgesByIdFor(present), {
       nodeIds: present,
       edgeIds: v.edgeIds,
       dense: int(DENSE_DEGREE),
