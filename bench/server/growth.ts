@@ -54,6 +54,9 @@ export function sizeName(n: number): string {
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const rule = (n: number) => row(Array.from({ length: n }, (_, i) => (i === 0 ? '---' : '---:')));
+/** A Markdown table: the header, its rule (the first column left-aligned, the others right), then the rows. */
+const markdown = (header: readonly string[], rows: readonly (readonly string[])[]) =>
+  [row(header), rule(header.length), ...rows.map(row)].join('\n');
 
 /**
  * The growth table: a row per case (in the first file's order; a case missing at a size reads "–"), and for each
@@ -95,24 +98,20 @@ const isLadder = (key: string) => key.startsWith('ladder-');
 /** The degree ladder at each size: a row per size, each rung's degree with its p50 / p95 through the API. */
 export function ladderTable(files: readonly GrowthInput[]): string {
   const header = ['graph', 'depth 1, limit 200, by degree: API p50 / p95'];
-  return [
-    row(header),
-    rule(header.length),
-    ...bySize(files).map((f) =>
-      row([
-        sizeName(f.graph.syntheticNodes),
-        f.latency
-          .filter((c) => isLadder(c.key))
-          .map((c) => ({ degree: Number(c.key.slice('ladder-'.length)), c }))
-          .sort((a, b) => a.degree - b.degree)
-          .map(
-            ({ degree, c }) =>
-              `${degree.toLocaleString('en-US')}: ${ms(c.graphql.p50)} / ${ms(c.graphql.p95)}`,
-          )
-          .join(' · '),
-      ]),
-    ),
-  ].join('\n');
+  return markdown(
+    header,
+    bySize(files).map((f) => [
+      sizeName(f.graph.syntheticNodes),
+      f.latency
+        .filter((c) => isLadder(c.key))
+        .map((c) => ({ degree: Number(c.key.slice('ladder-'.length)), c }))
+        .sort((a, b) => a.degree - b.degree)
+        .map(
+          ({ degree, c }) => `${degree.toLocaleString('en-US')}: ${ms(c.graphql.p50)} / ${ms(c.graphql.p95)}`,
+        )
+        .join(' · '),
+    ]),
+  );
 }
 
 /** Throughput at each size and concurrency: API and driver requests per second, their ratio, the API's p99. */
@@ -150,17 +149,14 @@ export function throughputTable(files: readonly GrowthInput[]): string {
 /** When and under what load each size was measured. */
 export function runsTable(files: readonly GrowthInput[]): string {
   const header = ['graph', 'measured (UTC)', 'load (1 min, start → end)'];
-  return [
-    row(header),
-    rule(header.length),
-    ...bySize(files).map((f) =>
-      row([
-        sizeName(f.graph.syntheticNodes),
-        f.measuredAt.slice(0, 16).replace('T', ' '),
-        `${f.machine.loadAverage[0]?.toFixed(1) ?? '–'} → ${f.machine.loadAverageAtEnd?.[0]?.toFixed(1) ?? '–'}`,
-      ]),
-    ),
-  ].join('\n');
+  return markdown(
+    header,
+    bySize(files).map((f) => [
+      sizeName(f.graph.syntheticNodes),
+      f.measuredAt.slice(0, 16).replace('T', ' '),
+      `${f.machine.loadAverage[0]?.toFixed(1) ?? '–'} → ${f.machine.loadAverageAtEnd?.[0]?.toFixed(1) ?? '–'}`,
+    ]),
+  );
 }
 
 async function main(): Promise<number> {

@@ -130,6 +130,9 @@ export const DENSE_DEGREE = 200;
 /** The graph's relationship types as a Cypher pattern (`A|B|…|CITES`): everything but saved views' INCLUDES. */
 const GRAPH_TYPES = FILTER_RELATIONSHIP_TYPES.join('|');
 
+/** Node `v`'s degree for telling dense from sparse in relationshipsAmong: saved views' INCLUDES left out. */
+const denseDegreeOf = (v: string) => `COUNT { (${v})--() } - COUNT { (${v})<-[:INCLUDES]-() }`;
+
 /**
  * relationshipsAmong for fewer than MANY_IDS ids. The cost is the sum of the sparse nodes' degrees (each at most
  * DENSE_DEGREE) plus one Expand(Into) per pair of dense nodes, which walks the relationships of the less connected
@@ -143,7 +146,7 @@ const GRAPH_TYPES = FILTER_RELATIONSHIP_TYPES.join('|');
  */
 function relationshipsAmongFew(param: string): string {
   return `MATCH (n:Entity) WHERE n.id IN $${param}
-   WITH n, COUNT { (n)--() } - COUNT { (n)<-[:INCLUDES]-() } AS degree
+   WITH n, ${denseDegreeOf('n')} AS degree
    WITH collect(n) AS all,
         collect(CASE WHEN degree <= $dense THEN n END) AS sparse,
         collect(CASE WHEN degree > $dense THEN n END) AS dense
@@ -169,9 +172,8 @@ function relationshipsAmongFew(param: string): string {
  * relationshipsAmongFew (each neighbour's id is read), hence the two.
  */
 function relationshipsAmongMany(param: string): string {
-  const degree = (v: string) => `COUNT { (${v})--() } - COUNT { (${v})<-[:INCLUDES]-() }`;
   return `MATCH (a:Entity) WHERE a.id IN $${param}
-   WITH a, ${degree('a')} AS degree
+   WITH a, ${denseDegreeOf('a')} AS degree
    CALL (a, degree) {
      WITH a WHERE degree <= $dense
      MATCH (a)-[r:${GRAPH_TYPES}]-(b:Entity)
@@ -181,7 +183,7 @@ function relationshipsAmongMany(param: string): string {
      WITH a WHERE degree > $dense
      UNWIND $${param} AS id
      MATCH (b:Entity {id: id})
-     WHERE b <> a AND ${degree('b')} > $dense
+     WHERE b <> a AND ${denseDegreeOf('b')} > $dense
      MATCH (a)-[r:${GRAPH_TYPES}]->(b)
      RETURN r
    }
